@@ -1,0 +1,18 @@
+package io.cxmyd.gateway.smpp;
+
+/** Bind lifecycle, for metrics, logs and the delivery queue (a new receiver bind flushes waiting replies). */
+public interface BindListener {
+
+    default void bound(String carrierId, BindType type) {
+    }
+
+    default void unbound(String carrierId, BindType type) {
+    }
+
+    /** A refused bind: {@code reason} is one of bad_password, unknown_system_id, address_refused, locked_out, limit. */
+    default void bindRefused(String reason) {
+    }
+
+    BindListener NONE = new BindListener() {
+    };
+}
