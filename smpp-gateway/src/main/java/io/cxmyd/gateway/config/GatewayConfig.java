@@ -1,0 +1,136 @@
+package io.cxmyd.gateway.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The gateway's configuration, as gateway-contract.md writes it, plus the sections docs/configuration.md
+ * adds. Immutable; built and validated only by {@link ConfigLoader}.
+ */
+public record GatewayConfig(
+        Path file,
+        Smpp smpp,
+        List<Carrier> carriers,
+        Itinerary itinerary,
+        Cache cache,
+        Metrics metrics,
+        Limits limits,
+        Optional<Instant> clock,
+        Delivery delivery,
+        Map<String, String> templates,
+        Admin admin) {
+
+    public GatewayConfig {
+        carriers = List.copyOf(carriers);
+        templates = Map.copyOf(templates);
+    }
+
+    public Optional<Carrier> carrier(String id) {
+        return carriers.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    public record Smpp(
+            String host,
+            int port,
+            Duration enquireLinkInterval,
+            Duration bindTimeout,
+            Duration responseTimeout,
+            int maxPduBytes) {
+    }
+
+    public enum Concatenation {
+        UDH,
+        SAR,
+        PAYLOAD
+    }
+
+    public record Carrier(
+            String id,
+            List<String> serviceNumbers,
+            String systemId,
+            String password,
+            String signature,
+            Concatenation concatenation,
+            int maxParts,
+            int window) {
+
+        public Carrier {
+            serviceNumbers = List.copyOf(serviceNumbers);
+        }
+
+        @Override
+        public String toString() {
+            return "Carrier[id=" + id + ", systemId=" + systemId + ", serviceNumbers=" + serviceNumbers + "]";
+        }
+    }
+
+    public record Itinerary(
+            String source,
+            Path localDir,
+            Http http,
+            int windowDays,
+            int newAccountDays,
+            LocalTime refreshTime,
+            ZoneId zone,
+            Duration bounceTolerance) {
+    }
+
+    public record Http(
+            URI baseUrl, Duration connectTimeout, Duration responseTimeout, int maxConnections, String authToken) {
+
+        @Override
+        public String toString() {
+            return "Http[baseUrl=" + baseUrl + "]";
+        }
+    }
+
+    public record Cache(
+            Optional<URI> redis,
+            Optional<String> hashKey,
+            int nearMaxEntries,
+            Duration noDataTtl,
+            Duration redisTimeout,
+            Duration lookupTimeout) {
+
+        @Override
+        public String toString() {
+            return "Cache[redis=" + redis.map(u -> u.getHost() + ":" + u.getPort()).orElse("off") + "]";
+        }
+    }
+
+    public record Metrics(String host, int port) {
+    }
+
+    /**
+     * @param perSubscriber queries per window per subscriber; 0 = off
+     * @param perSubscriberWindow the window of that limit
+     * @param usageReplyInterval at most one usage reply per sender per this interval
+     */
+    public record Limits(int perSubscriber, Duration perSubscriberWindow, Duration usageReplyInterval) {
+
+        public boolean perSubscriberEnabled() {
+            return perSubscriber > 0;
+        }
+    }
+
+    /**
+     * @param validity how long a reply may wait and be retried before it expires
+     * @param retryInitial first retry delay after a temporary error; doubles up to {@code retryMax}
+     * @param retryMax the cap of the retry delay
+     * @param queueCapacity replies waiting per carrier, at most
+     * @param drainTimeout on SIGTERM, how long replies in flight may take to finish
+     */
+    public record Delivery(
+            Duration validity, Duration retryInitial, Duration retryMax, int queueCapacity, Duration drainTimeout) {
+    }
+
+    public record Admin(boolean enabled) {
+    }
+}
