@@ -1,0 +1,229 @@
+package io.cxmyd.gateway.delivery;
+
+import io.cxmyd.gateway.smpp.CarrierLinks;
+import io.cxmyd.gateway.smpp.DeliveryResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One carrier's replies: queue, sender threads, retries, waiting for a bind. */
+final class CarrierOutbox {
+
+    private static final Logger log = LoggerFactory.getLogger(CarrierOutbox.class);
+
+    private final String carrierId;
+    private final CarrierLinks links;
+    private final OutboxOptions options;
+    private final DeliveryListener listener;
+    private final DelayQueue<Pending> queue = new DelayQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong sequence = new AtomicLong();
+    private final List<Thread> senders = new ArrayList<>();
+    private volatile boolean closed;
+
+    CarrierOutbox(String carrierId, CarrierLinks links, OutboxOptions options, DeliveryListener listener) {
+        this.carrierId = carrierId;
+        this.links = links;
+        this.options = options;
+        this.listener = listener;
+    }
+
+    void start() {
+        for (int i = 0; i < options.window(); i++) {
+            Thread t = new Thread(this::sendLoop, "outbox-" + carrierId + "-" + i);
+            t.setDaemon(true);
+            senders.add(t);
+            t.start();
+        }
+    }
+
+    boolean hasRoom() {
+        return queued.get() < options.queueCapacity();
+    }
+
+    boolean submit(Reply reply) {
+        if (closed) {
+            listener.expired(reply, "shutdown");
+            return false;
+        }
+        if (queued.incrementAndGet() > options.queueCapacity()) {
+            queued.decrementAndGet();
+            log.warn("[{}] outbox full ({} replies waiting): a reply is dropped", carrierId, options.queueCapacity());
+            listener.expired(reply, "queue_full");
+            return false;
+        }
+        long now = System.nanoTime();
+        queue.put(new Pending(reply, now, now + options.validity().toNanos(), sequence.incrementAndGet()));
+        return true;
+    }
+
+    /** A bind came up: make everything that waits for one due now. */
+    void wake() {
+        List<Pending> all = new ArrayList<>();
+        queue.drainTo(all, Integer.MAX_VALUE); // only the due ones...
+        Pending[] rest = queue.toArray(new Pending[0]);
+        for (Pending p : rest) {
+            if (p.waitingForBind && queue.remove(p)) {
+                all.add(p);
+            }
+        }
+        long now = System.nanoTime();
+        for (Pending p : all) {
+            p.dueAt = now;
+            queue.put(p);
+        }
+    }
+
+    int depth() {
+        return queued.get();
+    }
+
+    int pending() {
+        return queued.get() + inFlight.get();
+    }
+
+    Duration oldestAge() {
+        long oldest = Long.MAX_VALUE;
+        for (Pending p : queue) {
+            oldest = Math.min(oldest, p.createdAt);
+        }
+        return oldest == Long.MAX_VALUE ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - oldest);
+    }
+
+    private void sendLoop() {
+        while (!closed) {
+            Pending p;
+            try {
+                p = queue.take();
+            } catch (InterruptedException e) {
+                break;
+            }
+            queued.decrementAndGet();
+            inFlight.incrementAndGet();
+            try {
+                attempt(p);
+            } catch (RuntimeException e) {
+                // A bug must not kill the sender thread and strand the queue: the reply ends, counted.
+                log.error("[{}] sending a reply failed unexpectedly: {}", carrierId, e.toString());
+                listener.expired(p.reply, "error");
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        }
+    }
+
+    private void attempt(Pending p) {
+        long now = System.nanoTime();
+        if (now - p.expiresAt >= 0) {
+            listener.expired(p.reply, p.waitingForBind ? "no_bind" : "validity");
+            return;
+        }
+        if (!links.canDeliver(carrierId)) {
+            requeue(p, options.noBindRecheck(), true);
+            return;
+        }
+        while (p.nextPart < p.reply.parts().size()) {
+            DeliveryResult r = links.deliver(p.reply.parts().get(p.nextPart));
+            if (r.kind() == DeliveryResult.Kind.DELIVERED) {
+                p.nextPart++;
+                continue;
+            }
+            if (r.kind() == DeliveryResult.Kind.NO_BIND) {
+                requeue(p, options.noBindRecheck(), true);
+                return;
+            }
+            if (!r.retryable()) {
+                log.info("[{}] reply rejected by the carrier: {}", carrierId, r.status());
+                listener.rejected(p.reply, r);
+                return;
+            }
+            p.attempts++;
+            Duration delay = options.backoff(p.attempts);
+            if (System.nanoTime() + delay.toNanos() - p.expiresAt >= 0) {
+                listener.expired(p.reply, "validity");
+                return;
+            }
+            log.debug("[{}] temporary delivery error {} / {}: retry {} in {}", carrierId, r.kind(), r.status(),
+                    p.attempts, delay);
+            listener.retried(p.reply, r);
+            requeue(p, delay, false);
+            return;
+        }
+        listener.delivered(p.reply, Duration.between(p.reply.receivedAt(), Instant.now()));
+    }
+
+    private void requeue(Pending p, Duration delay, boolean waitingForBind) {
+        p.dueAt = System.nanoTime() + delay.toNanos();
+        p.waitingForBind = waitingForBind;
+        queued.incrementAndGet();
+        queue.put(p);
+    }
+
+    void close() {
+        closed = true;
+        senders.forEach(Thread::interrupt);
+        for (Thread t : senders) {
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        Pending p;
+        while ((p = queue.poll()) != null || (p = pollAny()) != null) {
+            queued.decrementAndGet();
+            listener.expired(p.reply, "shutdown");
+        }
+    }
+
+    private Pending pollAny() {
+        for (Pending p : queue) {
+            if (queue.remove(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** A reply in the queue; mutable fields are only touched by the one thread that holds it. */
+    private static final class Pending implements Delayed {
+        final Reply reply;
+        final long createdAt;
+        final long expiresAt;
+        final long seq;
+        volatile long dueAt;
+        int nextPart;
+        int attempts;
+        boolean waitingForBind;
+
+        Pending(Reply reply, long createdAt, long expiresAt, long seq) {
+            this.reply = reply;
+            this.createdAt = createdAt;
+            this.expiresAt = expiresAt;
+            this.seq = seq;
+            this.dueAt = createdAt;
+        }
+
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return unit.convert(dueAt - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public int compareTo(Delayed o) {
+            Pending other = (Pending) o;
+            int c = Long.compare(dueAt, other.dueAt);
+            return c != 0 ? c : Long.compare(seq, other.seq);
+        }
+    }
+}

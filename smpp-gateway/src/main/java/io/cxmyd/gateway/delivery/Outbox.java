@@ -1,0 +1,91 @@
+package io.cxmyd.gateway.delivery;
+
+import io.cxmyd.gateway.smpp.CarrierLinks;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Sends replies as deliver_sm, one {@link CarrierOutbox} per carrier: a bounded queue, a window of sender
+ * threads (jsmpp's deliver call blocks until the response, so concurrency is threads), retries with capped
+ * backoff within the validity period, and waiting while the carrier has no receiver bind.
+ */
+public final class Outbox implements AutoCloseable {
+
+    private final Map<String, CarrierOutbox> carriers;
+
+    public Outbox(CarrierLinks links, Map<String, OutboxOptions> optionsByCarrier, DeliveryListener listener) {
+        Map<String, CarrierOutbox> m = new HashMap<>();
+        optionsByCarrier.forEach((id, opts) -> m.put(id, new CarrierOutbox(id, links, opts, listener)));
+        this.carriers = Map.copyOf(m);
+    }
+
+    public void start() {
+        carriers.values().forEach(CarrierOutbox::start);
+    }
+
+    /**
+     * Queues a reply. Returns false when its carrier's queue is full (the reply is then counted as expired
+     * and the caller should push back on the carrier).
+     */
+    public boolean submit(Reply reply) {
+        return outbox(reply.carrierId()).submit(reply);
+    }
+
+    /** Whether the carrier's queue has room: checked before accepting a query, to push back early. */
+    public boolean hasRoom(String carrierId) {
+        return outbox(carrierId).hasRoom();
+    }
+
+    /** A receiver bind of the carrier came up: replies waiting for one go now. */
+    public void bindAvailable(String carrierId) {
+        CarrierOutbox o = carriers.get(carrierId);
+        if (o != null) {
+            o.wake();
+        }
+    }
+
+    public int depth(String carrierId) {
+        return outbox(carrierId).depth();
+    }
+
+    public Duration oldestAge(String carrierId) {
+        return outbox(carrierId).oldestAge();
+    }
+
+    public Set<String> carrierIds() {
+        return carriers.keySet();
+    }
+
+    /**
+     * Waits until every queued and in-flight reply has ended or {@code timeout} passes; returns the number
+     * still pending. New replies keep being accepted meanwhile (the caller stops taking queries first).
+     */
+    public int drain(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int pending;
+        while ((pending = pending()) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return pending;
+    }
+
+    private int pending() {
+        return carriers.values().stream().mapToInt(CarrierOutbox::pending).sum();
+    }
+
+    private CarrierOutbox outbox(String carrierId) {
+        CarrierOutbox o = carriers.get(carrierId);
+        if (o == null) {
+            throw new IllegalArgumentException("no carrier " + carrierId);
+        }
+        return o;
+    }
+
+    /** Stops the sender threads; replies still queued end as expired ("shutdown"). */
+    @Override
+    public void close() {
+        carriers.values().forEach(CarrierOutbox::close);
+    }
+}
