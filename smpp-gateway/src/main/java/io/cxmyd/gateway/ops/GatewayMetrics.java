@@ -3,6 +3,7 @@ package io.cxmyd.gateway.ops;
 import io.cxmyd.gateway.smpp.BindListener;
 import io.cxmyd.gateway.smpp.BindType;
 import io.cxmyd.itinerary.LookupEvents;
+import io.cxmyd.itinerary.Msisdn;
 import io.cxmyd.itinerary.Tier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -265,8 +266,9 @@ public final class GatewayMetrics implements LookupEvents, BindListener, AutoClo
     private CarrierMeters carrier(String id) {
         CarrierMeters meters = id == null ? null : carriers.get(id);
         if (meters == null) {
-            throw new IllegalArgumentException("carrier: not configured, was '" + id + "'; configured: "
-                    + carriers.keySet());
+            // Masked: a caller that mixed up its arguments must not put a phone number in a message.
+            throw new IllegalArgumentException("carrier: not configured, was '" + Msisdn.mask(id)
+                    + "'; configured: " + carriers.keySet());
         }
         return meters;
     }
