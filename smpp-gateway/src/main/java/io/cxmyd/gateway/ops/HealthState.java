@@ -1,0 +1,44 @@
+package io.cxmyd.gateway.ops;
+
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What the gateway tells the health endpoints: the SMPP server sets {@link #smppListening(boolean)}, shutdown
+ * calls {@link #startDraining()}, and the itinerary source is asked at each check. Thread-safe.
+ */
+public final class HealthState {
+
+    private final BooleanSupplier sourceReady;
+    private volatile boolean smppListening;
+    private volatile boolean draining;
+
+    /** @param sourceReady asked at each check (e.g. {@code ItineraryClient::ready}); must be cheap */
+    public HealthState(BooleanSupplier sourceReady) {
+        this.sourceReady = Objects.requireNonNull(sourceReady, "sourceReady");
+    }
+
+    /** The SMPP port started ({@code true}) or stopped ({@code false}) listening. */
+    public void smppListening(boolean listening) {
+        this.smppListening = listening;
+    }
+
+    /**
+     * The gateway is shutting down: from now on it reports not ready, so that traffic moves elsewhere while
+     * replies already queued are still delivered. There is no way back.
+     */
+    public void startDraining() {
+        this.draining = true;
+    }
+
+    /** The current reading. A source check that throws counts as not ready: the endpoint must still answer. */
+    public Health check() {
+        boolean source;
+        try {
+            source = sourceReady.getAsBoolean();
+        } catch (RuntimeException e) {
+            source = false;
+        }
+        return Health.of(smppListening, source, draining);
+    }
+}

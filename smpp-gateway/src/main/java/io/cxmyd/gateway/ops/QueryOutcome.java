@@ -1,0 +1,51 @@
+package io.cxmyd.gateway.ops;
+
+import io.cxmyd.itinerary.LookupResult;
+
+/**
+ * How one subscriber message ended, as counted by {@code cxmyd_queries_total{outcome}}. Exactly one outcome per
+ * message that reached the gateway on a bound link.
+ */
+public enum QueryOutcome {
+    /** An itinerary with at least one qualifying city went out. */
+    SERVED("served"),
+    /** The account is younger than the required days (FAQ 8): refused with the new-account reply. */
+    NEW_ACCOUNT("new_account"),
+    /** No event in the window, or a number the registry does not know. */
+    NO_DATA("no_data"),
+    /** Events in the window, but no city met the 4-hour stay. */
+    NOTHING_QUALIFIED("nothing_qualified"),
+    /** Over the per-subscriber limit: answered with the try-later reply, no lookup made. */
+    THROTTLED("throttled"),
+    /** The text did not start with the keyword. */
+    UNKNOWN_KEYWORD("unknown_keyword"),
+    /** The itinerary source was down or too slow: the subscriber was told to try later. */
+    UNAVAILABLE("unavailable"),
+    /** Refused at the SMPP level (bad destination, undecodable text): answered with an error status. */
+    REJECTED("rejected");
+
+    private final String label;
+
+    QueryOutcome(String label) {
+        this.label = label;
+    }
+
+    /** The label value in the scrape. */
+    public String label() {
+        return label;
+    }
+
+    /** The outcome of a lookup that ran to its end. */
+    public static QueryOutcome of(LookupResult result) {
+        if (result instanceof LookupResult.Found found) {
+            return found.itinerary().nothingQualified() ? NOTHING_QUALIFIED : SERVED;
+        } else if (result instanceof LookupResult.NewAccount) {
+            return NEW_ACCOUNT;
+        } else if (result instanceof LookupResult.NoData) {
+            return NO_DATA;
+        } else if (result instanceof LookupResult.Unavailable) {
+            return UNAVAILABLE;
+        }
+        throw new IllegalArgumentException("unknown lookup result type: " + result.getClass().getName());
+    }
+}
