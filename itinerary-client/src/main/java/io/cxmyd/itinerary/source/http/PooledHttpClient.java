@@ -108,7 +108,8 @@ final class PooledHttpClient implements AutoCloseable {
             inFlight.remove(result);
             if (log.isDebugEnabled()) {
                 log.debug("{} {} -> {} in {} ms", prefix, what,
-                        error == null ? response.status() : error.getMessage(),
+                        error == null ? "status " + response.status()
+                                : error instanceof SourceException e ? e.kind() : error.getClass().getSimpleName(),
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             }
         });
