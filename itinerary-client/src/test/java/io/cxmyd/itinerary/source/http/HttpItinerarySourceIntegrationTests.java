@@ -157,9 +157,10 @@ class HttpItinerarySourceIntegrationTests {
     }
 
     @Test
-    void sourceStillAnswersAfterATimeoutClosedAConnection() throws Exception {
+    void timedOutConnectionGivesItsPoolSlotBack() throws Exception {
         platform.answer(Reply.hang());
-        HttpItinerarySource source = source(platform.baseUrl(), b -> b.responseTimeout(Duration.ofMillis(300)));
+        HttpItinerarySource source = source(platform.baseUrl(),
+                b -> b.maxConnections(1).responseTimeout(Duration.ofMillis(300)));
         assertThat(failureOf(source.fetch(NUMBER, DAY)).kind()).isEqualTo("timeout");
 
         platform.answer(Reply.json(200, GUANGZHOU_DAY));
