@@ -17,7 +17,8 @@ import java.nio.charset.StandardCharsets;
  *   <li>1, IA5: US-ASCII.</li>
  *   <li>3, Latin-1: ISO-8859-1.</li>
  *   <li>8, UCS2: UTF-16BE, so surrogate pairs from handsets that really send UTF-16 decode as one
- *       character; an odd byte count cannot be UCS2 and is refused with ESME_RINVMSGLEN.</li>
+ *       character and a lone surrogate becomes U+FFFD; an odd byte count cannot be UCS2 and is refused with
+ *       ESME_RINVMSGLEN (the length is what is wrong, not the coding).</li>
  *   <li>15, KS C 5601 in SMPP 3.4, but Chinese carriers use 15 for GBK: decoded with GB18030, a superset
  *       of Java's "GBK" (which is Microsoft's CP936) that also reads the 4-byte sequences newer handsets
  *       send for characters outside GBK.</li>
@@ -75,12 +76,32 @@ public final class TextDecoder {
             case CODING_LATIN1 -> text(new String(bytes, offset, length, StandardCharsets.ISO_8859_1));
             case CODING_UCS2 -> (length & 1) != 0
                     ? new DecodeResult.Rejected(SmppStatus.ESME_RINVMSGLEN, "odd length ucs2")
-                    : text(new String(bytes, offset, length, StandardCharsets.UTF_16BE));
+                    : text(ucs2(bytes, offset, length));
             case CODING_GBK -> GBK == null
                     ? new DecodeResult.Rejected(SmppStatus.ESME_RINVDCS, "gbk not supported by this runtime")
                     : text(new String(bytes, offset, length, GBK));
             default -> new DecodeResult.Rejected(SmppStatus.ESME_RINVDCS, "unsupported data_coding");
         };
+    }
+
+    /**
+     * UTF-16BE code unit by code unit. Java's UTF-16BE charset swallows the unit after a lone high
+     * surrogate; here only the lone surrogate itself becomes U+FFFD and the rest of the text survives.
+     */
+    private static String ucs2(byte[] bytes, int offset, int length) {
+        char[] units = new char[length / 2];
+        for (int i = 0; i < units.length; i++) {
+            units[i] = (char) (((bytes[offset + 2 * i] & 0xFF) << 8) | (bytes[offset + 2 * i + 1] & 0xFF));
+        }
+        for (int i = 0; i < units.length; i++) {
+            char c = units[i];
+            if (Character.isHighSurrogate(c) && i + 1 < units.length && Character.isLowSurrogate(units[i + 1])) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                units[i] = '\uFFFD';
+            }
+        }
+        return new String(units);
     }
 
     private static DecodeResult text(String text) {
