@@ -6,8 +6,10 @@ import java.util.Locale;
 /**
  * Reads a command from a subscriber's decoded text (gateway-contract.md, SMPP): trimmed, Unicode NFKC (so
  * full-width ＣＸＭＹＤ and the ideographic space U+3000 fold to ASCII), upper-cased with
- * {@link Locale#ROOT}, then matched by prefix. Runs on the PDU thread: no regex, and pure-ASCII text (the
- * common case) skips NFKC, which is the identity on ASCII.
+ * {@link Locale#ROOT}, then matched by prefix. Runs on the PDU thread: no regex, and text made only of ASCII,
+ * full-width ASCII forms (U+FF01-U+FF5E) and the ideographic space (what Chinese handsets send in the
+ * common case) is folded by a table-free shift that gives exactly what NFKC gives for those characters;
+ * only other text pays for {@link Normalizer}.
  */
 public final class Keyword {
 
@@ -31,17 +33,36 @@ public final class Keyword {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String folded = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String folded = foldWidth(text);
+        if (folded == null) {
+            folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        }
         return strip(folded).toUpperCase(Locale.ROOT);
     }
 
-    private static boolean isAscii(String text) {
+    /**
+     * NFKC for text of ASCII, full-width ASCII forms and U+3000 only; {@code null} for any other text. The
+     * full-width forms are their ASCII counterparts shifted by 0xFEE0 (Unicode's compatibility mappings).
+     */
+    private static String foldWidth(String text) {
+        char[] out = null;
         for (int i = 0, n = text.length(); i < n; i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                continue;
+            }
+            if (out == null) {
+                out = text.toCharArray();
+            }
+            if (c >= '\uFF01' && c <= '\uFF5E') {
+                out[i] = (char) (c - 0xFEE0);
+            } else if (c == '\u3000') {
+                out[i] = ' ';
+            } else {
+                return null;
             }
         }
-        return true;
+        return out == null ? text : new String(out);
     }
 
     /**

@@ -72,4 +72,21 @@ class KeywordTest {
                 java.util.HexFormat.of().parseHex("3000ff23ff38ff2dff39ff243000"));
         assertThat(Keyword.parse(((DecodeResult.Text) decoded).text())).isEqualTo(new Command.Query(""));
     }
+
+    @Test
+    void widthFoldingShortcutAgreesWithNfkcOnEveryFullWidthFormAndTheIdeographicSpace() {
+        for (char c = '\uFF01'; c <= '\uFF5E'; c++) {
+            String text = "CXMYD" + c + "x";
+            String nfkc = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+            assertThat(Keyword.normalise(text)).as("U+%04X", (int) c).isEqualTo(nfkc.toUpperCase(java.util.Locale.ROOT));
+        }
+        assertThat(Keyword.normalise("CXMYD\u3000X")).isEqualTo("CXMYD X");
+    }
+
+    @Test
+    void otherCompatibilityCharactersStillGoThroughNfkc() {
+        // U+2163 ROMAN NUMERAL FOUR and the circled C fold only under NFKC.
+        assertThat(Keyword.normalise("ⓒxmyd Ⅳ")).isEqualTo("CXMYD IV");
+        assertThat(Keyword.parse("ⓒⓧⓜⓨⓓ")).isEqualTo(new Command.Query(""));
+    }
 }
