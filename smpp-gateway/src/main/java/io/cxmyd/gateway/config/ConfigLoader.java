@@ -7,7 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.cxmyd.gateway.config.GatewayConfig.Cache;
 import io.cxmyd.gateway.config.GatewayConfig.Carrier;
-import io.cxmyd.gateway.config.GatewayConfig.Concatenation;
+import io.cxmyd.gateway.sms.Concatenation;
 import io.cxmyd.gateway.config.GatewayConfig.Delivery;
 import io.cxmyd.gateway.config.GatewayConfig.Http;
 import io.cxmyd.gateway.config.GatewayConfig.Itinerary;

@@ -1,5 +1,6 @@
 package io.cxmyd.gateway.config;
 
+import io.cxmyd.gateway.sms.Concatenation;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,12 +44,6 @@ public record GatewayConfig(
             Duration bindTimeout,
             Duration responseTimeout,
             int maxPduBytes) {
-    }
-
-    public enum Concatenation {
-        UDH,
-        SAR,
-        PAYLOAD
     }
 
     public record Carrier(

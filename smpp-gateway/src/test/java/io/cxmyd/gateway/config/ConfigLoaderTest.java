@@ -3,7 +3,7 @@ package io.cxmyd.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cxmyd.gateway.config.GatewayConfig.Concatenation;
+import io.cxmyd.gateway.sms.Concatenation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,198 @@
+package io.cxmyd.gateway.query;
+
+import io.cxmyd.gateway.delivery.Outbox;
+import io.cxmyd.gateway.delivery.Reply;
+import io.cxmyd.gateway.ops.GatewayMetrics;
+import io.cxmyd.gateway.ops.QueryOutcome;
+import io.cxmyd.gateway.sms.Command;
+import io.cxmyd.gateway.sms.DecodeResult;
+import io.cxmyd.gateway.sms.EncodedSegment;
+import io.cxmyd.gateway.sms.Keyword;
+import io.cxmyd.gateway.sms.ReplyContext;
+import io.cxmyd.gateway.sms.ReplyKind;
+import io.cxmyd.gateway.sms.Segmenter;
+import io.cxmyd.gateway.sms.TextDecoder;
+import io.cxmyd.gateway.smpp.InboundHandler;
+import io.cxmyd.gateway.smpp.InboundMessage;
+import io.cxmyd.gateway.smpp.OutboundPart;
+import io.cxmyd.gateway.smpp.SmppAddress;
+import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.itinerary.InvalidMsisdnException;
+import io.cxmyd.itinerary.ItineraryClient;
+import io.cxmyd.itinerary.LookupResult;
+import io.cxmyd.itinerary.Msisdn;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The path of one query: bind → parse → lookup → decide → format → segment → deliver.
+ *
+ * <p>{@link #onMessage} runs on the SMPP layer's PDU thread, which writes submit_sm_resp when it returns: it
+ * only checks what decides the response status (draining, destination, sender, coding) and hands the rest
+ * to {@code worker}. The lookup is asynchronous; composing and queueing the reply run on {@code worker}.
+ */
+public final class QueryService implements InboundHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(QueryService.class);
+
+    private final ServiceDirectory directory;
+    private final Map<String, CarrierProfile> carriers;
+    private final ItineraryClient client;
+    private final Outbox outbox;
+    private final GatewayMetrics metrics;
+    private final GatewayState state;
+    private final RateLimiter perSubscriber;
+    private final RateLimiter usageReplies;
+    private final SubscriberKey keys;
+    private final Supplier<Instant> rulesClock;
+    private final Executor worker;
+
+    /**
+     * @param perSubscriber the per-subscriber query limit, or {@code null} when switched off
+     * @param usageReplies at most one usage reply per sender per interval
+     * @param rulesClock the instant the itinerary rules use (the real clock, or the config's pinned one)
+     */
+    public QueryService(
+            ServiceDirectory directory,
+            Map<String, CarrierProfile> carriers,
+            ItineraryClient client,
+            Outbox outbox,
+            GatewayMetrics metrics,
+            GatewayState state,
+            RateLimiter perSubscriber,
+            RateLimiter usageReplies,
+            Supplier<Instant> rulesClock,
+            Executor worker) {
+        this.directory = directory;
+        this.carriers = Map.copyOf(carriers);
+        this.client = client;
+        this.outbox = outbox;
+        this.metrics = metrics;
+        this.state = state;
+        this.perSubscriber = perSubscriber;
+        this.usageReplies = usageReplies;
+        this.keys = new SubscriberKey();
+        this.rulesClock = rulesClock;
+        this.worker = worker;
+    }
+
+    @Override
+    public SmppStatus onMessage(InboundMessage m) {
+        String carrier = m.carrierId();
+        if (!state.accepting(carrier)) {
+            // SMPP 3.4 §5.1.3: ESME_RX_T_APPN, "temporary app error": the SMSC keeps the message and retries.
+            return SmppStatus.ESME_RX_T_APPN;
+        }
+        if (m.isReceipt()) {
+            // A delivery receipt for one of our replies: acknowledged, never taken for a query.
+            log.debug("[{}] delivery receipt ignored", carrier);
+            return SmppStatus.ESME_ROK;
+        }
+        if (!directory.isServiceNumberOf(carrier, m.destination().address())) {
+            return reject(carrier, SmppStatus.ESME_RINVDSTADR, "destination is not a service number of this carrier");
+        }
+        Msisdn sender;
+        try {
+            sender = Msisdn.parse(m.source().address());
+        } catch (InvalidMsisdnException | NullPointerException e) {
+            // Alphanumeric senders, short codes, landlines, foreign numbers: never answered.
+            return reject(carrier, SmppStatus.ESME_RINVSRCADR, "source is not a mainland mobile number");
+        }
+        if (directory.isOwnNumber(m.source().address())) {
+            return reject(carrier, SmppStatus.ESME_RINVSRCADR, "source is one of our service numbers");
+        }
+        DecodeResult decoded = TextDecoder.decode(m);
+        if (decoded instanceof DecodeResult.Rejected r) {
+            return reject(carrier, r.status(), r.reason());
+        }
+        String text = ((DecodeResult.Text) decoded).text();
+        if (!outbox.hasRoom(carrier)) {
+            // Replies cannot leave as fast as queries come: push back so the SMSC slows down and retries.
+            metrics.query(carrier, QueryOutcome.REJECTED);
+            return SmppStatus.ESME_RTHROTTLED;
+        }
+        try {
+            worker.execute(() -> handle(m, sender, text));
+        } catch (RejectedExecutionException e) {
+            metrics.query(carrier, QueryOutcome.REJECTED);
+            return SmppStatus.ESME_RTHROTTLED;
+        }
+        return SmppStatus.ESME_ROK;
+    }
+
+    private SmppStatus reject(String carrier, SmppStatus status, String why) {
+        log.debug("[{}] message refused with {}: {}", carrier, status, why);
+        metrics.query(carrier, QueryOutcome.REJECTED);
+        return status;
+    }
+
+    private void handle(InboundMessage m, Msisdn sender, String text) {
+        String carrier = m.carrierId();
+        CarrierProfile profile = carriers.get(carrier);
+        ReplyContext context = new ReplyContext(profile.signature(), m.destination().address());
+        long key = keys.of(sender);
+        if (perSubscriber != null) {
+            switch (perSubscriber.acquire(key)) {
+                case FIRST_OVER -> {
+                    finish(m, sender, QueryOutcome.THROTTLED, ReplyKind.TOO_FREQUENT,
+                            profile.composer().tooFrequent(context));
+                    return;
+                }
+                case OVER -> {
+                    finish(m, sender, QueryOutcome.THROTTLED, null, null);
+                    return;
+                }
+                case ALLOWED -> {
+                }
+            }
+        }
+        Command command = Keyword.parse(text);
+        if (command instanceof Command.Other) {
+            boolean answer = usageReplies == null || usageReplies.acquire(key) == RateLimiter.Verdict.ALLOWED;
+            finish(m, sender, QueryOutcome.UNKNOWN_KEYWORD, answer ? ReplyKind.USAGE : null,
+                    answer ? profile.composer().usage(context) : null);
+            return;
+        }
+        // Only the sender's own itinerary: whatever follows the keyword is ignored (itinerary-rules.md §5).
+        client.lookup(sender, rulesClock.get()).whenCompleteAsync((result, error) -> {
+            LookupResult r = result != null ? result
+                    : new LookupResult.Unavailable(sender, LookupResult.Reason.SOURCE_ERROR);
+            ReplyKind kind = ReplyKind.of(r);
+            finish(m, sender, outcomeOf(kind), kind, profile.composer().compose(r, context));
+        }, worker);
+    }
+
+    private void finish(InboundMessage m, Msisdn sender, QueryOutcome outcome, ReplyKind kind, String text) {
+        String carrier = m.carrierId();
+        metrics.query(carrier, outcome);
+        int parts = 0;
+        if (text != null) {
+            CarrierProfile profile = carriers.get(carrier);
+            List<EncodedSegment> segments = Segmenter.encode(text, profile.concatenation(), profile.nextReference());
+            SmppAddress from = m.destination();
+            List<OutboundPart> outbound = EncodedSegment.toOutboundParts(segments, carrier, from, m.source());
+            parts = outbound.size();
+            outbox.submit(new Reply(carrier, outbound, m.receivedAt(), kind.label()));
+        }
+        long micros = java.time.Duration.between(m.receivedAt(), Instant.now()).toNanos() / 1000;
+        QueryLog.line(carrier, sender, outcome, kind, parts, micros);
+    }
+
+    private static QueryOutcome outcomeOf(ReplyKind kind) {
+        return switch (kind) {
+            case FOUND -> QueryOutcome.SERVED;
+            case NOTHING_QUALIFIED -> QueryOutcome.NOTHING_QUALIFIED;
+            case NEW_ACCOUNT -> QueryOutcome.NEW_ACCOUNT;
+            case NO_DATA -> QueryOutcome.NO_DATA;
+            case UNAVAILABLE -> QueryOutcome.UNAVAILABLE;
+            case USAGE -> QueryOutcome.UNKNOWN_KEYWORD;
+            case TOO_FREQUENT -> QueryOutcome.THROTTLED;
+        };
+    }
+}
