@@ -1,5 +1,7 @@
 package io.cxmyd.gateway.smpp;
 
+import java.util.function.Consumer;
+
 import org.jsmpp.extra.SessionState;
 import org.jsmpp.session.SMPPServerSession;
 import org.jsmpp.session.Session;
@@ -13,15 +15,18 @@ final class ServerBind implements SessionStateListener {
 
     private final BindRegistry registry;
     private final String remote;
+    private final Consumer<ServerBind> onPeerUnbind;
     private SMPPServerSession session;
     private volatile String carrierId;
     private volatile BindType type;
     private boolean registered;
     private boolean gone;
 
-    ServerBind(BindRegistry registry, String remote) {
+    /** @param onPeerUnbind called when the peer's unbind has been answered: the connection is to be closed */
+    ServerBind(BindRegistry registry, String remote, Consumer<ServerBind> onPeerUnbind) {
         this.registry = registry;
         this.remote = remote;
+        this.onPeerUnbind = onPeerUnbind;
     }
 
     void attach(SMPPServerSession session) {
@@ -75,6 +80,11 @@ final class ServerBind implements SessionStateListener {
     public void onStateChange(SessionState newState, SessionState oldState, Session source) {
         if (newState == SessionState.UNBOUND || newState == SessionState.CLOSED) {
             goneOnce();
+        }
+        if (newState == SessionState.UNBOUND) {
+            // jsmpp answers the peer's unbind, then keeps reading until the peer hangs up or the read timer
+            // fires; the connection is closed for sure after a grace period.
+            onPeerUnbind.accept(this);
         }
         if (newState == SessionState.CLOSED) {
             registry.closed(this);

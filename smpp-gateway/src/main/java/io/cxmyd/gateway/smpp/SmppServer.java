@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -54,6 +56,7 @@ public final class SmppServer implements AutoCloseable {
     private final BindRegistry registry;
     private final SessionCarrierLinks links;
     private final ExecutorService bindWaiters;
+    private final ScheduledExecutorService closer;
     private volatile ServerSocket serverSocket;
     private volatile Thread acceptor;
     private volatile boolean closed;
@@ -73,6 +76,7 @@ public final class SmppServer implements AutoCloseable {
         this.registry = new BindRegistry(bindListener == null ? BindListener.NONE : bindListener);
         this.links = new SessionCarrierLinks(registry);
         this.bindWaiters = Executors.newCachedThreadPool(daemonThreads("smpp-bind-"));
+        this.closer = Executors.newSingleThreadScheduledExecutor(daemonThreads("smpp-closer-"));
     }
 
     /** Starts listening; returns once the port is bound. */
@@ -112,6 +116,11 @@ public final class SmppServer implements AutoCloseable {
         return socket != null && !closed && !socket.isClosed();
     }
 
+    /** Open connections, bound or not. */
+    public int openConnections() {
+        return registry.openBinds().size();
+    }
+
     /** The receiving side of the carriers' binds. */
     public CarrierLinks links() {
         return links;
@@ -146,6 +155,7 @@ public final class SmppServer implements AutoCloseable {
             joinQuietly(closer);
         }
         bindWaiters.shutdownNow();
+        closer.shutdownNow();
         Thread thread = acceptor;
         if (thread != null) {
             joinQuietly(thread);
@@ -187,7 +197,7 @@ public final class SmppServer implements AutoCloseable {
 
     private void open(Socket socket) throws IOException {
         String remote = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
-        ServerBind bind = new ServerBind(registry, remote);
+        ServerBind bind = new ServerBind(registry, remote, this::closeAfterGrace);
         if (closed || !registry.open(bind, options.maxConnections())) {
             log.warn("[smpp {}] refused: {} connections already open", remote, options.maxConnections());
             closeQuietly(socket);
@@ -236,10 +246,10 @@ public final class SmppServer implements AutoCloseable {
                 request.reject(decision.status().code());
             } catch (IOException e) {
                 log.debug("{} bind refusal not sent: {}", bind.logPrefix(), e.getMessage());
-            } finally {
-                // jsmpp takes one bind per connection, so a refused peer reconnects to try again.
-                session.close();
             }
+            // jsmpp takes one bind per connection, so a refused peer reconnects to try again. Closing at once
+            // could make the peer see the end of the stream before it has read the refusal.
+            closeAfterGrace(bind);
             return;
         }
         try {
@@ -250,6 +260,19 @@ public final class SmppServer implements AutoCloseable {
             return;
         }
         bind.bound(decision.carrier().id(), bindType(request.getBindType()));
+    }
+
+    /**
+     * Closes the connection after the response timeout: the peer that was just refused or unbound is the
+     * one expected to hang up, and this is the limit on how long it may take.
+     */
+    private void closeAfterGrace(ServerBind bind) {
+        try {
+            closer.schedule(() -> bind.session().close(), options.responseTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            bind.session().close(); // the server is closing
+        }
     }
 
     private static BindType bindType(org.jsmpp.bean.BindType type) {
