@@ -37,14 +37,12 @@ class HostileInputIntegrationTests {
 
     @Test
     void headerClaimingTwoGigabytesClosesTheConnectionWithoutAllocating() throws Exception {
-        Runtime runtime = Runtime.getRuntime();
+        // jsmpp's own reader would allocate 2 GiB and then wait for them to arrive: the connection would stay
+        // open. (GuardedPduReaderTest shows nothing is allocated or read past the header.)
         try (RawSmppSocket raw = fixture.raw()) {
             raw.write(Pdus.header(Integer.MAX_VALUE, Pdus.BIND_TRANSCEIVER, 1));
             assertThat(raw.closedByPeerWithin(WAIT)).isTrue();
         }
-        // jsmpp's own reader would have allocated (or failed to allocate) 2 GiB here; the JVM's heap stays
-        // far below that. Not a measurement, a guard against the allocation ever coming back.
-        assertThat(runtime.totalMemory() - runtime.freeMemory()).isLessThan(Integer.MAX_VALUE);
     }
 
     @Test
