@@ -1,0 +1,97 @@
+package io.cxmyd.gateway.smpp;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every open connection, and per carrier the binds that can take deliver_sm. */
+final class BindRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(BindRegistry.class);
+
+    private final BindListener listener;
+    private final Set<ServerBind> open = ConcurrentHashMap.newKeySet();
+    private final Map<String, List<ServerBind>> receiving = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> cursors = new ConcurrentHashMap<>();
+
+    BindRegistry(BindListener listener) {
+        this.listener = listener;
+    }
+
+    /** Takes a new connection unless {@code max} are already open. */
+    synchronized boolean open(ServerBind bind, int max) {
+        if (open.size() >= max) {
+            return false;
+        }
+        open.add(bind);
+        return true;
+    }
+
+    void closed(ServerBind bind) {
+        open.remove(bind);
+    }
+
+    Set<ServerBind> openBinds() {
+        return Set.copyOf(open);
+    }
+
+    void up(ServerBind bind) {
+        if (bind.type().receives()) {
+            receiving.computeIfAbsent(bind.carrierId(), c -> new CopyOnWriteArrayList<>()).add(bind);
+        }
+        log.info("{} bound", bind.logPrefix());
+        notify(() -> listener.bound(bind.carrierId(), bind.type()));
+    }
+
+    void down(ServerBind bind) {
+        List<ServerBind> binds = receiving.get(bind.carrierId());
+        if (binds != null) {
+            binds.remove(bind);
+        }
+        log.info("{} unbound", bind.logPrefix());
+        notify(() -> listener.unbound(bind.carrierId(), bind.type()));
+    }
+
+    void refused(String reason) {
+        notify(() -> listener.bindRefused(reason));
+    }
+
+    /** The binds of {@code carrierId} that take deliver_sm, starting at the next one in round-robin order. */
+    List<ServerBind> receiversInTurn(String carrierId) {
+        List<ServerBind> binds = receiving.get(carrierId);
+        if (binds == null || binds.isEmpty()) {
+            return List.of();
+        }
+        Object[] snapshot = binds.toArray();
+        int n = snapshot.length;
+        if (n == 0) {
+            return List.of();
+        }
+        int start = Math.floorMod(cursors.computeIfAbsent(carrierId, c -> new AtomicInteger()).getAndIncrement(), n);
+        ServerBind[] inTurn = new ServerBind[n];
+        for (int i = 0; i < n; i++) {
+            inTurn[i] = (ServerBind) snapshot[(start + i) % n];
+        }
+        return List.of(inTurn);
+    }
+
+    boolean canDeliver(String carrierId) {
+        List<ServerBind> binds = receiving.get(carrierId);
+        return binds != null && !binds.isEmpty();
+    }
+
+    /** A listener that throws must not break a bind: it is logged and the bind goes on. */
+    private static void notify(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            log.warn("BindListener failed", e);
+        }
+    }
+}

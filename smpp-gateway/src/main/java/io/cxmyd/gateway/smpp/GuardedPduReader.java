@@ -1,0 +1,153 @@
+package io.cxmyd.gateway.smpp;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.SocketTimeoutException;
+import java.util.function.Supplier;
+
+import org.jsmpp.PDUReader;
+import org.jsmpp.PDUSender;
+import org.jsmpp.SMPPConstant;
+import org.jsmpp.bean.Command;
+import org.jsmpp.util.OctetUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link PDUReader} of every server session: reads whole PDUs with a bounded command_length and screens
+ * them ({@link PduScreen}) before jsmpp sees them. One instance per session, used by its single reader thread.
+ *
+ * <p>Why not jsmpp's {@code DefaultPDUReader}: it allocates {@code new byte[command_length]} for whatever the
+ * peer claims, before any bind, so a 16-byte header claiming 2 GB exhausts the heap (and a negative one kills
+ * the reader with NegativeArraySizeException). Here a command_length below 16 or above the cap closes the
+ * connection after a best-effort generic_nack ESME_RINVCMDLEN, without allocating anything.
+ *
+ * <p>The whole PDU is read in {@link #readPDUHeader}; {@link #readPDU} hands back what was read.
+ */
+final class GuardedPduReader implements PDUReader {
+
+    private static final Logger log = LoggerFactory.getLogger(GuardedPduReader.class);
+    private static final int HEADER_LENGTH = 16;
+
+    private final int maxPduLength;
+    private final Supplier<PduScreen.Phase> phase;
+    private final PDUSender sender;
+    private final OutputStream out;
+    private final Supplier<String> logPrefix;
+    private byte[] pending;
+
+    GuardedPduReader(int maxPduLength, Supplier<PduScreen.Phase> phase, PDUSender sender, OutputStream out,
+            Supplier<String> logPrefix) {
+        this.maxPduLength = maxPduLength;
+        this.phase = phase;
+        this.sender = sender;
+        this.out = out;
+        this.logPrefix = logPrefix;
+    }
+
+    @Override
+    public Command readPDUHeader(DataInputStream in) throws IOException {
+        while (true) {
+            byte[] pdu = readWholePdu(in);
+            Command header = header(pdu);
+            PduScreen.Verdict verdict = PduScreen.screen(phase.get(), header.getCommandId(), pdu);
+            switch (verdict.action()) {
+                case PASS -> {
+                    pending = pdu;
+                    return header;
+                }
+                case ANSWER -> answer(verdict, header);
+                case ANSWER_AND_CLOSE -> {
+                    answer(verdict, header);
+                    throw new IOException("command_id 0x" + Integer.toHexString(header.getCommandId())
+                            + " is no SMPP request; closing");
+                }
+            }
+        }
+    }
+
+    @Override
+    public byte[] readPDU(DataInputStream in, Command pduHeader) {
+        return takePending(pduHeader.getSequenceNumber());
+    }
+
+    @Override
+    public byte[] readPDU(DataInputStream in, int commandLength, int commandId, int commandStatus,
+            int sequenceNumber) {
+        return takePending(sequenceNumber);
+    }
+
+    private byte[] takePending(int sequenceNumber) {
+        byte[] pdu = pending;
+        pending = null;
+        if (pdu == null || OctetUtil.bytesToInt(pdu, 12) != sequenceNumber) {
+            throw new IllegalStateException("readPDU without a matching readPDUHeader");
+        }
+        return pdu;
+    }
+
+    private byte[] readWholePdu(DataInputStream in) throws IOException {
+        // A read timeout before the first octet is an idle link (jsmpp then sends enquire_link); once a PDU
+        // has begun, a stall would leave the stream mid-PDU, so it ends the connection instead.
+        int first = in.read();
+        if (first < 0) {
+            throw new EOFException("connection closed by peer");
+        }
+        try {
+            byte[] lengthRest = new byte[3];
+            in.readFully(lengthRest);
+            int commandLength = (first << 24) | ((lengthRest[0] & 0xff) << 16) | ((lengthRest[1] & 0xff) << 8)
+                    | (lengthRest[2] & 0xff);
+            if (commandLength < HEADER_LENGTH || commandLength > maxPduLength) {
+                refuseLength(commandLength);
+            }
+            byte[] pdu = new byte[commandLength];
+            pdu[0] = (byte) first;
+            System.arraycopy(lengthRest, 0, pdu, 1, 3);
+            in.readFully(pdu, 4, commandLength - 4);
+            return pdu;
+        } catch (SocketTimeoutException e) {
+            throw new IOException("peer stalled in the middle of a PDU", e);
+        }
+    }
+
+    private void refuseLength(int commandLength) throws IOException {
+        try {
+            sender.sendGenericNack(out, SmppStatus.ESME_RINVCMDLEN.code(), 0);
+        } catch (IOException e) {
+            log.debug("{} generic_nack for a bad command_length not sent: {}", logPrefix.get(), e.getMessage());
+        }
+        throw new PduLengthException(commandLength, maxPduLength);
+    }
+
+    private void answer(PduScreen.Verdict verdict, Command request) throws IOException {
+        log.debug("{} answering command_id 0x{} with {}", logPrefix.get(), Integer.toHexString(request.getCommandId()),
+                verdict.status());
+        if (verdict.responseCommandId() == SMPPConstant.CID_GENERIC_NACK) {
+            sender.sendGenericNack(out, verdict.status().code(), request.getSequenceNumber());
+        } else {
+            sender.sendHeader(out, verdict.responseCommandId(), verdict.status().code(),
+                    request.getSequenceNumber());
+        }
+    }
+
+    private static Command header(byte[] pdu) {
+        Command header = new Command();
+        header.setCommandLength(OctetUtil.bytesToInt(pdu, 0));
+        header.setCommandId(OctetUtil.bytesToInt(pdu, 4));
+        header.setCommandStatus(OctetUtil.bytesToInt(pdu, 8));
+        header.setSequenceNumber(OctetUtil.bytesToInt(pdu, 12));
+        return header;
+    }
+
+    /** A command_length outside [16, cap]: the connection is closed. */
+    static final class PduLengthException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        PduLengthException(int commandLength, int max) {
+            super("command_length " + Integer.toUnsignedString(commandLength) + " outside [16, " + max + "]");
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.cxmyd.gateway.smpp;
+
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.jsmpp.PDUStringException;
+import org.jsmpp.bean.BroadcastSm;
+import org.jsmpp.bean.CancelBroadcastSm;
+import org.jsmpp.bean.CancelSm;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.bean.QueryBroadcastSm;
+import org.jsmpp.bean.QuerySm;
+import org.jsmpp.bean.ReplaceSm;
+import org.jsmpp.bean.SubmitMulti;
+import org.jsmpp.bean.SubmitSm;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.session.BroadcastSmResult;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.QueryBroadcastSmResult;
+import org.jsmpp.session.QuerySmResult;
+import org.jsmpp.session.SMPPServerSession;
+import org.jsmpp.session.ServerMessageReceiverListener;
+import org.jsmpp.session.Session;
+import org.jsmpp.session.SubmitMultiResult;
+import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.util.MessageId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The requests of one bind, on jsmpp's PDU threads: submit_sm and data_sm go to the {@link InboundHandler};
+ * everything else a carrier might ask of an SMSC is refused with ESME_RINVCMDID, since the gateway stores
+ * no messages to query, replace or cancel (SMPP 3.4 §5.1.3: "Invalid Command ID" also covers commands the
+ * SMSC does not support).
+ */
+final class InboundDispatcher implements ServerMessageReceiverListener {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundDispatcher.class);
+    private static final OptionalParameter[] NO_TLVS = new OptionalParameter[0];
+
+    private final ServerBind bind;
+    private final InboundHandler handler;
+    private final Clock clock;
+
+    InboundDispatcher(ServerBind bind, InboundHandler handler, Clock clock) {
+        this.bind = bind;
+        this.handler = handler;
+        this.clock = clock;
+    }
+
+    @Override
+    public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source)
+            throws ProcessRequestException {
+        // jsmpp itself refuses submit_sm on a receiver bind with ESME_RINVBNDSTS.
+        InboundMessage message = InboundMessages.fromSubmitSm(bind.carrierId(), submitSm, clock.instant());
+        return new SubmitSmResult(accept(message, "submit_sm"), NO_TLVS);
+    }
+
+    @Override
+    public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+        // jsmpp takes data_sm on every bind type; from the ESME it needs a transmitter or transceiver bind.
+        if (!bind.type().transmits()) {
+            throw refusal("data_sm on a receiver bind", SmppStatus.ESME_RINVBNDSTS);
+        }
+        InboundMessage message = InboundMessages.fromDataSm(bind.carrierId(), dataSm, clock.instant());
+        return new DataSmResult(accept(message, "data_sm"), NO_TLVS);
+    }
+
+    private MessageId accept(InboundMessage message, String command) throws ProcessRequestException {
+        SmppStatus status;
+        try {
+            status = handler.onMessage(message);
+        } catch (RuntimeException e) {
+            log.warn("{} {} from {}: handler failed, answering ESME_RSYSERR", bind.logPrefix(), command,
+                    message.source(), e);
+            status = SmppStatus.ESME_RSYSERR;
+        }
+        if (status == null) {
+            status = SmppStatus.ESME_RSYSERR;
+        }
+        log.debug("{} {} from {} to {}: {}", bind.logPrefix(), command, message.source(), message.destination(),
+                status);
+        if (status != SmppStatus.ESME_ROK) {
+            throw refusal(command + " refused", status);
+        }
+        return newMessageId();
+    }
+
+    @Override
+    public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti submitMulti, SMPPServerSession source)
+            throws ProcessRequestException {
+        throw unsupported("submit_multi");
+    }
+
+    @Override
+    public QuerySmResult onAcceptQuerySm(QuerySm querySm, SMPPServerSession source) throws ProcessRequestException {
+        throw unsupported("query_sm");
+    }
+
+    @Override
+    public void onAcceptReplaceSm(ReplaceSm replaceSm, SMPPServerSession source) throws ProcessRequestException {
+        throw unsupported("replace_sm");
+    }
+
+    @Override
+    public void onAcceptCancelSm(CancelSm cancelSm, SMPPServerSession source) throws ProcessRequestException {
+        throw unsupported("cancel_sm");
+    }
+
+    @Override
+    public BroadcastSmResult onAcceptBroadcastSm(BroadcastSm broadcastSm, SMPPServerSession source)
+            throws ProcessRequestException {
+        throw unsupported("broadcast_sm");
+    }
+
+    @Override
+    public void onAcceptCancelBroadcastSm(CancelBroadcastSm cancelBroadcastSm, SMPPServerSession source)
+            throws ProcessRequestException {
+        throw unsupported("cancel_broadcast_sm");
+    }
+
+    @Override
+    public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm,
+            SMPPServerSession source) throws ProcessRequestException {
+        throw unsupported("query_broadcast_sm");
+    }
+
+    private ProcessRequestException unsupported(String command) {
+        log.debug("{} {} is not supported", bind.logPrefix(), command);
+        return refusal(command + " is not supported", SmppStatus.ESME_RINVCMDID);
+    }
+
+    private static ProcessRequestException refusal(String message, SmppStatus status) {
+        return new ProcessRequestException(message, status.code());
+    }
+
+    /** 16 hex digits: random, so ids do not repeat across restarts (they are only echoed in logs by carriers). */
+    private static MessageId newMessageId() {
+        try {
+            return new MessageId(String.format("%016x", ThreadLocalRandom.current().nextLong()));
+        } catch (PDUStringException e) {
+            throw new IllegalStateException("a 16-character message id is always valid", e);
+        }
+    }
+}

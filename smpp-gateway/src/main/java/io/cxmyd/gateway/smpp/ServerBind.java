@@ -1,0 +1,103 @@
+package io.cxmyd.gateway.smpp;
+
+import java.util.function.Consumer;
+
+import org.jsmpp.extra.SessionState;
+import org.jsmpp.session.SMPPServerSession;
+import org.jsmpp.session.Session;
+import org.jsmpp.session.SessionStateListener;
+
+/**
+ * One accepted connection: its jsmpp session and, once the bind is accepted, the carrier and bind type.
+ * Reports the bind to the {@link BindRegistry} exactly once when it is up and once when it goes.
+ */
+final class ServerBind implements SessionStateListener {
+
+    private final BindRegistry registry;
+    private final String remote;
+    private final Consumer<ServerBind> onPeerUnbind;
+    private SMPPServerSession session;
+    private volatile String carrierId;
+    private volatile BindType type;
+    private boolean registered;
+    private boolean gone;
+
+    /** @param onPeerUnbind called when the peer's unbind has been answered: the connection is to be closed */
+    ServerBind(BindRegistry registry, String remote, Consumer<ServerBind> onPeerUnbind) {
+        this.registry = registry;
+        this.remote = remote;
+        this.onPeerUnbind = onPeerUnbind;
+    }
+
+    void attach(SMPPServerSession session) {
+        this.session = session;
+    }
+
+    SMPPServerSession session() {
+        return session;
+    }
+
+    String carrierId() {
+        return carrierId;
+    }
+
+    BindType type() {
+        return type;
+    }
+
+    /** Where this bind stands, for the PDU screen. */
+    PduScreen.Phase phase() {
+        SessionState state = session.getSessionState();
+        if (state == SessionState.OPEN) {
+            return PduScreen.Phase.BEFORE_BIND;
+        }
+        return state.isBound() ? PduScreen.Phase.BOUND : PduScreen.Phase.OTHER;
+    }
+
+    boolean isBound() {
+        return session.getSessionState().isBound();
+    }
+
+    /** Log prefix: session id, peer and, once bound, carrier and bind type. Never a phone number. */
+    String logPrefix() {
+        String id = session == null ? "-" : session.getSessionId();
+        return carrierId == null ? "[smpp " + id + " " + remote + "]"
+                : "[smpp " + id + " " + carrierId + "/" + type.label() + "]";
+    }
+
+    /** Called once bind_resp ESME_ROK is on the wire, so a deliver_sm can never overtake it. */
+    synchronized void bound(String carrierId, BindType type) {
+        this.carrierId = carrierId;
+        this.type = type;
+        if (gone || !isBound()) {
+            return;
+        }
+        registered = true;
+        registry.up(this);
+    }
+
+    @Override
+    public void onStateChange(SessionState newState, SessionState oldState, Session source) {
+        if (newState == SessionState.UNBOUND || newState == SessionState.CLOSED) {
+            goneOnce();
+        }
+        if (newState == SessionState.UNBOUND) {
+            // jsmpp answers the peer's unbind, then keeps reading until the peer hangs up or the read timer
+            // fires; the connection is closed for sure after a grace period.
+            onPeerUnbind.accept(this);
+        }
+        if (newState == SessionState.CLOSED) {
+            registry.closed(this);
+        }
+    }
+
+    private synchronized void goneOnce() {
+        if (gone) {
+            return;
+        }
+        gone = true;
+        if (registered) {
+            registry.down(this);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.cxmyd.gateway.smpp;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jsmpp.GenericNackResponseException;
+import org.jsmpp.InvalidResponseException;
+import org.jsmpp.PDUException;
+import org.jsmpp.PDUStringException;
+import org.jsmpp.bean.ESMClass;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.bean.OptionalParameters;
+import org.jsmpp.bean.RawDataCoding;
+import org.jsmpp.bean.RegisteredDelivery;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.NegativeResponseException;
+import org.jsmpp.extra.ResponseTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link CarrierLinks} over the jsmpp sessions in a {@link BindRegistry}.
+ *
+ * <p>A deliver_sm that could not be written (the bind broke, or went down since it was picked) is tried on the
+ * carrier's next receiving bind: nothing reached the carrier, so nothing can be duplicated. A deliver_sm that
+ * was written but not answered in time is not: the carrier may have taken it, and the delivery package decides
+ * whether to send it again.
+ */
+final class SessionCarrierLinks implements CarrierLinks {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionCarrierLinks.class);
+    private static final RegisteredDelivery NO_RECEIPT = new RegisteredDelivery(0);
+
+    private final BindRegistry registry;
+
+    SessionCarrierLinks(BindRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public boolean canDeliver(String carrierId) {
+        return registry.canDeliver(carrierId);
+    }
+
+    @Override
+    public DeliveryResult deliver(OutboundPart part) {
+        List<ServerBind> binds = registry.receiversInTurn(part.carrierId());
+        if (binds.isEmpty()) {
+            return DeliveryResult.NO_BIND;
+        }
+        OptionalParameter[] tlvs = tlvs(part);
+        for (ServerBind bind : binds) {
+            Attempt attempt = deliverOn(bind, part, tlvs);
+            if (!attempt.notWritten()) {
+                return attempt.result();
+            }
+        }
+        return DeliveryResult.LINK_ERROR;
+    }
+
+    /** One deliver_sm on one bind; {@code notWritten}: it never reached the carrier, the next bind may try. */
+    private record Attempt(DeliveryResult result, boolean notWritten) {
+        static Attempt of(DeliveryResult result) {
+            return new Attempt(result, false);
+        }
+    }
+
+    private Attempt deliverOn(ServerBind bind, OutboundPart part, OptionalParameter[] tlvs) {
+        SmppAddress from = part.source();
+        SmppAddress to = part.destination();
+        try {
+            bind.session().deliverShortMessage(
+                    null,
+                    TypeOfNumber.valueOf(from.ton()), NumberingPlanIndicator.valueOf(from.npi()), from.address(),
+                    TypeOfNumber.valueOf(to.ton()), NumberingPlanIndicator.valueOf(to.npi()), to.address(),
+                    new ESMClass(part.esmClass()),
+                    (byte) 0,
+                    (byte) 0,
+                    NO_RECEIPT,
+                    new RawDataCoding(part.dataCoding()),
+                    part.shortMessage() == null ? new byte[0] : part.shortMessage(),
+                    tlvs);
+            log.debug("{} deliver_sm to {} delivered", bind.logPrefix(), to);
+            return Attempt.of(DeliveryResult.DELIVERED);
+        } catch (NegativeResponseException e) {
+            SmppStatus status = SmppStatus.of(e.getCommandStatus());
+            log.debug("{} deliver_sm to {} rejected: 0x{}", bind.logPrefix(), to,
+                    Integer.toHexString(e.getCommandStatus()));
+            return Attempt.of(DeliveryResult.rejected(status));
+        } catch (ResponseTimeoutException e) {
+            if (!bind.isBound()) {
+                // Written, then the bind went down before an answer: the carrier may or may not have it.
+                log.info("{} deliver_sm to {}: bind went down before deliver_sm_resp", bind.logPrefix(), to);
+                return Attempt.of(DeliveryResult.LINK_ERROR);
+            }
+            log.info("{} deliver_sm to {}: no deliver_sm_resp in time", bind.logPrefix(), to);
+            return Attempt.of(DeliveryResult.TIMEOUT);
+        } catch (GenericNackResponseException e) {
+            log.info("{} deliver_sm to {} answered by generic_nack 0x{}", bind.logPrefix(), to,
+                    Integer.toHexString(e.getCommandStatus()));
+            return Attempt.of(DeliveryResult.rejected(SmppStatus.of(e.getCommandStatus())));
+        } catch (InvalidResponseException e) {
+            log.warn("{} deliver_sm to {}: invalid response: {}", bind.logPrefix(), to, e.getMessage());
+            return Attempt.of(DeliveryResult.rejected(SmppStatus.ESME_RUNKNOWNERR));
+        } catch (PDUStringException e) {
+            // Our part breaks an SMPP field limit (an address too long): permanent, whatever the bind. The
+            // exception's message quotes the field's value, which may be a phone number or the text: not logged.
+            log.warn("{} deliver_sm to {} not encodable: field {} too long", bind.logPrefix(), to, e.getParameter());
+            return Attempt.of(DeliveryResult.rejected(SmppStatus.of(e.getErrorCode())));
+        } catch (PDUException e) {
+            log.warn("{} deliver_sm to {} not encodable: {}", bind.logPrefix(), to, e.getClass().getSimpleName());
+            return Attempt.of(DeliveryResult.rejected(SmppStatus.ESME_RUNKNOWNERR));
+        } catch (IOException e) {
+            log.info("{} deliver_sm to {} not written: {}", bind.logPrefix(), to, e.getMessage());
+            return new Attempt(DeliveryResult.LINK_ERROR, true);
+        } catch (IllegalArgumentException e) {
+            // A TON or NPI value jsmpp has no constant for.
+            log.warn("{} deliver_sm to {} not encodable: {}", bind.logPrefix(), to, e.getMessage());
+            return Attempt.of(DeliveryResult.rejected(SmppStatus.ESME_RINVDSTADR));
+        }
+    }
+
+    static OptionalParameter[] tlvs(OutboundPart part) {
+        List<OptionalParameter> tlvs = new ArrayList<>(4);
+        if (part.sar() != null) {
+            tlvs.add(OptionalParameters.newSarMsgRefNum((short) part.sar().reference()));
+            tlvs.add(OptionalParameters.newSarTotalSegments(part.sar().total()));
+            tlvs.add(OptionalParameters.newSarSegmentSeqnum(part.sar().sequence()));
+        }
+        if (part.messagePayload() != null) {
+            tlvs.add(new OptionalParameter.Message_payload(part.messagePayload()));
+        }
+        return tlvs.toArray(new OptionalParameter[0]);
+    }
+}

@@ -1,0 +1,310 @@
+package io.cxmyd.gateway.smpp;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jsmpp.DefaultPDUSender;
+import org.jsmpp.PDUSender;
+import org.jsmpp.PDUStringException;
+import org.jsmpp.SynchronizedPDUSender;
+import org.jsmpp.bean.InterfaceVersion;
+import org.jsmpp.session.BindRequest;
+import org.jsmpp.session.SMPPServerSession;
+import org.jsmpp.session.connection.Connection;
+import org.jsmpp.session.connection.socket.SocketConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's SMPP 3.4 server (SMSC role), on jsmpp. Carriers bind with their system_id and password as
+ * transceiver, or as transmitter plus receiver, as many binds as they like; subscribers' submit_sm and
+ * data_sm go to the {@link InboundHandler}; replies go out through {@link #links()}.
+ *
+ * <p>The accept loop is ours rather than jsmpp's {@code SMPPServerSessionListener}, which listens on every
+ * interface, cannot set TCP_NODELAY, and builds each session with jsmpp's unbounded PDU reader.
+ */
+public final class SmppServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SmppServer.class);
+
+    /** The system_id of the gateway in bind_resp. */
+    static final String SYSTEM_ID = "cxmyd";
+
+    /** jsmpp's default read buffer is 64 KiB per connection; a few PDUs' worth is plenty. */
+    private static final int READ_BUFFER = 8192;
+
+    private final SmppServerOptions options;
+    private final BindAuthenticator authenticator;
+    private final InboundHandler handler;
+    private final Clock clock;
+    private final BindRegistry registry;
+    private final SessionCarrierLinks links;
+    private final ExecutorService bindWaiters;
+    private final ScheduledExecutorService closer;
+    private volatile ServerSocket serverSocket;
+    private volatile Thread acceptor;
+    private volatile boolean closed;
+
+    public SmppServer(SmppServerOptions options, List<CarrierAccount> carriers, InboundHandler handler,
+            BindListener bindListener) {
+        this(options, carriers, handler, bindListener, Clock.systemUTC());
+    }
+
+    /** @param clock stamps {@link InboundMessage#receivedAt()} */
+    public SmppServer(SmppServerOptions options, List<CarrierAccount> carriers, InboundHandler handler,
+            BindListener bindListener, Clock clock) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.authenticator = new BindAuthenticator(List.copyOf(carriers));
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.registry = new BindRegistry(bindListener == null ? BindListener.NONE : bindListener);
+        this.links = new SessionCarrierLinks(registry);
+        this.bindWaiters = Executors.newCachedThreadPool(daemonThreads("smpp-bind-"));
+        this.closer = Executors.newSingleThreadScheduledExecutor(daemonThreads("smpp-closer-"));
+    }
+
+    /** Starts listening; returns once the port is bound. */
+    public synchronized void start() throws IOException {
+        if (closed) {
+            throw new IllegalStateException("SMPP server already closed");
+        }
+        if (serverSocket != null) {
+            throw new IllegalStateException("SMPP server already started");
+        }
+        ServerSocket socket = new ServerSocket();
+        try {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(options.host(), options.port()), 50);
+        } catch (IOException e) {
+            socket.close();
+            throw new IOException("SMPP server cannot listen on " + options.host() + ":" + options.port() + ": "
+                    + e.getMessage(), e);
+        }
+        serverSocket = socket;
+        Thread thread = new Thread(this::acceptLoop, "smpp-accept-" + socket.getLocalPort());
+        thread.setDaemon(true);
+        acceptor = thread;
+        thread.start();
+        log.info("SMPP server listening on {}:{}", options.host(), socket.getLocalPort());
+    }
+
+    /** The port listened on (the chosen one when the options said 0); -1 before {@link #start()}. */
+    public int port() {
+        ServerSocket socket = serverSocket;
+        return socket == null ? -1 : socket.getLocalPort();
+    }
+
+    /** Whether the server accepts connections. */
+    public boolean isListening() {
+        ServerSocket socket = serverSocket;
+        return socket != null && !closed && !socket.isClosed();
+    }
+
+    /** Open connections, bound or not. */
+    public int openConnections() {
+        return registry.openBinds().size();
+    }
+
+    /** The receiving side of the carriers' binds. */
+    public CarrierLinks links() {
+        return links;
+    }
+
+    /** Stops accepting, unbinds every bound session (waiting up to the response timeout), closes the rest. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        ServerSocket socket = serverSocket;
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                log.debug("closing the SMPP listening socket: {}", e.getMessage());
+            }
+        }
+        Set<ServerBind> binds = registry.openBinds();
+        List<Thread> closers = new ArrayList<>(binds.size());
+        for (ServerBind bind : binds) {
+            Thread closer = new Thread(() -> closeSession(bind), "smpp-close-" + bind.session().getSessionId());
+            closer.setDaemon(true);
+            closer.start();
+            closers.add(closer);
+        }
+        for (Thread closer : closers) {
+            joinQuietly(closer);
+        }
+        bindWaiters.shutdownNow();
+        closer.shutdownNow();
+        Thread thread = acceptor;
+        if (thread != null) {
+            joinQuietly(thread);
+        }
+        log.info("SMPP server stopped");
+    }
+
+    private void closeSession(ServerBind bind) {
+        if (bind.isBound()) {
+            bind.session().unbindAndClose();
+        } else {
+            bind.session().close();
+        }
+    }
+
+    private void acceptLoop() {
+        ServerSocket socket = serverSocket;
+        while (!closed) {
+            Socket accepted;
+            try {
+                accepted = socket.accept();
+            } catch (SocketException e) {
+                if (!closed) {
+                    log.error("SMPP accept loop ended: {}", e.getMessage());
+                }
+                return;
+            } catch (IOException e) {
+                log.warn("SMPP accept failed: {}", e.getMessage());
+                continue;
+            }
+            try {
+                open(accepted);
+            } catch (IOException | RuntimeException e) {
+                log.warn("SMPP connection from {} dropped: {}", accepted.getRemoteSocketAddress(), e.toString());
+                closeQuietly(accepted);
+            }
+        }
+    }
+
+    private void open(Socket socket) throws IOException {
+        String remote = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
+        ServerBind bind = new ServerBind(registry, remote, this::closeAfterGrace);
+        if (closed || !registry.open(bind, options.maxConnections())) {
+            log.warn("[smpp {}] refused: {} connections already open", remote, options.maxConnections());
+            closeQuietly(socket);
+            return;
+        }
+        try {
+            // Replies are single small PDUs: Nagle would hold each one back waiting for the peer's ACK.
+            socket.setTcpNoDelay(true);
+            Connection connection = new SocketConnection(socket, READ_BUFFER);
+            PDUSender sender = new SynchronizedPDUSender(new DefaultPDUSender());
+            GuardedPduReader reader = new GuardedPduReader(options.maxPduLength(), bind::phase, sender,
+                    connection.getOutputStream(), bind::logPrefix);
+            SMPPServerSession session = new SMPPServerSession(connection, null, null, null,
+                    options.pduProcessorThreads(), options.pduQueueCapacity(), sender, reader);
+            bind.attach(session);
+            session.addSessionStateListener(bind);
+            session.setMessageReceiverListener(new InboundDispatcher(bind, handler, clock));
+            session.setEnquireLinkTimer(Math.toIntExact(options.enquireLinkInterval().toMillis()));
+            session.setTransactionTimer(options.responseTimeout().toMillis());
+            log.debug("{} connected", bind.logPrefix());
+            bindWaiters.execute(() -> awaitBind(bind));
+        } catch (IOException | RuntimeException e) {
+            registry.closed(bind);
+            throw e;
+        }
+    }
+
+    private void awaitBind(ServerBind bind) {
+        SMPPServerSession session = bind.session();
+        BindRequest request;
+        try {
+            request = session.waitForBind(options.bindTimeout().toMillis());
+        } catch (TimeoutException e) {
+            log.info("{} no bind within {}; closed", bind.logPrefix(), options.bindTimeout());
+            return;
+        } catch (IllegalStateException e) {
+            log.info("{} closed before its bind: {}", bind.logPrefix(), e.getMessage());
+            session.close();
+            return;
+        }
+        BindAuthenticator.Decision decision = authenticator.decide(request.getSystemId(), request.getPassword());
+        if (!decision.accepted()) {
+            log.warn("{} bind as {} refused: {}", bind.logPrefix(), request.getSystemId(), decision.reason());
+            registry.refused(decision.reason());
+            try {
+                request.reject(decision.status().code());
+            } catch (IOException e) {
+                log.debug("{} bind refusal not sent: {}", bind.logPrefix(), e.getMessage());
+            }
+            // jsmpp takes one bind per connection, so a refused peer reconnects to try again. Closing at once
+            // could make the peer see the end of the stream before it has read the refusal.
+            closeAfterGrace(bind);
+            return;
+        }
+        try {
+            request.accept(SYSTEM_ID, InterfaceVersion.IF_34);
+        } catch (PDUStringException | IOException e) {
+            log.warn("{} bind_resp not sent: {}", bind.logPrefix(), e.getMessage());
+            session.close();
+            return;
+        }
+        bind.bound(decision.carrier().id(), bindType(request.getBindType()));
+    }
+
+    /**
+     * Closes the connection after the response timeout: the peer that was just refused or unbound is the
+     * one expected to hang up, and this is the limit on how long it may take.
+     */
+    private void closeAfterGrace(ServerBind bind) {
+        try {
+            closer.schedule(() -> bind.session().close(), options.responseTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            bind.session().close(); // the server is closing
+        }
+    }
+
+    private static BindType bindType(org.jsmpp.bean.BindType type) {
+        return switch (type) {
+            case BIND_TX -> BindType.TRANSMITTER;
+            case BIND_RX -> BindType.RECEIVER;
+            case BIND_TRX -> BindType.TRANSCEIVER;
+        };
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            log.debug("closing a refused socket: {}", e.getMessage());
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,108 @@
+package io.cxmyd.gateway.smpp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+
+import org.jsmpp.DefaultPDUSender;
+import org.jsmpp.bean.Command;
+import org.junit.jupiter.api.Test;
+
+class GuardedPduReaderTest {
+
+    private final ByteArrayOutputStream written = new ByteArrayOutputStream();
+    private PduScreen.Phase phase = PduScreen.Phase.BEFORE_BIND;
+    private final GuardedPduReader reader = new GuardedPduReader(4096, () -> phase, new DefaultPDUSender(), written,
+            () -> "[test]");
+
+    @Test
+    void wholePduIsReadAndHandedBack() throws IOException {
+        byte[] bind = Pdus.bind(Pdus.BIND_TRANSCEIVER, 7, "cmcc", "cm-pass1");
+        DataInputStream in = stream(bind);
+
+        Command header = reader.readPDUHeader(in);
+
+        assertThat(header.getCommandId()).isEqualTo(Pdus.BIND_TRANSCEIVER);
+        assertThat(header.getSequenceNumber()).isEqualTo(7);
+        assertThat(header.getCommandLength()).isEqualTo(bind.length);
+        assertThat(reader.readPDU(in, header)).isEqualTo(bind);
+        assertThat(written.toByteArray()).isEmpty();
+    }
+
+    @Test
+    void headerClaimingTwoGigabytesIsRefusedBeforeAnyAllocation() {
+        // Only the 16 header octets exist: a reader that allocated and read on would hit the end of the stream.
+        DataInputStream in = stream(Pdus.header(Integer.MAX_VALUE, Pdus.BIND_TRANSCEIVER, 1));
+
+        assertThatThrownBy(() -> reader.readPDUHeader(in)).isInstanceOf(GuardedPduReader.PduLengthException.class)
+                .hasMessage("command_length 2147483647 outside [16, 4096]");
+        assertThat(written.toByteArray()).isEqualTo(Pdus.pdu(Pdus.GENERIC_NACK, 0x02, 0, new byte[0]));
+    }
+
+    @Test
+    void commandLengthBelowTheHeaderIsRefused() {
+        assertThatThrownBy(() -> reader.readPDUHeader(stream(new byte[] {0, 0, 0, 8, 0, 0, 0, 1})))
+                .isInstanceOf(GuardedPduReader.PduLengthException.class);
+    }
+
+    @Test
+    void negativeCommandLengthIsRefused() {
+        assertThatThrownBy(() -> reader.readPDUHeader(stream(Pdus.header(-16, 1, 1))))
+                .isInstanceOf(GuardedPduReader.PduLengthException.class)
+                .hasMessageContaining("4294967280");
+    }
+
+    @Test
+    void commandLengthAtTheCapIsAccepted() throws IOException {
+        byte[] pdu = Pdus.pdu(Pdus.ENQUIRE_LINK, 0, 3, new byte[4096 - 16]);
+        assertThat(reader.readPDUHeader(stream(pdu)).getCommandLength()).isEqualTo(4096);
+    }
+
+    @Test
+    void requestBeforeBindIsAnsweredAndTheNextPduIsReturned() throws IOException {
+        byte[] submit = Pdus.submitSm(5, "13800138000", "10086", new byte[] {'x'});
+        byte[] bind = Pdus.bind(Pdus.BIND_TRANSMITTER, 6, "cmcc", "cm-pass1");
+
+        Command header = reader.readPDUHeader(stream(concat(submit, bind)));
+
+        assertThat(header.getSequenceNumber()).isEqualTo(6);
+        assertThat(written.toByteArray()).isEqualTo(Pdus.pdu(0x80000004, 0x04, 5, new byte[0]));
+    }
+
+    @Test
+    void unknownCommandBeforeBindIsNackedAndEndsTheConnection() {
+        assertThatThrownBy(() -> reader.readPDUHeader(stream(Pdus.pdu(0x12345678, 0, 9, new byte[4]))))
+                .isInstanceOf(IOException.class);
+        assertThat(written.toByteArray()).isEqualTo(Pdus.pdu(Pdus.GENERIC_NACK, 0x03, 9, new byte[0]));
+    }
+
+    @Test
+    void truncatedStreamIsEndOfFile() {
+        byte[] bind = Pdus.bind(Pdus.BIND_TRANSCEIVER, 7, "cmcc", "cm-pass1");
+        byte[] cut = java.util.Arrays.copyOf(bind, bind.length - 3);
+        assertThatThrownBy(() -> reader.readPDUHeader(stream(cut))).isInstanceOf(EOFException.class);
+        assertThatThrownBy(() -> reader.readPDUHeader(stream(new byte[0]))).isInstanceOf(EOFException.class);
+    }
+
+    @Test
+    void boundSessionGetsItsSubmitSmThrough() throws IOException {
+        phase = PduScreen.Phase.BOUND;
+        byte[] submit = Pdus.submitSm(5, "13800138000", "10086", new byte[] {'x'});
+        assertThat(reader.readPDUHeader(stream(submit)).getCommandId()).isEqualTo(Pdus.SUBMIT_SM);
+    }
+
+    private static DataInputStream stream(byte[] bytes) {
+        return new DataInputStream(new ByteArrayInputStream(bytes));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}

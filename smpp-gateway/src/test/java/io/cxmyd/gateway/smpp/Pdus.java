@@ -1,0 +1,77 @@
+package io.cxmyd.gateway.smpp;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/** Raw SMPP PDUs as byte arrays, for hex-level tests. */
+final class Pdus {
+
+    static final int BIND_RECEIVER = 0x01;
+    static final int BIND_TRANSMITTER = 0x02;
+    static final int QUERY_SM = 0x03;
+    static final int SUBMIT_SM = 0x04;
+    static final int DELIVER_SM = 0x05;
+    static final int UNBIND = 0x06;
+    static final int BIND_TRANSCEIVER = 0x09;
+    static final int ENQUIRE_LINK = 0x15;
+    static final int GENERIC_NACK = 0x80000000;
+    static final int RESP = 0x80000000;
+
+    private Pdus() {
+    }
+
+    static byte[] pdu(int commandId, int status, int sequence, byte[] body) {
+        ByteBuffer b = ByteBuffer.allocate(16 + body.length);
+        b.putInt(16 + body.length).putInt(commandId).putInt(status).putInt(sequence).put(body);
+        return b.array();
+    }
+
+    static byte[] header(int commandLength, int commandId, int sequence) {
+        return ByteBuffer.allocate(16).putInt(commandLength).putInt(commandId).putInt(0).putInt(sequence).array();
+    }
+
+    static byte[] bind(int commandId, int sequence, String systemId, String password) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        cstring(body, systemId);
+        cstring(body, password);
+        cstring(body, "");
+        body.write(0x34); // interface_version
+        body.write(0); // addr_ton
+        body.write(0); // addr_npi
+        cstring(body, "");
+        return pdu(commandId, 0, sequence, body.toByteArray());
+    }
+
+    static byte[] submitSm(int sequence, String from, String to, byte[] shortMessage) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        cstring(body, "");
+        body.write(1);
+        body.write(1);
+        cstring(body, from);
+        body.write(0);
+        body.write(1);
+        cstring(body, to);
+        body.write(0); // esm_class
+        body.write(0); // protocol_id
+        body.write(0); // priority_flag
+        cstring(body, "");
+        cstring(body, "");
+        body.write(0); // registered_delivery
+        body.write(0); // replace_if_present
+        body.write(0); // data_coding
+        body.write(0); // sm_default_msg_id
+        body.write(shortMessage.length);
+        body.writeBytes(shortMessage);
+        return pdu(SUBMIT_SM, 0, sequence, body.toByteArray());
+    }
+
+    static byte[] enquireLink(int sequence) {
+        return pdu(ENQUIRE_LINK, 0, sequence, new byte[0]);
+    }
+
+    private static void cstring(ByteArrayOutputStream out, String s) {
+        out.writeBytes(s.getBytes(StandardCharsets.US_ASCII));
+        out.write(0);
+    }
+}
