@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -36,7 +37,11 @@ public final class TieredCache implements AutoCloseable {
     public record Hit(DayValue value, Tier tier) {
     }
 
-    private record Entry(DayValue value, Tier origin, long expiresAtNanos) {
+    /** A loaded value, or a failed load ({@code failure} set) that expires at once. */
+    private record Entry(DayValue value, Tier origin, long expiresAtNanos, Throwable failure) {
+        static Entry failed(Throwable failure) {
+            return new Entry(null, null, Long.MIN_VALUE, failure);
+        }
     }
 
     private final AsyncCache<String, Entry> near;
@@ -89,12 +94,23 @@ public final class TieredCache implements AutoCloseable {
         CompletableFuture<Entry> entry = near.get(key, (k, ignored) -> {
             created[0] = true; // the mapping function runs in this call, only when the key is absent
             long start = ticker.read();
+            // A failed load completes normally with a failed entry: Caffeine would log every failed
+            // future with its stack trace, and a source outage would flood the log.
             return CompletableFuture.completedFuture(null)
-                    .thenComposeAsync(x -> loadBelowNear(k, start, untilRefresh, loader), executor);
+                    .thenComposeAsync(x -> loadBelowNear(k, start, untilRefresh, loader), executor)
+                    .exceptionally(Entry::failed);
         });
         boolean nearHit = !created[0];
         events.cacheRequest(Tier.NEAR, nearHit);
-        return entry.thenApply(e -> new Hit(e.value(), nearHit ? Tier.NEAR : e.origin()));
+        return entry.thenApply(e -> {
+            if (e.failure() != null) {
+                // Expired at once anyway; removing it before the caller has its answer makes a retry
+                // always a fresh load.
+                near.asMap().remove(key, entry);
+                throw e.failure() instanceof CompletionException ce ? ce : new CompletionException(e.failure());
+            }
+            return new Hit(e.value(), nearHit ? Tier.NEAR : e.origin());
+        });
     }
 
     private CompletableFuture<Entry> loadBelowNear(String key, long start, long untilRefresh,
@@ -119,19 +135,19 @@ public final class TieredCache implements AutoCloseable {
 
     private Entry entry(DayValue value, Tier origin, long start, long untilRefresh) {
         long ttl = value.noData() ? Math.min(noDataTtlNanos, untilRefresh) : untilRefresh;
-        return new Entry(value, origin, start + ttl);
+        return new Entry(value, origin, start + ttl, null);
     }
 
     /** Each entry expires at its own deadline, fixed when its load started. */
     private static final class UntilDeadline implements Expiry<String, Entry> {
         @Override
         public long expireAfterCreate(String key, Entry value, long currentTime) {
-            return Math.max(0, value.expiresAtNanos() - currentTime);
+            return value.failure() != null ? 0 : Math.max(0, value.expiresAtNanos() - currentTime);
         }
 
         @Override
         public long expireAfterUpdate(String key, Entry value, long currentTime, long currentDuration) {
-            return Math.max(0, value.expiresAtNanos() - currentTime);
+            return expireAfterCreate(key, value, currentTime);
         }
 
         @Override
