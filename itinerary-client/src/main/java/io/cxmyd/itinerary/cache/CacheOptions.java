@@ -66,7 +66,7 @@ public final class CacheOptions {
         return redisCommandTimeout;
     }
 
-    /** TCP connect timeout to Redis (default 500 ms). */
+    /** TCP connect and handshake timeout to Redis (default 1 s); connecting never delays a lookup. */
     public Duration redisConnectTimeout() {
         return redisConnectTimeout;
     }
@@ -106,7 +106,7 @@ public final class CacheOptions {
         private Duration noDataTtl = Duration.ofMinutes(5);
         private String redisUri;
         private Duration redisCommandTimeout = Duration.ofMillis(100);
-        private Duration redisConnectTimeout = Duration.ofMillis(500);
+        private Duration redisConnectTimeout = Duration.ofSeconds(1);
         private int redisRequestQueueSize = 10_000;
         private int redisFailureThreshold = 3;
         private Duration redisRetryInterval = Duration.ofSeconds(1);

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.cxmyd.itinerary.LookupEvents;
 import io.cxmyd.itinerary.Tier;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.MaintNotificationsConfig;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SetArgs;
@@ -62,7 +63,9 @@ final class RedisTier implements AutoCloseable {
 
     private RedisTier(CacheOptions options, LookupEvents events, Executor executor, Ticker ticker) {
         this.uri = RedisURI.create(options.redisUri().orElseThrow());
-        this.uri.setTimeout(options.redisCommandTimeout());
+        // The URI's timeout bounds the connection handshake (HELLO, CLIENT SETNAME...), which runs in the
+        // background, never on a lookup: the command timeout would be too tight for a cold JVM.
+        this.uri.setTimeout(options.redisConnectTimeout());
         this.where = "redis " + uri.getHost() + ":" + uri.getPort();
         this.events = events;
         this.executor = executor;
@@ -114,6 +117,9 @@ final class RedisTier implements AutoCloseable {
                 .requestQueueSize(options.redisRequestQueueSize())
                 // The default is 60 s; a cache answer later than this is worth less than the source's.
                 .timeoutOptions(TimeoutOptions.builder().fixedTimeout(options.redisCommandTimeout()).build())
+                // Maintenance push notifications are a managed-Redis feature; asking a plain server for
+                // them only adds a failing command to every handshake.
+                .maintNotificationsConfig(MaintNotificationsConfig.disabled())
                 .socketOptions(socket)
                 .build();
     }
@@ -153,13 +159,13 @@ final class RedisTier implements AutoCloseable {
             return;
         }
         try {
-            c.async().set(key, value, SetArgs.Builder.px(ttlMillis)).whenComplete((ok, error) -> {
+            c.async().set(key, value, SetArgs.Builder.px(ttlMillis)).whenCompleteAsync((ok, error) -> {
                 if (error != null) {
                     failed("SET", error);
                 } else {
                     breaker.onSuccess();
                 }
-            });
+            }, executor);
         } catch (RuntimeException e) {
             failed("SET", e);
         }
@@ -173,11 +179,22 @@ final class RedisTier implements AutoCloseable {
     /** The connection, or null while there is none; starts a connect attempt when one is due. */
     private StatefulRedisConnection<String, String> connection() {
         StatefulRedisConnection<String, String> c = connection;
-        if (c != null || closed || ticker.read() - nextConnectAt < 0 || !connecting.compareAndSet(false, true)) {
-            return c;
+        if (c == null && ticker.read() - nextConnectAt >= 0) {
+            connect();
+        }
+        return c;
+    }
+
+    /**
+     * One connect attempt unless one is under way; a failed one schedules the next, so a Redis that was
+     * down at start-up is picked up by itself. Once connected, lettuce's watchdog reconnects.
+     */
+    private void connect() {
+        if (closed || !connecting.compareAndSet(false, true)) {
+            return;
         }
         try {
-            client.connectAsync(StringCodec.UTF8, uri).whenComplete((conn, error) -> {
+            client.connectAsync(StringCodec.UTF8, uri).whenCompleteAsync((conn, error) -> {
                 if (error == null && !closed) {
                     connection = conn;
                     log.info("{}: connected", where);
@@ -185,19 +202,24 @@ final class RedisTier implements AutoCloseable {
                 } else if (error == null) {
                     conn.closeAsync();
                 } else {
-                    nextConnectAt = ticker.read() + retryNanos;
                     log.debug("{}: connect failed: {}", where, error.toString());
-                    breaker.unreachable();
+                    retryLater();
                 }
                 connecting.set(false);
-            });
+            }, executor);
         } catch (RuntimeException e) {
-            nextConnectAt = ticker.read() + retryNanos;
-            connecting.set(false);
             log.warn("{}: cannot connect: {}", where, e.toString());
-            breaker.unreachable();
+            connecting.set(false);
+            retryLater();
         }
-        return null;
+    }
+
+    private void retryLater() {
+        nextConnectAt = ticker.read() + retryNanos;
+        breaker.unreachable();
+        if (!closed) {
+            resources.eventExecutorGroup().schedule(this::connect, retryNanos, TimeUnit.NANOSECONDS);
+        }
     }
 
     private void availability(boolean up) {
