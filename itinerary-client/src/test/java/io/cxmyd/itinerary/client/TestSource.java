@@ -40,6 +40,11 @@ public final class TestSource implements ItinerarySource {
         return g;
     }
 
+    /** Fetches from now on answer at once; those held so far stay held forever. */
+    public void answerNewFetches() {
+        gate = CompletableFuture.completedFuture(null);
+    }
+
     public void release() {
         gate.complete(null);
         gate = CompletableFuture.completedFuture(null);

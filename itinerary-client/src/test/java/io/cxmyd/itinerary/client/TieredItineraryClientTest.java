@@ -159,8 +159,9 @@ class TieredItineraryClientTest {
 
         assertThat(lookup(TRAVELLER, AT)).isEqualTo(new LookupResult.Unavailable(TRAVELLER, Reason.TIMEOUT));
 
-        // The hung load leaves the cache at its own deadline; until then a retry may still join it.
-        source.release();
+        // The hung fetch never answers; its load leaves the cache at its own deadline (until then a retry
+        // may still join it and time out too), and the next lookup asks the source again.
+        source.answerNewFetches();
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         LookupResult retry = lookup(TRAVELLER, AT);
         while (!(retry instanceof LookupResult.Found) && System.nanoTime() < giveUp) {
