@@ -1,0 +1,245 @@
+package io.cxmyd.itinerary.cache;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.cxmyd.itinerary.LookupEvents;
+import io.cxmyd.itinerary.Tier;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.MaintNotificationsConfig;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import io.lettuce.core.resource.EpollProvider;
+import io.lettuce.core.resource.IOUringProvider;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shared tier: one lettuce connection (lettuce multiplexes, so one is enough), reads bounded by the
+ * command timeout and guarded by a {@link RedisBreaker}, writes fire-and-forget.
+ *
+ * <p>Never a single point of failure: every read completes, normally, within the command timeout, with
+ * an empty result when Redis is down, slow or not yet connected. lettuce completes its futures on its
+ * event loop; every continuation here hops to the client's executor at once, so no decoding (nor anything
+ * the caller chains) runs on lettuce's threads.
+ */
+final class RedisTier implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisTier.class);
+
+    /** Probe an idle connection after 30 s, every 10 s, 3 times: a dead peer is noticed in about a minute. */
+    private static final Duration KEEPALIVE_IDLE = Duration.ofSeconds(30);
+    private static final Duration KEEPALIVE_INTERVAL = Duration.ofSeconds(10);
+    private static final int KEEPALIVE_COUNT = 3;
+    /** Unacknowledged writes give up after 30 s instead of the kernel's ~15 min of retransmissions. */
+    private static final Duration TCP_USER_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ClientResources resources;
+    private final RedisClient client;
+    private final RedisURI uri;
+    private final String where;
+    private final RedisBreaker breaker;
+    private final LookupEvents events;
+    private final Executor executor;
+    private final Ticker ticker;
+    private final long retryNanos;
+    private final AtomicBoolean connecting = new AtomicBoolean();
+
+    private volatile StatefulRedisConnection<String, String> connection;
+    private volatile long nextConnectAt;
+    private volatile boolean closed;
+
+    private RedisTier(CacheOptions options, LookupEvents events, Executor executor, Ticker ticker) {
+        this.uri = RedisURI.create(options.redisUri().orElseThrow());
+        // The URI's timeout bounds the connection handshake (HELLO, CLIENT SETNAME...), which runs in the
+        // background, never on a lookup: the command timeout would be too tight for a cold JVM.
+        this.uri.setTimeout(options.redisConnectTimeout());
+        this.where = "redis " + uri.getHost() + ":" + uri.getPort();
+        this.events = events;
+        this.executor = executor;
+        this.ticker = ticker;
+        this.retryNanos = options.redisRetryInterval().toNanos();
+        this.breaker = new RedisBreaker(options.redisFailureThreshold(), retryNanos, ticker, this::availability);
+        this.resources = ClientResources.builder()
+                .ioThreadPoolSize(2)
+                .computationThreadPoolSize(2)
+                // lettuce's default backs off to 30 s; a cache that came back should be used within the
+                // retry interval.
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), options.redisRetryInterval(), 2,
+                        TimeUnit.MILLISECONDS))
+                .build();
+        this.client = RedisClient.create(resources);
+        this.client.setOptions(clientOptions(options));
+        this.nextConnectAt = ticker.read();
+    }
+
+    static RedisTier start(CacheOptions options, LookupEvents events, Executor executor, Ticker ticker) {
+        RedisTier tier = new RedisTier(options, events, executor, ticker);
+        tier.connection(); // connect in the background; lookups skip Redis until it is there
+        return tier;
+    }
+
+    static ClientOptions clientOptions(CacheOptions options) {
+        boolean nativeTransport = EpollProvider.isAvailable() || IOUringProvider.isAvailable();
+        SocketOptions socket = SocketOptions.builder()
+                .connectTimeout(options.redisConnectTimeout())
+                .keepAlive(SocketOptions.KeepAliveOptions.builder()
+                        .enable()
+                        .idle(KEEPALIVE_IDLE)
+                        .interval(KEEPALIVE_INTERVAL)
+                        .count(KEEPALIVE_COUNT)
+                        .build())
+                // lettuce refuses to connect when TCP_USER_TIMEOUT is asked for without a native transport.
+                .tcpUserTimeout(SocketOptions.TcpUserTimeoutOptions.builder()
+                        .enable(nativeTransport)
+                        .tcpUserTimeout(TCP_USER_TIMEOUT)
+                        .build())
+                .tcpNoDelay(true)
+                .build();
+        return ClientOptions.builder()
+                .autoReconnect(true)
+                // The default (ACCEPT_COMMANDS) buffers commands while disconnected, so a lookup would wait
+                // for a reconnect: refuse them, the lookup goes on to the source at once.
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                // The default is Integer.MAX_VALUE: an unbounded queue in front of a black-holed Redis.
+                .requestQueueSize(options.redisRequestQueueSize())
+                // The default is 60 s; a cache answer later than this is worth less than the source's.
+                .timeoutOptions(TimeoutOptions.builder().fixedTimeout(options.redisCommandTimeout()).build())
+                // Maintenance push notifications are a managed-Redis feature; asking a plain server for
+                // them only adds a failing command to every handshake.
+                .maintNotificationsConfig(MaintNotificationsConfig.disabled())
+                .socketOptions(socket)
+                .build();
+    }
+
+    /**
+     * The value under {@code key}, read through {@code decoder} (empty = unreadable, a miss). Completes
+     * normally, on the executor, with empty when Redis has no value, fails, times out or is skipped.
+     */
+    <T> CompletableFuture<Optional<T>> get(String key, Function<String, Optional<T>> decoder) {
+        StatefulRedisConnection<String, String> c = connection();
+        if (c == null || !breaker.tryAcquire()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        CompletableFuture<String> reply;
+        try {
+            reply = c.async().get(key).toCompletableFuture();
+        } catch (RuntimeException e) {
+            reply = CompletableFuture.failedFuture(e);
+        }
+        return reply.handleAsync((json, error) -> {
+            if (error != null) {
+                failed("GET", error);
+                events.cacheRequest(Tier.REDIS, false);
+                return Optional.<T>empty();
+            }
+            breaker.onSuccess();
+            Optional<T> value = json == null ? Optional.empty() : decoder.apply(json);
+            events.cacheRequest(Tier.REDIS, value.isPresent());
+            return value;
+        }, executor);
+    }
+
+    /** Stores {@code value} for {@code ttlMillis}, without waiting: a lost write only costs a later miss. */
+    void put(String key, String value, long ttlMillis) {
+        StatefulRedisConnection<String, String> c = connection();
+        if (c == null || ttlMillis < 1 || !breaker.allowsWrites()) {
+            return;
+        }
+        try {
+            c.async().set(key, value, SetArgs.Builder.px(ttlMillis)).whenCompleteAsync((ok, error) -> {
+                if (error != null) {
+                    failed("SET", error);
+                } else {
+                    breaker.onSuccess();
+                }
+            }, executor);
+        } catch (RuntimeException e) {
+            failed("SET", e);
+        }
+    }
+
+    private void failed(String command, Throwable error) {
+        log.debug("{}: {} failed: {}", where, command, error.toString());
+        breaker.onFailure();
+    }
+
+    /** The connection, or null while there is none; starts a connect attempt when one is due. */
+    private StatefulRedisConnection<String, String> connection() {
+        StatefulRedisConnection<String, String> c = connection;
+        if (c == null && ticker.read() - nextConnectAt >= 0) {
+            connect();
+        }
+        return c;
+    }
+
+    /**
+     * One connect attempt unless one is under way; a failed one schedules the next, so a Redis that was
+     * down at start-up is picked up by itself. Once connected, lettuce's watchdog reconnects.
+     */
+    private void connect() {
+        if (closed || !connecting.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            client.connectAsync(StringCodec.UTF8, uri).whenCompleteAsync((conn, error) -> {
+                if (error == null && !closed) {
+                    connection = conn;
+                    log.info("{}: connected", where);
+                    breaker.onSuccess();
+                } else if (error == null) {
+                    conn.closeAsync();
+                } else {
+                    log.debug("{}: connect failed: {}", where, error.toString());
+                    retryLater();
+                }
+                connecting.set(false);
+            }, executor);
+        } catch (RuntimeException e) {
+            log.warn("{}: cannot connect: {}", where, e.toString());
+            connecting.set(false);
+            retryLater();
+        }
+    }
+
+    private void retryLater() {
+        nextConnectAt = ticker.read() + retryNanos;
+        breaker.unreachable();
+        if (!closed) {
+            resources.eventExecutorGroup().schedule(this::connect, retryNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void availability(boolean up) {
+        if (up) {
+            log.info("{}: available", where);
+        } else {
+            log.warn("{}: unavailable, lookups go to the source; retrying every {} ms", where,
+                    TimeUnit.NANOSECONDS.toMillis(retryNanos));
+        }
+        events.redisAvailability(up);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        StatefulRedisConnection<String, String> c = connection;
+        if (c != null) {
+            c.close();
+        }
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,213 @@
+package io.cxmyd.itinerary.client;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.cxmyd.itinerary.ItineraryClient;
+import io.cxmyd.itinerary.LookupEvents;
+import io.cxmyd.itinerary.LookupResult;
+import io.cxmyd.itinerary.LookupResult.Reason;
+import io.cxmyd.itinerary.Msisdn;
+import io.cxmyd.itinerary.Tier;
+import io.cxmyd.itinerary.areas.AreaCatalog;
+import io.cxmyd.itinerary.cache.CacheOptions;
+import io.cxmyd.itinerary.cache.DayValue;
+import io.cxmyd.itinerary.cache.TieredCache;
+import io.cxmyd.itinerary.rules.AccountRules;
+import io.cxmyd.itinerary.rules.DataDay;
+import io.cxmyd.itinerary.rules.RulesOptions;
+import io.cxmyd.itinerary.rules.StayCalculator;
+import io.cxmyd.itinerary.source.ItinerarySource;
+import io.cxmyd.itinerary.source.SourceException;
+import io.cxmyd.itinerary.source.SubscriberData;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lookup = data day → cache tiers → (on a miss) source and stay calculator → account rules.
+ *
+ * <p>The account rules run after the cache on every lookup: the cached value is per data day, while the
+ * rules also depend on the query date, which turns at midnight, eight hours before the data day does.
+ *
+ * <p>Threads: loads start on the executor; the source completes on its own threads and the calculation
+ * hops back to the executor; the result completes on the executor, or on the client's deadline thread
+ * when the deadline wins. Nothing runs on the caller's thread beyond hashing the key, and nothing on
+ * lettuce's event loop.
+ */
+final class TieredItineraryClient implements ItineraryClient {
+
+    private static final Logger log = LoggerFactory.getLogger(TieredItineraryClient.class);
+
+    private final ItinerarySource source;
+    private final RulesOptions rules;
+    private final StayCalculator calculator;
+    private final AccountRules accountRules;
+    private final TieredCache cache;
+    private final long deadlineNanos;
+    private final LookupEvents events;
+    private final Executor executor;
+    private final ExecutorService ownedExecutor;
+    private final ScheduledExecutorService timer;
+    private final Ticker ticker;
+
+    TieredItineraryClient(ItinerarySource source, RulesOptions rules, AreaCatalog catalog, CacheOptions cacheOptions,
+            Duration deadline, LookupEvents events, Executor executor, Ticker ticker) {
+        this.source = source;
+        this.rules = rules;
+        this.calculator = new StayCalculator(rules, catalog);
+        this.accountRules = new AccountRules(rules);
+        this.deadlineNanos = deadline.toNanos();
+        this.events = events;
+        this.ticker = ticker;
+        this.ownedExecutor = executor == null
+                ? Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                        daemonThreads("cxmyd-lookup-"))
+                : null;
+        this.executor = executor == null ? ownedExecutor : executor;
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, daemonThreads("cxmyd-lookup-deadline-"));
+        t.setRemoveOnCancelPolicy(true); // most deadlines are cancelled: do not keep them queued
+        this.timer = t;
+        this.cache = TieredCache.create(cacheOptions, catalog, events, this.executor, ticker);
+    }
+
+    @Override
+    public CompletableFuture<LookupResult> lookup(Msisdn msisdn, Instant at) {
+        long start = ticker.read();
+        CompletableFuture<LookupResult> result = new CompletableFuture<>();
+        ScheduledFuture<?> deadline = timer.schedule(
+                () -> result.complete(new LookupResult.Unavailable(msisdn, Reason.TIMEOUT)),
+                deadlineNanos, TimeUnit.NANOSECONDS);
+        try {
+            DataDay day = DataDay.at(at, rules);
+            cache.get(msisdn, day, at, () -> load(msisdn, day))
+                    .handleAsync((hit, error) -> {
+                        if (error != null) {
+                            return unavailable(msisdn, error);
+                        }
+                        LookupResult r = accountRules.decide(msisdn, hit.value().profile(), hit.value().trip(), day,
+                                source.riskAreaIds());
+                        events.lookupCompleted(hit.tier(), ticker.read() - start);
+                        return r;
+                    }, executor)
+                    .whenComplete((r, error) -> {
+                        deadline.cancel(false);
+                        result.complete(error == null ? r : unavailable(msisdn, error));
+                    });
+        } catch (RuntimeException e) {
+            deadline.cancel(false);
+            result.complete(unavailable(msisdn, e));
+        }
+        return result;
+    }
+
+    /** The source's data for {@code day}, bounded by the deadline so that a hung load leaves the cache. */
+    private CompletableFuture<DayValue> load(Msisdn msisdn, DataDay day) {
+        if (!source.ready()) {
+            return CompletableFuture.failedFuture(new NotReadyException());
+        }
+        CompletableFuture<Optional<SubscriberData>> fetched;
+        try {
+            fetched = source.fetch(msisdn, day).toCompletableFuture();
+        } catch (RuntimeException e) {
+            fetched = CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Optional<SubscriberData>> bounded = new CompletableFuture<>();
+        ScheduledFuture<?> limit = timer.schedule(
+                () -> bounded.completeExceptionally(new TimeoutException("source")), deadlineNanos,
+                TimeUnit.NANOSECONDS);
+        fetched.whenComplete((data, error) -> {
+            limit.cancel(false);
+            if (error != null) {
+                bounded.completeExceptionally(error);
+            } else {
+                bounded.complete(data);
+            }
+        });
+        return bounded.thenApplyAsync(data -> data
+                        .map(d -> new DayValue(d.profile(), calculator.compute(d.events(), day)))
+                        .orElseGet(DayValue::unknown), executor)
+                .whenComplete((value, error) -> {
+                    String kind = error == null ? null : sourceErrorKind(error);
+                    if (kind != null) {
+                        events.sourceError(kind);
+                    }
+                });
+    }
+
+    private static LookupResult unavailable(Msisdn msisdn, Throwable error) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof TimeoutException) {
+            return new LookupResult.Unavailable(msisdn, Reason.TIMEOUT);
+        }
+        if (cause instanceof NotReadyException) {
+            return new LookupResult.Unavailable(msisdn, Reason.NOT_READY);
+        }
+        if (cause instanceof SourceException se) {
+            return new LookupResult.Unavailable(msisdn,
+                    "timeout".equals(se.kind()) ? Reason.TIMEOUT : Reason.SOURCE_ERROR);
+        }
+        // A bug, not an outage: say so loudly, but the subscriber still gets an answer.
+        log.error("lookup for {} failed", msisdn.masked(), cause);
+        return new LookupResult.Unavailable(msisdn, Reason.SOURCE_ERROR);
+    }
+
+    /** The source's failure word, or null when the failure was not the source's (not ready, a bug). */
+    private static String sourceErrorKind(Throwable error) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof SourceException se) {
+            return se.kind();
+        }
+        return cause instanceof TimeoutException ? "timeout" : null;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    @Override
+    public boolean ready() {
+        return source.ready();
+    }
+
+    @Override
+    public void close() {
+        cache.close();
+        timer.shutdownNow();
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdown();
+        }
+        source.close();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** The source has not loaded yet: answered as {@link Reason#NOT_READY}, never cached. */
+    private static final class NotReadyException extends RuntimeException {
+        NotReadyException() {
+            super("source not ready", null, false, false);
+        }
+    }
+}
