@@ -116,7 +116,7 @@ public final class ConfigLoader {
                 n.duration("enquireLinkInterval", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1)),
                 n.duration("bindTimeout", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(10)),
                 n.duration("responseTimeout", Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMinutes(1)),
-                n.integer("maxPduBytes", 8192, 256, 1 << 20));
+                n.integer("maxPduBytes", 4096, 256, 65536));
         n.finish();
         return s;
     }
