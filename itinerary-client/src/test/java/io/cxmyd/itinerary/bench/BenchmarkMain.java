@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
@@ -21,7 +21,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * </pre>
  *
  * Arguments, all optional: the include regex (default: every benchmark of this package), forks (1),
- * warm-up iterations (2), measurement iterations (3). Iterations last one second each.
+ * warm-up iterations (2), measurement iterations (3), a JMH profiler ({@code gc} shows bytes allocated per
+ * operation). Iterations last one second each.
  */
 public final class BenchmarkMain {
 
@@ -34,14 +35,16 @@ public final class BenchmarkMain {
         int warmups = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         exposeClassPathToForks();
-        Options options = new OptionsBuilder()
+        ChainedOptionsBuilder builder = new OptionsBuilder()
                 .include(include)
                 .forks(forks)
                 .warmupIterations(warmups)
                 .measurementIterations(iterations)
-                .threads(1)
-                .build();
-        new Runner(options).run();
+                .threads(1);
+        if (args.length > 4) {
+            builder.addProfiler(args[4]);
+        }
+        new Runner(builder.build()).run();
     }
 
     /**
