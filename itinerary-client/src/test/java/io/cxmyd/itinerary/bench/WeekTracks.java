@@ -53,7 +53,7 @@ public final class WeekTracks {
             int perDay = Math.max(1, nextDay - firstOfDay);
             int k = i - firstOfDay;
             int slot = Math.min(slots.length - 1, k * slots.length / perDay);
-            long hours = day == 8 ? 7 : 16; // the data day's morning ends before the 09:00 query
+            long hours = day == 8 ? 2 : 16; // 07:00-23:00, and 07:00-09:00 on the data day (queried at 09:00)
             long base = dayZero + day * 86_400L + 7 * 3_600L;
             times[i] = base + (k * hours * 3_600L) / perDay + random.nextInt(600);
             areas[i] = slots[slot];
