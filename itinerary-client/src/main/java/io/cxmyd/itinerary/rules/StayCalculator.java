@@ -17,11 +17,13 @@ import java.util.Objects;
  */
 public final class StayCalculator {
 
-    /** Stride of one run in the scratch array: display area id, index of its first event, of its last. */
-    private static final int AREA = 0;
-    private static final int FIRST = 1;
-    private static final int LAST = 2;
-    private static final int STRIDE = 3;
+    /**
+     * Stride of one run in the scratch array: the index of its first event and of its last. A run's area is
+     * its first event's (absorbing keeps the left neighbour's area), so it is not stored.
+     */
+    private static final int FIRST = 0;
+    private static final int LAST = 1;
+    private static final int STRIDE = 2;
 
     private final AreaCatalog catalog;
     private final boolean[] foreign;
@@ -83,7 +85,7 @@ public final class StayCalculator {
         List<Area> places = null;
         for (int r = 0; r < count; r++) {
             int base = r * STRIDE;
-            int area = runs[base + AREA];
+            int area = events.areaId(runs[base + FIRST]);
             if (foreign[area]) {
                 continue;
             }
@@ -124,7 +126,7 @@ public final class StayCalculator {
             while (last + 1 < n && events.areaId(last + 1) == area) {
                 last++;
             }
-            if (top >= 1 && runs[(top - 1) * STRIDE + AREA] == area
+            if (top >= 1 && events.areaId(runs[(top - 1) * STRIDE + FIRST]) == area
                     && events.epochSecond(i) - events.epochSecond(runs[top * STRIDE + FIRST]) < bounceSeconds) {
                 // The run on top lasted less than the tolerance (from its first event to this run's first
                 // event) between two runs of one area: cross-coverage at a border (FAQ 6). Three runs
@@ -134,7 +136,6 @@ public final class StayCalculator {
             } else {
                 top++;
                 int base = top * STRIDE;
-                runs[base + AREA] = area;
                 runs[base + FIRST] = i;
                 runs[base + LAST] = last;
             }

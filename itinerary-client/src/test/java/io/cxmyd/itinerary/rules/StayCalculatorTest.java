@@ -62,6 +62,26 @@ class StayCalculatorTest {
         }
 
         @Test
+        void aMinimumWithAFractionOfASecondIsComparedExactly() {
+            RulesOptions fractional = new RulesOptions(7, 7, RULES.refreshTime(), RULES.zone(),
+                    Duration.ofHours(4).minusMillis(500), RULES.bounceTolerance());
+            assertThat(trip(fractional, QUERY, "2026-11-17T08:00:01+08:00 440106", "2026-11-17T12:00+08:00 440106")
+                    .places()).isEmpty();
+            assertThat(trip(fractional, QUERY, "2026-11-17T08:00+08:00 440106", "2026-11-17T12:00+08:00 440106")
+                    .places()).hasSize(1);
+        }
+
+        @Test
+        void eventsAtTheSameSecondInTwoAreasKeepTheSourcesOrder() {
+            // 广州 then 深圳 at 10:00: 广州 is a run of length 0, 深圳 runs 10:00-14:00.
+            Trip trip = trip(
+                    "2026-11-17T10:00+08:00 440106",
+                    "2026-11-17T10:00+08:00 440305",
+                    "2026-11-17T14:00+08:00 440305");
+            assertThat(names(trip.places())).containsExactly("广东省深圳市");
+        }
+
+        @Test
         void separateRunsInOneCityAreNeverAddedUp() {
             Trip trip = trip(
                     "2026-11-17T08:00+08:00 440106",
