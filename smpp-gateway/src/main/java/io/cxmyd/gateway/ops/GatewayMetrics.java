@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -60,6 +61,7 @@ public final class GatewayMetrics implements LookupEvents, BindListener, AutoClo
     private final Map<Tier, Timer> lookups = new EnumMap<>(Tier.class);
     private final Map<SourceErrorKind, Counter> sourceErrors = new EnumMap<>(SourceErrorKind.class);
     private final AtomicInteger redisUp = new AtomicInteger();
+    private final AtomicBoolean redisUpRegistered = new AtomicBoolean();
     private final Set<String> queues = ConcurrentHashMap.newKeySet();
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
@@ -127,7 +129,11 @@ public final class GatewayMetrics implements LookupEvents, BindListener, AutoClo
     }
 
     private void registerRedisUp() {
-        // Registering twice returns the existing gauge: safe when a late event arrives without configuration.
+        // Once only: Micrometer ignores a second registration of a gauge but logs it as a WARN, which would
+        // show in the gateway's log on the first availability event when Redis is configured.
+        if (!redisUpRegistered.compareAndSet(false, true)) {
+            return;
+        }
         Gauge.builder(MetricNames.REDIS_UP.name(), redisUp, AtomicInteger::get)
                 .description(MetricNames.REDIS_UP.description())
                 .strongReference(true)
