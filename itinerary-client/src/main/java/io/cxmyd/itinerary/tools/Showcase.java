@@ -59,8 +59,10 @@ final class Showcase {
         // A virtual-operator number on China Mobile: served, with the "not guaranteed" note.
         list.add(new Entry(17000000001L, Population.MOBILE, old, null, daily(-7, -1, "C510104-1", "C510104-2")));
         // A normal week in 深圳 with a day in 东莞 (a city without districts: its cell carries 441900).
-        List<String> unicom = new ArrayList<>(daily(-7, -1, "C440305-1", "C440305-2"));
-        unicom.addAll(List.of("-4 09:00 C441900-0", "-4 12:00 C441900-0", "-4 15:30 C441900-0"));
+        List<String> unicom = new ArrayList<>(daily(-7, -5, "C440305-1", "C440305-2"));
+        unicom.addAll(List.of("-4 08:00 C440305-1", "-4 09:30 C441900-0", "-4 12:00 C441900-0",
+                "-4 16:00 C441900-0", "-4 20:00 C440305-1"));
+        unicom.addAll(daily(-3, -1, "C440305-1", "C440305-2"));
         list.add(new Entry(18600000000L, Population.UNICOM, LocalDate.of(2016, 9, 1), null, unicom));
         // A normal week in 上海 with two days in 香港.
         List<String> telecom = new ArrayList<>(daily(-7, -4, "C310115-1", "C310115-2"));
