@@ -1,43 +1,51 @@
 package io.cxmyd.itinerary.source.local;
 
 /**
- * Subscriber number → row index, as an open-addressing hash table over primitive arrays: a
+ * Subscriber number → row index, as an open-addressing hash table over one primitive array: a
  * {@code HashMap<Long, Integer>} would cost about 80 bytes and three objects per subscriber, this costs
- * 24 bytes at a load factor of one half. Keys are 11-digit numbers held as a {@code long} (never 0, which
- * marks a free slot). Grows while built; not thread-safe while built; read-only and safe to share afterwards.
+ * 16 bytes at a load factor of one half. Each slot packs the number (below 2^35: 11 digits) and the row
+ * (below 2^29) into one {@code long}, so that a probe touches one cache line, not two: on a big dataset
+ * every signaling row is a cache miss here, and that miss is the load's largest single cost. 0 marks a
+ * free slot (no number is 0). Grows while built; not thread-safe while built; read-only and safe to share
+ * afterwards.
  */
 final class MsisdnIndex {
 
-    private long[] keys;
-    private int[] values;
+    private static final int ROW_BITS = 29;
+    private static final long ROW_MASK = (1L << ROW_BITS) - 1;
+    static final long MAX_KEY = 19_999_999_999L;
+
+    private long[] slots;
     private int mask;
     private int size;
 
     MsisdnIndex(int expected) {
         int capacity = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
-        keys = new long[capacity];
-        values = new int[capacity];
+        slots = new long[capacity];
         mask = capacity - 1;
     }
 
     /** Adds {@code key → value}; returns the value already held for the key, or -1 when it was new. */
     int putIfAbsent(long key, int value) {
+        if (key <= 0 || key > MAX_KEY || value < 0 || value > ROW_MASK) {
+            throw new IllegalArgumentException("key or row out of range: row " + value);
+        }
         int slot = slot(key);
-        while (keys[slot] != 0) {
-            if (keys[slot] == key) {
-                return values[slot];
+        long e;
+        while ((e = slots[slot]) != 0) {
+            if (e >>> ROW_BITS == key) {
+                return (int) (e & ROW_MASK);
             }
             slot = (slot + 1) & mask;
         }
-        if ((size + 1) * 2 > keys.length) {
+        if ((size + 1) * 2 > slots.length) {
             grow();
             slot = slot(key);
-            while (keys[slot] != 0) {
+            while (slots[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
         }
-        keys[slot] = key;
-        values[slot] = value;
+        slots[slot] = (key << ROW_BITS) | value;
         size++;
         return -1;
     }
@@ -45,10 +53,10 @@ final class MsisdnIndex {
     /** The value of {@code key}, or -1. */
     int get(long key) {
         int slot = slot(key);
-        long k;
-        while ((k = keys[slot]) != 0) {
-            if (k == key) {
-                return values[slot];
+        long e;
+        while ((e = slots[slot]) != 0) {
+            if (e >>> ROW_BITS == key) {
+                return (int) (e & ROW_MASK);
             }
             slot = (slot + 1) & mask;
         }
@@ -56,19 +64,16 @@ final class MsisdnIndex {
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        int[] oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new int[oldKeys.length * 2];
-        mask = keys.length - 1;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != 0) {
-                int slot = slot(oldKeys[i]);
-                while (keys[slot] != 0) {
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        mask = slots.length - 1;
+        for (long e : old) {
+            if (e != 0) {
+                int slot = slot(e >>> ROW_BITS);
+                while (slots[slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                keys[slot] = oldKeys[i];
-                values[slot] = oldValues[i];
+                slots[slot] = e;
             }
         }
     }
@@ -78,7 +83,7 @@ final class MsisdnIndex {
     }
 
     long heapBytes() {
-        return keys.length * 8L + values.length * 4L;
+        return slots.length * 8L;
     }
 
     private int slot(long key) {
