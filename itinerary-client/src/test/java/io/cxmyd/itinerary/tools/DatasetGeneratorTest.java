@@ -1,0 +1,83 @@
+package io.cxmyd.itinerary.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cxmyd.itinerary.Msisdn;
+import io.cxmyd.itinerary.areas.AreaCatalog;
+import io.cxmyd.itinerary.rules.DataDay;
+import io.cxmyd.itinerary.rules.RulesOptions;
+import io.cxmyd.itinerary.source.local.LocalDatasetSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetGeneratorTest {
+
+    private static final List<String> FILES = List.of("cells.csv", "subscribers.csv", "signaling.csv");
+
+    @TempDir
+    Path dir;
+
+    private GeneratorOptions options(String sub, long seed) {
+        return new GeneratorOptions(dir.resolve(sub), 500, 7, LocalDate.of(2026, 11, 21), seed, true);
+    }
+
+    @Test
+    void theSameSeedWritesTheSameBytesAndAnotherSeedDoesNot() throws IOException {
+        DatasetGenerator.generate(options("a", 42));
+        DatasetGenerator.generate(options("b", 42));
+        DatasetGenerator.generate(options("c", 43));
+        for (String file : FILES) {
+            assertThat(Files.mismatch(dir.resolve("a").resolve(file), dir.resolve("b").resolve(file)))
+                    .as(file).isEqualTo(-1L);
+        }
+        assertThat(Files.mismatch(dir.resolve("a/signaling.csv"), dir.resolve("c/signaling.csv"))).isNotEqualTo(-1L);
+    }
+
+    @Test
+    void itsOutputLoadsWithAboutFiftyEventsPerSubscriberAWeek() throws IOException {
+        DatasetGenerator.Summary summary = DatasetGenerator.generate(options("a", 7));
+        try (LocalDatasetSource source = LocalDatasetSource.load(dir.resolve("a"), AreaCatalog.standard(),
+                Set.of("china-mobile", "china-unicom", "china-telecom"))) {
+            assertThat(source.stats().subscribers()).isEqualTo(509);
+            assertThat(source.stats().events()).isEqualTo(summary.events());
+            assertThat(summary.events() / 500.0).isBetween(40.0, 60.0);
+            DataDay day = DataDay.at(Instant.parse("2026-11-21T01:30:00Z"), RulesOptions.defaults());
+            assertThat(source.fetch(Msisdn.parse("13800138000"), day).join()).isPresent();
+        }
+    }
+
+    @Test
+    void numbersAreOnRealSegmentsAndCarriersAreTheThreeIds() throws IOException {
+        DatasetGenerator.generate(options("a", 9));
+        List<String> rows = Files.readAllLines(dir.resolve("a/subscribers.csv"));
+        Set<String> segments = Set.of("134", "135", "136", "137", "138", "139", "147", "150", "151", "152", "157",
+                "158", "159", "178", "182", "183", "184", "187", "188", "198", "130", "131", "132", "145", "155",
+                "156", "166", "175", "176", "185", "186", "196", "133", "149", "153", "173", "177", "180", "181",
+                "189", "190", "191", "193", "199", "170", "171", "162", "165", "167");
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cols = row.split(",", -1);
+            assertThat(segments).as("segment of a generated number").contains(cols[0].substring(0, 3));
+            assertThat(cols[1]).isIn("china-mobile", "china-unicom", "china-telecom");
+        }
+    }
+
+    @Test
+    void optionsAreValidatedWithTheKeyInTheMessage() {
+        assertThatThrownBy(() -> GeneratorOptions.parse("--subscribers", "10"))
+                .hasMessage("--out: required");
+        assertThatThrownBy(() -> GeneratorOptions.parse("--out", "x", "--end", "2026-13-01"))
+                .hasMessage("--end: not a valid value \"2026-13-01\"");
+        assertThatThrownBy(() -> GeneratorOptions.parse("--out", "x", "--days", "0"))
+                .hasMessage("days: between 1 and 366, was 0");
+        assertThat(GeneratorOptions.parse("--out", "x", "--subscribers", "5", "--showcase"))
+                .isEqualTo(new GeneratorOptions(Path.of("x"), 5, 7, LocalDate.of(2026, 11, 21), 1, true));
+    }
+}
