@@ -1,0 +1,288 @@
+package io.cxmyd.gateway;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.cxmyd.gateway.config.GatewayConfig;
+import io.cxmyd.gateway.delivery.DeliveryListener;
+import io.cxmyd.gateway.delivery.Outbox;
+import io.cxmyd.gateway.delivery.OutboxOptions;
+import io.cxmyd.gateway.delivery.Reply;
+import io.cxmyd.gateway.ops.AdminHttpOptions;
+import io.cxmyd.gateway.ops.AdminHttpServer;
+import io.cxmyd.gateway.ops.GatewayMetrics;
+import io.cxmyd.gateway.ops.HealthState;
+import io.cxmyd.gateway.ops.ReplyResult;
+import io.cxmyd.gateway.query.CarrierProfile;
+import io.cxmyd.gateway.query.GatewayState;
+import io.cxmyd.gateway.query.QueryService;
+import io.cxmyd.gateway.query.RateLimiter;
+import io.cxmyd.gateway.query.ServiceDirectory;
+import io.cxmyd.gateway.sms.ReplyComposer;
+import io.cxmyd.gateway.sms.ReplyTemplates;
+import io.cxmyd.gateway.smpp.BindListener;
+import io.cxmyd.gateway.smpp.BindType;
+import io.cxmyd.gateway.smpp.CarrierAccount;
+import io.cxmyd.gateway.smpp.DeliveryResult;
+import io.cxmyd.gateway.smpp.SmppServer;
+import io.cxmyd.gateway.smpp.SmppServerOptions;
+import io.cxmyd.itinerary.ItineraryClient;
+import io.cxmyd.itinerary.areas.AreaCatalog;
+import io.cxmyd.itinerary.source.ItinerarySource;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running service: wires the parts the config describes and owns their lifecycle. Start order: metrics
+ * and health first (503 while loading), then the itinerary source, the outbox, and last the SMPP port, so a
+ * carrier that binds finds everything ready. Stop order is the reverse, with a drain in between.
+ */
+public final class Gateway implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+
+    private final GatewayConfig config;
+    private final GatewayMetrics metrics;
+    private final GatewayState state = new GatewayState();
+    private volatile HealthState health;
+    private AdminHttpServer admin;
+    private ItineraryClient client;
+    private Outbox outbox;
+    private SmppServer smpp;
+    private ThreadPoolExecutor worker;
+
+    public Gateway(GatewayConfig config) {
+        this.config = config;
+        List<String> ids = config.carriers().stream().map(GatewayConfig.Carrier::id).toList();
+        this.metrics = new GatewayMetrics(ids, config.cache().redis().isPresent());
+    }
+
+    /** Starts every part; throws (after closing what started) when one cannot start. */
+    public Gateway start() throws IOException {
+        try {
+            doStart();
+            return this;
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void doStart() throws IOException {
+        final ItineraryClient[] clientRef = new ItineraryClient[1];
+        health = new HealthState(() -> clientRef[0] != null && clientRef[0].ready());
+        admin = AdminHttpServer.start(
+                AdminHttpOptions.builder().host(config.metrics().host()).port(config.metrics().port()).build(),
+                metrics, health);
+        log.info("metrics and health on http://{}:{}/metrics", config.metrics().host(), admin.port());
+
+        AreaCatalog catalog = AreaCatalog.standard();
+        ItinerarySource source = ItineraryWiring.source(config, catalog);
+        client = ItineraryWiring.client(config, source, catalog, metrics);
+        clientRef[0] = client;
+
+        worker = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
+                named("query-worker"));
+
+        final QueryService[] queryRef = new QueryService[1];
+        smpp = new SmppServer(smppOptions(), accounts(), m -> queryRef[0].onMessage(m), bindListener());
+        outbox = new Outbox(smpp.links(), outboxOptions(), deliveryListener());
+        for (GatewayConfig.Carrier c : config.carriers()) {
+            metrics.registerQueue(c.id(), () -> outbox.depth(c.id()), () -> outbox.oldestAge(c.id()));
+        }
+        outbox.start();
+        queryRef[0] = queryService();
+
+        smpp.start();
+        health.smppListening(true);
+        log.info("SMPP listening on {}:{} for carriers {}", config.smpp().host(), smpp.port(),
+                config.carriers().stream().map(GatewayConfig.Carrier::id).toList());
+        config.clock().ifPresent(c -> log.warn("itinerary rules run on the pinned clock {} (config key clock)", c));
+    }
+
+    private QueryService queryService() {
+        ReplyTemplates templates = ReplyTemplates.of(config.templates());
+        Map<String, CarrierProfile> profiles = new LinkedHashMap<>();
+        Map<String, List<String>> numbers = new LinkedHashMap<>();
+        for (GatewayConfig.Carrier c : config.carriers()) {
+            profiles.put(c.id(), new CarrierProfile(c.id(), c.signature(), c.concatenation(),
+                    new ReplyComposer(templates, c.maxParts())));
+            numbers.put(c.id(), c.serviceNumbers());
+        }
+        GatewayConfig.Limits limits = config.limits();
+        RateLimiter perSubscriber = limits.perSubscriberEnabled()
+                ? new RateLimiter(limits.perSubscriber(), limits.perSubscriberWindow(), Ticker.systemTicker())
+                : null;
+        RateLimiter usage = limits.usageReplyInterval().isZero()
+                ? null
+                : new RateLimiter(1, limits.usageReplyInterval(), Ticker.systemTicker());
+        Supplier<Instant> rulesClock = config.clock().<Supplier<Instant>>map(t -> () -> t).orElse(Instant::now);
+        return new QueryService(new ServiceDirectory(numbers), profiles, client, outbox, metrics, state,
+                perSubscriber, usage, rulesClock, worker);
+    }
+
+    private SmppServerOptions smppOptions() {
+        GatewayConfig.Smpp s = config.smpp();
+        return SmppServerOptions.builder()
+                .host(s.host())
+                .port(s.port())
+                .enquireLinkInterval(s.enquireLinkInterval())
+                .bindTimeout(s.bindTimeout())
+                .responseTimeout(s.responseTimeout())
+                .maxPduLength(s.maxPduBytes())
+                .build();
+    }
+
+    private List<CarrierAccount> accounts() {
+        return config.carriers().stream()
+                .map(c -> new CarrierAccount(c.id(), c.systemId(), c.password(), c.serviceNumbers()))
+                .toList();
+    }
+
+    private Map<String, OutboxOptions> outboxOptions() {
+        GatewayConfig.Delivery d = config.delivery();
+        Map<String, OutboxOptions> m = new LinkedHashMap<>();
+        for (GatewayConfig.Carrier c : config.carriers()) {
+            m.put(c.id(), new OutboxOptions(d.validity(), d.retryInitial(), d.retryMax(), d.queueCapacity(),
+                    c.window(), Duration.ofSeconds(1)));
+        }
+        return m;
+    }
+
+    private BindListener bindListener() {
+        return new BindListener() {
+            @Override
+            public void bound(String carrierId, BindType type) {
+                metrics.bound(carrierId, type);
+                if (type.receives() && outbox != null) {
+                    outbox.bindAvailable(carrierId);
+                }
+            }
+
+            @Override
+            public void unbound(String carrierId, BindType type) {
+                metrics.unbound(carrierId, type);
+            }
+
+            @Override
+            public void bindRefused(String reason) {
+                metrics.bindRefused(reason);
+            }
+        };
+    }
+
+    private DeliveryListener deliveryListener() {
+        return new DeliveryListener() {
+            @Override
+            public void delivered(Reply reply, Duration endToEnd) {
+                metrics.reply(reply.carrierId(), ReplyResult.DELIVERED);
+                metrics.parts(reply.carrierId(), reply.parts().size());
+                metrics.endToEnd(reply.carrierId(), endToEnd);
+            }
+
+            @Override
+            public void retried(Reply reply, DeliveryResult result) {
+                metrics.reply(reply.carrierId(), ReplyResult.RETRIED);
+            }
+
+            @Override
+            public void expired(Reply reply, String why) {
+                log.warn("[{}] reply {} expired undelivered: {}", reply.carrierId(), reply.kind(), why);
+                metrics.reply(reply.carrierId(), ReplyResult.EXPIRED);
+            }
+
+            @Override
+            public void rejected(Reply reply, DeliveryResult result) {
+                log.warn("[{}] reply {} rejected by the carrier with {}", reply.carrierId(), reply.kind(), result.status());
+                metrics.reply(reply.carrierId(), ReplyResult.REJECTED);
+            }
+        };
+    }
+
+    public int smppPort() {
+        return smpp.port();
+    }
+
+    public int metricsPort() {
+        return admin.port();
+    }
+
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    public GatewayState state() {
+        return state;
+    }
+
+    /**
+     * The orderly stop of SIGTERM: refuse new queries ({@code ESME_RX_T_APPN}) and report draining, let the
+     * replies in flight finish (bounded by {@code delivery.drainTimeout}), unbind every carrier, close.
+     */
+    public void drainAndClose() {
+        state.startDraining();
+        if (health != null) {
+            health.startDraining();
+        }
+        if (worker != null) {
+            worker.shutdown();
+            try {
+                worker.awaitTermination(config.delivery().drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (outbox != null) {
+            try {
+                int left = outbox.drain(config.delivery().drainTimeout());
+                if (left > 0) {
+                    log.warn("stopping with {} replies still undelivered", left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        close();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(smpp);
+        closeQuietly(outbox);
+        if (worker != null) {
+            worker.shutdownNow();
+        }
+        closeQuietly(client);
+        closeQuietly(admin);
+        closeQuietly(metrics);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            log.warn("error while stopping {}: {}", c.getClass().getSimpleName(), e.toString());
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
