@@ -202,6 +202,17 @@ class GatewayEndToEndIntegrationTests {
     }
 
     @Test
+    void deliveryReceiptIsAcknowledgedButNeverTakenForAQuery() throws Exception {
+        try (SmppClient c = bind("cmcc", "cm-pass1")) {
+            SmppClient.Submission receipt = new SmppClient.Submission(SmppAddress.of("13800138000"),
+                    SmppAddress.of("10086"), (byte) 0x04, (byte) 0,
+                    "id:1 sub:001 dlvrd:001 stat:DELIVRD text:CXMYD".getBytes(StandardCharsets.US_ASCII), null);
+            assertThat(c.submit(receipt)).isEqualTo(SmppStatus.ESME_ROK);
+            assertThat(c.awaitReply(Duration.ofMillis(700))).isEmpty();
+        }
+    }
+
+    @Test
     void gbkTextIsUnderstood() throws Exception {
         try (SmppClient c = bind("cmcc", "cm-pass1")) {
             SmppClient.Submission s = new SmppClient.Submission(SmppAddress.of("13800138002"), SmppAddress.of("10086"),
