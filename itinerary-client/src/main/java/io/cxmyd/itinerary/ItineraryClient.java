@@ -15,6 +15,15 @@ public interface ItineraryClient extends AutoCloseable {
      */
     CompletableFuture<LookupResult> lookup(Msisdn msisdn, Instant at);
 
+    /**
+     * The registry's ID hash of {@code msisdn} as of {@code at}, for the {@code id-last4} verification step.
+     * Like {@link #lookup}, never completes exceptionally. The default answers {@link IdLast4.Unavailable}:
+     * a client that cannot tell never lets a check pass.
+     */
+    default CompletableFuture<IdLast4> idLast4(Msisdn msisdn, Instant at) {
+        return CompletableFuture.completedFuture(new IdLast4.Unavailable(LookupResult.Reason.SOURCE_ERROR));
+    }
+
     /** Whether the source has loaded and answers. */
     boolean ready();
 

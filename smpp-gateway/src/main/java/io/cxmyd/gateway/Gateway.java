@@ -2,6 +2,11 @@ package io.cxmyd.gateway;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.cxmyd.gateway.config.GatewayConfig;
+import io.cxmyd.gateway.consent.AuditLogFile;
+import io.cxmyd.gateway.consent.ConsentAudit;
+import io.cxmyd.gateway.consent.ConsentGate;
+import io.cxmyd.gateway.consent.ConsentOptions;
+import io.cxmyd.gateway.consent.Verification;
 import io.cxmyd.gateway.delivery.DeliveryListener;
 import io.cxmyd.gateway.delivery.Outbox;
 import io.cxmyd.gateway.delivery.OutboxOptions;
@@ -12,6 +17,7 @@ import io.cxmyd.gateway.ops.GatewayMetrics;
 import io.cxmyd.gateway.ops.HealthState;
 import io.cxmyd.gateway.ops.ReplyResult;
 import io.cxmyd.gateway.query.CarrierProfile;
+import io.cxmyd.gateway.query.ConsentPolicy;
 import io.cxmyd.gateway.query.GatewayState;
 import io.cxmyd.gateway.query.QueryService;
 import io.cxmyd.gateway.query.RateLimiter;
@@ -24,10 +30,12 @@ import io.cxmyd.gateway.smpp.CarrierAccount;
 import io.cxmyd.gateway.smpp.DeliveryResult;
 import io.cxmyd.gateway.smpp.SmppServer;
 import io.cxmyd.gateway.smpp.SmppServerOptions;
+import io.cxmyd.itinerary.IdLast4Hash;
 import io.cxmyd.itinerary.ItineraryClient;
 import io.cxmyd.itinerary.areas.AreaCatalog;
 import io.cxmyd.itinerary.source.ItinerarySource;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -59,6 +67,8 @@ public final class Gateway implements AutoCloseable {
     private Outbox outbox;
     private SmppServer smpp;
     private ThreadPoolExecutor worker;
+    private ConsentGate consentGate;
+    private AuditLogFile auditLog;
 
     public Gateway(GatewayConfig config) {
         this.config = config;
@@ -127,7 +137,23 @@ public final class Gateway implements AutoCloseable {
                 : new RateLimiter(1, limits.usageReplyInterval(), Ticker.systemTicker());
         Supplier<Instant> rulesClock = config.clock().<Supplier<Instant>>map(t -> () -> t).orElse(Instant::now);
         return new QueryService(new ServiceDirectory(numbers), profiles, client, outbox, metrics, state,
-                perSubscriber, usage, rulesClock, worker);
+                perSubscriber, usage, rulesClock, worker, consentPolicy(rulesClock));
+    }
+
+    /** The consent step, or {@code null} when every carrier's verification is none. */
+    private ConsentPolicy consentPolicy(Supplier<Instant> rulesClock) {
+        Map<String, Verification> modes = new LinkedHashMap<>();
+        config.carriers().forEach(c -> modes.put(c.id(), c.verification()));
+        if (modes.values().stream().allMatch(v -> v == Verification.NONE)) {
+            return null;
+        }
+        GatewayConfig.Consent c = config.consent();
+        auditLog = AuditLogFile.attach(c.auditLog(), c.auditRetentionDays(), config.itinerary().zone());
+        consentGate = ConsentGate.inProcess(
+                new ConsentOptions(c.window(), c.maxAttempts(), config.itinerary().zone()), Clock.systemUTC());
+        log.info("consent step for carriers {}; audit log {} kept {} days", modes, c.auditLog(), c.auditRetentionDays());
+        return new ConsentPolicy(modes, consentGate, c.idHashKey().map(IdLast4Hash::new).orElse(null), client,
+                new ConsentAudit(), Clock.systemUTC(), rulesClock, worker);
     }
 
     private SmppServerOptions smppOptions() {
@@ -262,6 +288,8 @@ public final class Gateway implements AutoCloseable {
             worker.shutdownNow();
         }
         closeQuietly(client);
+        closeQuietly(consentGate);
+        closeQuietly(auditLog);
         closeQuietly(admin);
         closeQuietly(metrics);
     }

@@ -1,6 +1,7 @@
 package io.cxmyd.itinerary.client;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.cxmyd.itinerary.IdLast4;
 import io.cxmyd.itinerary.ItineraryClient;
 import io.cxmyd.itinerary.LookupEvents;
 import io.cxmyd.itinerary.LookupResult;
@@ -18,6 +19,7 @@ import io.cxmyd.itinerary.rules.StayCalculator;
 import io.cxmyd.itinerary.source.ItinerarySource;
 import io.cxmyd.itinerary.source.SourceException;
 import io.cxmyd.itinerary.source.SubscriberData;
+import io.cxmyd.itinerary.source.SubscriberProfile;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -107,6 +109,37 @@ final class TieredItineraryClient implements ItineraryClient {
         } catch (RuntimeException e) {
             deadline.cancel(false);
             result.complete(unavailable(msisdn, e));
+        }
+        return result;
+    }
+
+    /**
+     * Through the same cache tiers as {@link #lookup}: the profile is part of the cached day value, so the
+     * itinerary lookup that follows a successful check is a near-cache hit. A hash changed in the registry
+     * is therefore seen from the next data day (or once the entry leaves the near cache).
+     */
+    @Override
+    public CompletableFuture<IdLast4> idLast4(Msisdn msisdn, Instant at) {
+        CompletableFuture<IdLast4> result = new CompletableFuture<>();
+        ScheduledFuture<?> deadline = timer.schedule(
+                () -> result.complete(new IdLast4.Unavailable(Reason.TIMEOUT)), deadlineNanos, TimeUnit.NANOSECONDS);
+        try {
+            DataDay day = DataDay.at(at, rules);
+            cache.get(msisdn, day, at, () -> load(msisdn, day)).whenComplete((hit, error) -> {
+                deadline.cancel(false);
+                if (error != null) {
+                    result.complete(new IdLast4.Unavailable(
+                            ((LookupResult.Unavailable) unavailable(msisdn, error)).reason()));
+                    return;
+                }
+                SubscriberProfile p = hit.value().profile();
+                result.complete(p == null || p.idLast4Hash() == null
+                        ? new IdLast4.NotRegistered()
+                        : new IdLast4.Registered(p.idLast4Hash()));
+            });
+        } catch (RuntimeException e) {
+            deadline.cancel(false);
+            result.complete(new IdLast4.Unavailable(Reason.SOURCE_ERROR));
         }
         return result;
     }

@@ -1,5 +1,7 @@
 package io.cxmyd.itinerary.tools;
 
+import io.cxmyd.itinerary.IdLast4Hash;
+import io.cxmyd.itinerary.Msisdn;
 import io.cxmyd.itinerary.areas.AreaCatalog;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -23,6 +25,10 @@ import java.util.SplittableRandom;
  * java -cp itinerary-client/target/classes io.cxmyd.itinerary.tools.DatasetGenerator \
  *     --out /tmp/data --subscribers 1000000 --days 7 --end 2026-11-21 --seed 1
  * </pre>
+ *
+ * <p>With {@code --id-hash-key SECRET} subscribers.csv also carries {@code id_last4_hash}, for the
+ * {@code id-last4} verification step; the clear ID ends are never written, and are recomputed for tests and
+ * demos by {@link SyntheticIds#last4}.
  */
 public final class DatasetGenerator {
 
@@ -69,9 +75,11 @@ public final class DatasetGenerator {
         long events = 0;
         try (RowWriter subscribers = writer(options.out().resolve("subscribers.csv"));
                 RowWriter signaling = writer(options.out().resolve("signaling.csv"))) {
-            subscribers.text("msisdn,carrier,activated_on,ported_on\n");
+            IdLast4Hash ids = options.idHashKey() == null ? null : new IdLast4Hash(options.idHashKey());
+            subscribers.text(ids == null ? "msisdn,carrier,activated_on,ported_on\n"
+                    : "msisdn,carrier,activated_on,ported_on,id_last4_hash\n");
             signaling.text("msisdn,time,cell_id\n");
-            events += writeShowcase(showcase, plan, options.end(), subscribers, signaling);
+            events += writeShowcase(showcase, plan, options.end(), subscribers, signaling, ids, options.seed());
 
             long firstDay = options.end().toEpochDay() - options.days() + 1;
             Itineraries itineraries = new Itineraries(plan, firstDay, options.end().toEpochDay());
@@ -85,7 +93,7 @@ public final class DatasetGenerator {
                 for (int i = 0; i < batch; i++) {
                     SyntheticSubscriber s = population.next();
                     numbers[i] = s.number();
-                    writeSubscriber(subscribers, s.number(), s.carrier(), s.activatedOn(), s.portedOn());
+                    writeSubscriber(subscribers, s.number(), s.carrier(), s.activatedOn(), s.portedOn(), ids, options.seed());
                     itineraries.generate(s, i, eventRandom.split(), buffer);
                 }
                 events += writeEvents(buffer, numbers, plan, signaling);
@@ -110,10 +118,14 @@ public final class DatasetGenerator {
     }
 
     private static void writeSubscriber(RowWriter out, long number, String carrier, LocalDate activated,
-            LocalDate ported) throws IOException {
+            LocalDate ported, IdLast4Hash ids, long seed) throws IOException {
         out.digits(number, 11).ch(',').text(carrier).ch(',').text(activated.toString()).ch(',');
         if (ported != null) {
             out.text(ported.toString());
+        }
+        if (ids != null) {
+            Msisdn msisdn = Msisdn.parse(String.format("%011d", number));
+            out.ch(',').text(ids.hash(msisdn, SyntheticIds.last4(number, seed)));
         }
         out.endRow();
     }
@@ -130,13 +142,13 @@ public final class DatasetGenerator {
     }
 
     private static long writeShowcase(List<Showcase.Entry> showcase, CellPlan plan, LocalDate d,
-            RowWriter subscribers, RowWriter signaling) throws IOException {
+            RowWriter subscribers, RowWriter signaling, IdLast4Hash ids, long seed) throws IOException {
         EventBuffer buffer = new EventBuffer();
         long[] numbers = new long[Math.max(1, showcase.size())];
         for (int i = 0; i < showcase.size(); i++) {
             Showcase.Entry e = showcase.get(i);
             numbers[i] = e.number();
-            writeSubscriber(subscribers, e.number(), e.carrier(), e.activatedOn(), e.portedOn());
+            writeSubscriber(subscribers, e.number(), e.carrier(), e.activatedOn(), e.portedOn(), ids, seed);
             for (String event : e.events()) {
                 String[] parts = event.split(" ");
                 long day = d.toEpochDay() + Integer.parseInt(parts[0]);

@@ -15,11 +15,15 @@ import java.util.Objects;
  * @param seed the same seed gives the same files, byte for byte
  * @param showcase whether to add the hand-written showcase subscribers of docs/demo-data.md, for data day
  *     {@code end} (their events run from {@code end - 9} to the morning of {@code end})
+ * @param idHashKey when set, subscribers.csv gains an {@code id_last4_hash} column: every subscriber's
+ *     {@link SyntheticIds#last4 synthetic ID end} hashed with this secret ({@link io.cxmyd.itinerary.IdLast4Hash});
+ *     {@code null} writes the four columns only, byte for byte as before
  */
-public record GeneratorOptions(Path out, int subscribers, int days, LocalDate end, long seed, boolean showcase) {
+public record GeneratorOptions(Path out, int subscribers, int days, LocalDate end, long seed, boolean showcase,
+        String idHashKey) {
 
     public static final String USAGE = "usage: DatasetGenerator --out DIR [--subscribers N] [--days D] "
-            + "[--end YYYY-MM-DD] [--seed S] [--showcase]\n"
+            + "[--end YYYY-MM-DD] [--seed S] [--showcase] [--id-hash-key SECRET]\n"
             + "  defaults: --subscribers 1000 --days 7 --end 2026-11-21 --seed 1";
 
     public GeneratorOptions {
@@ -31,6 +35,14 @@ public record GeneratorOptions(Path out, int subscribers, int days, LocalDate en
         if (days < 1 || days > 366) {
             throw new IllegalArgumentException("days: between 1 and 366, was " + days);
         }
+        if (idHashKey != null && idHashKey.length() < 16) {
+            throw new IllegalArgumentException("--id-hash-key: at least 16 characters, was " + idHashKey.length());
+        }
+    }
+
+    /** Without ID hashes. */
+    public GeneratorOptions(Path out, int subscribers, int days, LocalDate end, long seed, boolean showcase) {
+        this(out, subscribers, days, end, seed, showcase, null);
     }
 
     /** Parses the command line of {@link DatasetGenerator#main}. */
@@ -41,6 +53,7 @@ public record GeneratorOptions(Path out, int subscribers, int days, LocalDate en
         LocalDate end = LocalDate.of(2026, 11, 21);
         long seed = 1;
         boolean showcase = false;
+        String idHashKey = null;
         for (int i = 0; i < args.length; i++) {
             String key = args[i];
             if (key.equals("--showcase")) {
@@ -58,6 +71,7 @@ public record GeneratorOptions(Path out, int subscribers, int days, LocalDate en
                     case "--days" -> days = Integer.parseInt(value);
                     case "--end" -> end = LocalDate.parse(value);
                     case "--seed" -> seed = Long.parseLong(value);
+                    case "--id-hash-key" -> idHashKey = value;
                     default -> throw new IllegalArgumentException(key + ": unknown option");
                 }
             } catch (NumberFormatException | DateTimeParseException e) {
@@ -67,6 +81,6 @@ public record GeneratorOptions(Path out, int subscribers, int days, LocalDate en
         if (out == null) {
             throw new IllegalArgumentException("--out: required");
         }
-        return new GeneratorOptions(out, subscribers, days, end, seed, showcase);
+        return new GeneratorOptions(out, subscribers, days, end, seed, showcase, idHashKey);
     }
 }

@@ -195,4 +195,32 @@ class TieredItineraryClientTest {
         assertThat(lookup(TRAVELLER, afterMidnight)).isInstanceOf(LookupResult.Found.class);
         assertThat(source.fetches()).isEqualTo(1);
     }
+
+    @Test
+    void idLast4AnswersTheRegisteredHashAndWarmsTheCacheForTheLookup() throws Exception {
+        Msisdn verified = Msisdn.parse("13600136000");
+        source.with(verified, new SubscriberData(
+                new SubscriberProfile("china-unicom", LocalDate.of(2019, 3, 1), null, "ab12"),
+                Subscribers.traveller().events()));
+
+        assertThat(client.idLast4(verified, AT).get(10, TimeUnit.SECONDS))
+                .isEqualTo(new io.cxmyd.itinerary.IdLast4.Registered("ab12"));
+        assertThat(lookup(verified, AT)).isInstanceOf(LookupResult.Found.class);
+        assertThat(source.fetches()).isEqualTo(1);
+    }
+
+    @Test
+    void idLast4OfAnUnknownNumberOrAProfileWithoutHashIsNotRegistered() throws Exception {
+        assertThat(client.idLast4(UNKNOWN, AT).get(10, TimeUnit.SECONDS))
+                .isInstanceOf(io.cxmyd.itinerary.IdLast4.NotRegistered.class);
+        assertThat(client.idLast4(TRAVELLER, AT).get(10, TimeUnit.SECONDS))
+                .isInstanceOf(io.cxmyd.itinerary.IdLast4.NotRegistered.class);
+    }
+
+    @Test
+    void idLast4WhileTheSourceFailsIsUnavailableNeverAFailedFuture() throws Exception {
+        source.failWith(new SourceException("status_5xx", "HTTP 503"));
+        assertThat(client.idLast4(TRAVELLER, AT).get(10, TimeUnit.SECONDS))
+                .isEqualTo(new io.cxmyd.itinerary.IdLast4.Unavailable(Reason.SOURCE_ERROR));
+    }
 }

@@ -3,6 +3,7 @@ package io.cxmyd.itinerary.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cxmyd.itinerary.IdLast4Hash;
 import io.cxmyd.itinerary.Msisdn;
 import io.cxmyd.itinerary.areas.AreaCatalog;
 import io.cxmyd.itinerary.rules.DataDay;
@@ -79,5 +80,51 @@ class DatasetGeneratorTest {
                 .hasMessage("days: between 1 and 366, was 0");
         assertThat(GeneratorOptions.parse("--out", "x", "--subscribers", "5", "--showcase"))
                 .isEqualTo(new GeneratorOptions(Path.of("x"), 5, 7, LocalDate.of(2026, 11, 21), 1, true));
+    }
+
+    @Test
+    void anIdHashKeyAddsTheHashColumnAndChangesNoOtherByte() throws IOException {
+        GeneratorOptions plain = options("plain", 5);
+        GeneratorOptions hashed = new GeneratorOptions(dir.resolve("hashed"), 500, 7, LocalDate.of(2026, 11, 21), 5,
+                true, "generator-secret-0123");
+        DatasetGenerator.generate(plain);
+        DatasetGenerator.generate(hashed);
+        for (String file : List.of("cells.csv", "signaling.csv")) {
+            assertThat(Files.mismatch(dir.resolve("plain").resolve(file), dir.resolve("hashed").resolve(file)))
+                    .as(file).isEqualTo(-1L);
+        }
+        List<String> plainRows = Files.readAllLines(dir.resolve("plain/subscribers.csv"));
+        List<String> hashedRows = Files.readAllLines(dir.resolve("hashed/subscribers.csv"));
+        assertThat(hashedRows.get(0)).isEqualTo(plainRows.get(0) + ",id_last4_hash");
+        IdLast4Hash ids = new IdLast4Hash("generator-secret-0123");
+        for (int i = 1; i < plainRows.size(); i++) {
+            String number = plainRows.get(i).substring(0, 11);
+            String expected = ids.hash(Msisdn.parse(number), SyntheticIds.last4(Long.parseLong(number), 5));
+            assertThat(hashedRows.get(i)).isEqualTo(plainRows.get(i) + "," + expected);
+        }
+        try (LocalDatasetSource source = LocalDatasetSource.load(dir.resolve("hashed"), AreaCatalog.standard(),
+                Set.of("china-mobile", "china-unicom", "china-telecom"))) {
+            DataDay day = DataDay.at(Instant.parse("2026-11-21T01:30:00Z"), RulesOptions.defaults());
+            Msisdn showcase = Msisdn.parse("13800138000");
+            String hash = source.fetch(showcase, day).join().orElseThrow().profile().idLast4Hash();
+            assertThat(ids.matches(showcase, SyntheticIds.last4(13800138000L, 5), hash)).isTrue();
+        }
+    }
+
+    @Test
+    void syntheticIdEndsAreThreeDigitsThenADigitOrXAndSometimesX() {
+        long xs = 0;
+        for (long n = 13800000000L; n < 13800001100L; n++) {
+            String code = SyntheticIds.last4(n, 1);
+            assertThat(IdLast4Hash.isCode(code)).as(code).isTrue();
+            xs += code.endsWith("X") ? 1 : 0;
+        }
+        assertThat(xs).isBetween(50L, 160L);
+    }
+
+    @Test
+    void aShortIdHashKeyIsRefused() {
+        assertThatThrownBy(() -> GeneratorOptions.parse("--out", "x", "--id-hash-key", "short"))
+                .hasMessage("--id-hash-key: at least 16 characters, was 5");
     }
 }

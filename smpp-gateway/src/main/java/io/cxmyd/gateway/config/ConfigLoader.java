@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.cxmyd.gateway.config.GatewayConfig.Cache;
+import io.cxmyd.gateway.consent.Verification;
 import io.cxmyd.gateway.config.GatewayConfig.Carrier;
 import io.cxmyd.gateway.sms.Concatenation;
 import io.cxmyd.gateway.config.GatewayConfig.Delivery;
@@ -104,9 +105,10 @@ public final class ConfigLoader {
         Delivery delivery = delivery(root.optionalSection("delivery"));
         Map<String, String> templates = templates(root);
         GatewayConfig.Admin admin = admin(root.optionalSection("admin"));
+        GatewayConfig.Consent consent = consent(root.optionalSection("consent"), baseDir, carriers);
         root.finish();
         return new GatewayConfig(file, smpp, carriers, itinerary, cache, metrics, limits, clock, delivery,
-                templates, admin);
+                templates, admin, consent);
     }
 
     private static Smpp smpp(ConfigNode n) {
@@ -169,8 +171,15 @@ public final class ConfigLoader {
             Concatenation concatenation = enumValue(n, "concatenation", Concatenation.UDH, Concatenation.class);
             int maxParts = n.integer("maxParts", 6, 1, 255);
             int window = n.integer("window", 32, 1, 1024);
+            String verificationText = n.string("verification", Verification.NONE.configName());
+            Verification verification = Verification.byConfigName(verificationText);
+            if (verification == null) {
+                throw new ConfigException(n.key("verification"),
+                        "must be one of none, confirm, id-last4, was \"" + verificationText + "\"");
+            }
             n.finish();
-            out.add(new Carrier(id, serviceNumbers, systemId, password, signature, concatenation, maxParts, window));
+            out.add(new Carrier(id, serviceNumbers, systemId, password, signature, concatenation, maxParts, window,
+                    verification));
         }
         return out;
     }
@@ -369,6 +378,31 @@ public final class ConfigLoader {
         GatewayConfig.Admin a = new GatewayConfig.Admin(n.bool("enabled", false));
         n.finish();
         return a;
+    }
+
+    private static GatewayConfig.Consent consent(ConfigNode n, Path baseDir, List<Carrier> carriers) {
+        Duration window = n.duration("window", Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofHours(24));
+        int maxAttempts = n.integer("maxAttempts", 3, 1, 100);
+        Path auditLog = baseDir.resolve(n.string("auditLog", "var/audit/consent.log")).normalize();
+        Duration retention = n.duration("auditRetention", Duration.ofDays(180), Duration.ofDays(1),
+                Duration.ofDays(3650));
+        if (retention.toSeconds() % 86_400 != 0) {
+            throw new ConfigException(n.key("auditRetention"), "must be whole days such as 180d, was "
+                    + ConfigNode.format(retention));
+        }
+        Optional<String> idHashKey = n.has("idHashKey") ? Optional.of(n.string("idHashKey", null)) : Optional.empty();
+        n.rawOptional("idHashKey");
+        if (idHashKey.isPresent() && idHashKey.get().length() < 16) {
+            throw new ConfigException(n.key("idHashKey"), "at least 16 characters, was " + idHashKey.get().length());
+        }
+        for (int i = 0; i < carriers.size(); i++) {
+            if (carriers.get(i).verification() == Verification.ID_LAST4 && idHashKey.isEmpty()) {
+                throw new ConfigException(n.key("idHashKey"), "required when a carrier's verification is id-last4 (carriers["
+                        + i + "])");
+            }
+        }
+        n.finish();
+        return new GatewayConfig.Consent(window, maxAttempts, auditLog, (int) retention.toDays(), idHashKey);
     }
 
     private static <E extends Enum<E>> E enumValue(ConfigNode n, String name, E dflt, Class<E> type) {

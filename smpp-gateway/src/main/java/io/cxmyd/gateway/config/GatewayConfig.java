@@ -1,5 +1,6 @@
 package io.cxmyd.gateway.config;
 
+import io.cxmyd.gateway.consent.Verification;
 import io.cxmyd.gateway.sms.Concatenation;
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ public record GatewayConfig(
         Optional<Instant> clock,
         Delivery delivery,
         Map<String, String> templates,
-        Admin admin) {
+        Admin admin,
+        Consent consent) {
 
     public GatewayConfig {
         carriers = List.copyOf(carriers);
@@ -54,7 +56,8 @@ public record GatewayConfig(
             String signature,
             Concatenation concatenation,
             int maxParts,
-            int window) {
+            int window,
+            Verification verification) {
 
         public Carrier {
             serviceNumbers = List.copyOf(serviceNumbers);
@@ -127,5 +130,23 @@ public record GatewayConfig(
     }
 
     public record Admin(boolean enabled) {
+    }
+
+    /**
+     * The consent step of carriers whose {@code verification} is not {@code none}.
+     *
+     * @param window how long a prompt waits for its answer
+     * @param maxAttempts wrong ID codes per day before the number is locked until the end of the day
+     * @param auditLog the audit file, resolved against the config file's folder
+     * @param auditRetentionDays days of audit files kept
+     * @param idHashKey the secret of the registry's ID hashes; present when a carrier uses id-last4
+     */
+    public record Consent(
+            Duration window, int maxAttempts, Path auditLog, int auditRetentionDays, Optional<String> idHashKey) {
+
+        @Override
+        public String toString() {
+            return "Consent[window=" + window + ", maxAttempts=" + maxAttempts + ", auditLog=" + auditLog + "]";
+        }
     }
 }

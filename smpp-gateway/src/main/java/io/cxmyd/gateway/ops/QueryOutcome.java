@@ -22,7 +22,11 @@ public enum QueryOutcome {
     /** The itinerary source was down or too slow: the subscriber was told to try later. */
     UNAVAILABLE("unavailable"),
     /** Refused at the SMPP level (bad destination, undecodable text): answered with an error status. */
-    REJECTED("rejected");
+    REJECTED("rejected"),
+    /** A consent step asked the subscriber (a prompt, or a wrong ID code with tries left): no itinerary yet. */
+    CONSENT_ASKED("consent_asked"),
+    /** A consent step ended without the itinerary: cancelled, locked, or no ID on file to verify against. */
+    CONSENT_REFUSED("consent_refused");
 
     private final String label;
 

@@ -52,6 +52,7 @@ public final class QueryService implements InboundHandler {
     private final SubscriberKey keys;
     private final Supplier<Instant> rulesClock;
     private final Executor worker;
+    private final ConsentPolicy consent;
 
     /**
      * @param perSubscriber the per-subscriber query limit, or {@code null} when switched off
@@ -69,6 +70,23 @@ public final class QueryService implements InboundHandler {
             RateLimiter usageReplies,
             Supplier<Instant> rulesClock,
             Executor worker) {
+        this(directory, carriers, client, outbox, metrics, state, perSubscriber, usageReplies, rulesClock, worker, null);
+    }
+
+    /** @param consent the consent step of carriers with a verification, or {@code null} when none has one */
+    public QueryService(
+            ServiceDirectory directory,
+            Map<String, CarrierProfile> carriers,
+            ItineraryClient client,
+            Outbox outbox,
+            GatewayMetrics metrics,
+            GatewayState state,
+            RateLimiter perSubscriber,
+            RateLimiter usageReplies,
+            Supplier<Instant> rulesClock,
+            Executor worker,
+            ConsentPolicy consent) {
+        this.consent = consent;
         this.directory = directory;
         this.carriers = Map.copyOf(carriers);
         this.client = client;
@@ -152,13 +170,42 @@ public final class QueryService implements InboundHandler {
                 }
             }
         }
-        Command command = Keyword.parse(text);
-        if (command instanceof Command.Other) {
-            boolean answer = usageReplies == null || usageReplies.acquire(key) == RateLimiter.Verdict.ALLOWED;
-            finish(m, sender, QueryOutcome.UNKNOWN_KEYWORD, answer ? ReplyKind.USAGE : null,
-                    answer ? profile.composer().usage(context) : null);
+        if (consent != null && consent.covers(carrier)) {
+            consent.handle(m, sender, key, Keyword.parseWithConsent(text), profile, context, consentReplies);
             return;
         }
+        Command command = Keyword.parse(text);
+        if (command instanceof Command.Other) {
+            usage(m, sender, key, profile, context);
+            return;
+        }
+        lookup(m, sender, profile, context);
+    }
+
+    private final ConsentPolicy.Replies consentReplies = new ConsentPolicy.Replies() {
+        @Override
+        public void finish(InboundMessage m, Msisdn sender, QueryOutcome outcome, ReplyKind kind, String text) {
+            QueryService.this.finish(m, sender, outcome, kind, text);
+        }
+
+        @Override
+        public void usage(InboundMessage m, Msisdn sender, long key, CarrierProfile profile, ReplyContext context) {
+            QueryService.this.usage(m, sender, key, profile, context);
+        }
+
+        @Override
+        public void lookup(InboundMessage m, Msisdn sender, CarrierProfile profile, ReplyContext context) {
+            QueryService.this.lookup(m, sender, profile, context);
+        }
+    };
+
+    private void usage(InboundMessage m, Msisdn sender, long key, CarrierProfile profile, ReplyContext context) {
+        boolean answer = usageReplies == null || usageReplies.acquire(key) == RateLimiter.Verdict.ALLOWED;
+        finish(m, sender, QueryOutcome.UNKNOWN_KEYWORD, answer ? ReplyKind.USAGE : null,
+                answer ? profile.composer().usage(context) : null);
+    }
+
+    private void lookup(InboundMessage m, Msisdn sender, CarrierProfile profile, ReplyContext context) {
         // Only the sender's own itinerary: whatever follows the keyword is ignored (itinerary-rules.md §5).
         client.lookup(sender, rulesClock.get()).whenCompleteAsync((result, error) -> {
             LookupResult r = result != null ? result
@@ -193,6 +240,8 @@ public final class QueryService implements InboundHandler {
             case UNAVAILABLE -> QueryOutcome.UNAVAILABLE;
             case USAGE -> QueryOutcome.UNKNOWN_KEYWORD;
             case TOO_FREQUENT -> QueryOutcome.THROTTLED;
+            case CONSENT_PROMPT, CONSENT_WRONG_CODE -> QueryOutcome.CONSENT_ASKED;
+            case CONSENT_LOCKED, CONSENT_CANCELLED, CONSENT_UNVERIFIABLE -> QueryOutcome.CONSENT_REFUSED;
         };
     }
 }

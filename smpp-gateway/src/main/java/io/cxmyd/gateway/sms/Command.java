@@ -19,9 +19,35 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * {@code Y}: the subscriber authorises the query a consent prompt asked about. Only read for carriers
+     * with a verification step ({@link Keyword#parseWithConsent}).
+     */
+    record Confirm() implements Command {
+    }
+
+    /**
+     * The last four characters of the subscriber's ID card, {@code code} upper-cased (digits, {@code X}
+     * last). {@code bare} when the text was the four characters alone (an answer to a prompt, meaningful
+     * only while one is pending), rather than {@code CXMYD#1234} / {@code CXMYD 1234}. Only read for
+     * carriers with a verification step ({@link Keyword#parseWithConsent}).
+     */
+    record Verify(String code, boolean bare) implements Command {
+        public Verify {
+            Objects.requireNonNull(code, "code");
+        }
+
+        @Override
+        public String toString() {
+            return "Verify[code=****, bare=" + bare + "]"; // personal data: never in a log line
+        }
+    }
+
     /** Anything else: the gateway answers with the usage reply. */
     record Other() implements Command {
     }
 
     Other OTHER = new Other();
+
+    Confirm CONFIRM = new Confirm();
 }

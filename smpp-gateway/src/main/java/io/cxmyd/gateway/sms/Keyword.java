@@ -28,6 +28,40 @@ public final class Keyword {
         return new Command.Query(strip(normalised.substring(QUERY.length())));
     }
 
+    /**
+     * Parses {@code text} for a carrier with a verification step: as {@link #parse}, and also {@code Y}
+     * ({@link Command.Confirm}; any case, full-width Ｙ too), {@code CXMYD#1234} or {@code CXMYD 1234}
+     * ({@link Command.Verify}), and the four characters alone ({@code 1234}, {@code 123X}: a bare
+     * {@link Command.Verify}). A code is exactly three digits then a digit or X: {@code CXMYD 13900000000}
+     * stays a plain query.
+     */
+    public static Command parseWithConsent(String text) {
+        String normalised = normalise(text);
+        if (normalised.equals("Y")) {
+            return Command.CONFIRM;
+        }
+        if (!normalised.startsWith(QUERY)) {
+            return isCode(normalised) ? new Command.Verify(normalised, true) : Command.OTHER;
+        }
+        String argument = strip(normalised.substring(QUERY.length()));
+        String code = argument.startsWith("#") ? strip(argument.substring(1)) : argument;
+        return isCode(code) ? new Command.Verify(code, false) : new Command.Query(argument);
+    }
+
+    /** Three ASCII digits, then a digit or X (GB 11643: an ID card's check character). */
+    private static boolean isCode(String s) {
+        if (s.length() != 4) {
+            return false;
+        }
+        for (int i = 0; i < 3; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        char last = s.charAt(3);
+        return last >= '0' && last <= '9' || last == 'X';
+    }
+
     /** The text as the keyword is matched against it: NFKC, trimmed, upper-cased. */
     public static String normalise(String text) {
         if (text == null || text.isEmpty()) {

@@ -25,7 +25,11 @@ public enum Placeholder {
     /** Inside {@code countries}: the countries and regions joined with 、. */
     LIST("list"),
     /** Inside {@code placesMore} / {@code countriesMore}: how many were left out. */
-    COUNT("count");
+    COUNT("count"),
+    /** In consent prompts: how long the subscriber has to answer, in minutes (10). */
+    MINUTES("minutes"),
+    /** In the wrong-code reply: how many tries are left today. */
+    ATTEMPTS("attempts");
 
     private final String key;
 

@@ -87,6 +87,51 @@ public final class ReplyComposer {
         return whole(ReplyTemplate.TOO_FREQUENT, values(context, null));
     }
 
+    /** The consent prompt asking for {@code Y} within {@code window}. */
+    public String confirmPrompt(ReplyContext context, Msisdn msisdn, java.time.Duration window) {
+        return prompt(ReplyTemplate.CONSENT_CONFIRM, context, msisdn, window);
+    }
+
+    /** The consent prompt asking for the ID card's last four characters within {@code window}. */
+    public String idLast4Prompt(ReplyContext context, Msisdn msisdn, java.time.Duration window) {
+        return prompt(ReplyTemplate.CONSENT_ID_LAST4, context, msisdn, window);
+    }
+
+    /** A wrong ID code, {@code attemptsLeft} more allowed today, the next within {@code window}. */
+    public String wrongCode(ReplyContext context, int attemptsLeft, java.time.Duration window) {
+        String[] values = values(context, null);
+        values[Placeholder.ATTEMPTS.ordinal()] = Integer.toString(attemptsLeft);
+        values[Placeholder.MINUTES.ordinal()] = minutes(window);
+        return whole(ReplyTemplate.CONSENT_WRONG_CODE, values);
+    }
+
+    /** Too many wrong ID codes: no query from this number until tomorrow. */
+    public String locked(ReplyContext context) {
+        return whole(ReplyTemplate.CONSENT_LOCKED, values(context, null));
+    }
+
+    /** The pending query was cancelled by a text that was not the answer. */
+    public String cancelled(ReplyContext context) {
+        return whole(ReplyTemplate.CONSENT_CANCELLED, values(context, null));
+    }
+
+    /** The registry holds no ID for the number: it cannot be verified by SMS. */
+    public String unverifiable(ReplyContext context) {
+        return whole(ReplyTemplate.CONSENT_UNVERIFIABLE, values(context, null));
+    }
+
+    private String prompt(ReplyTemplate template, ReplyContext context, Msisdn msisdn, java.time.Duration window) {
+        String[] values = values(context, Objects.requireNonNull(msisdn, "msisdn"));
+        values[Placeholder.MINUTES.ordinal()] = minutes(window);
+        return whole(template, values);
+    }
+
+    /** Whole minutes, rounded up: a window of 90 s reads "2", never "1" (the subscriber must not be late). */
+    private static String minutes(java.time.Duration window) {
+        long seconds = window.toSeconds();
+        return Long.toString(Math.max(1, (seconds + 59) / 60));
+    }
+
     private String itinerary(Itinerary it, ReplyContext context) {
         String[] values = values(context, it.msisdn());
         values[Placeholder.FIRST_DAY.ordinal()] = DAY.format(it.firstDay());

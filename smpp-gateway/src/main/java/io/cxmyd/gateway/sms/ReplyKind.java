@@ -10,7 +10,13 @@ public enum ReplyKind {
     NO_DATA("no_data"),
     UNAVAILABLE("unavailable"),
     USAGE("usage"),
-    TOO_FREQUENT("too_frequent");
+    TOO_FREQUENT("too_frequent"),
+    /** A consent prompt: reply Y, or the ID card's last four characters. */
+    CONSENT_PROMPT("consent_prompt"),
+    CONSENT_WRONG_CODE("consent_wrong_code"),
+    CONSENT_LOCKED("consent_locked"),
+    CONSENT_CANCELLED("consent_cancelled"),
+    CONSENT_UNVERIFIABLE("consent_unverifiable");
 
     private final String label;
 

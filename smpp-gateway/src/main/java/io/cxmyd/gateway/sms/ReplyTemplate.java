@@ -1,11 +1,13 @@
 package io.cxmyd.gateway.sms;
 
+import static io.cxmyd.gateway.sms.Placeholder.ATTEMPTS;
 import static io.cxmyd.gateway.sms.Placeholder.COUNT;
 import static io.cxmyd.gateway.sms.Placeholder.COUNTRIES;
 import static io.cxmyd.gateway.sms.Placeholder.DAYS;
 import static io.cxmyd.gateway.sms.Placeholder.FIRST_DAY;
 import static io.cxmyd.gateway.sms.Placeholder.LAST_DAY;
 import static io.cxmyd.gateway.sms.Placeholder.LIST;
+import static io.cxmyd.gateway.sms.Placeholder.MINUTES;
 import static io.cxmyd.gateway.sms.Placeholder.NOTES;
 import static io.cxmyd.gateway.sms.Placeholder.NUMBER;
 import static io.cxmyd.gateway.sms.Placeholder.PLACES;
@@ -48,6 +50,30 @@ public enum ReplyTemplate {
             SIGNATURE, SERVICE_NUMBER),
     TOO_FREQUENT("tooFrequent", true,
             "{signature}您的查询过于频繁，请稍后再试。",
+            SIGNATURE, SERVICE_NUMBER),
+    // Consent (PIPL art. 29: sensitive personal information needs a separate consent). MIIT, Feb. 2020: the
+    // itinerary goes out "按运营商相应短信提示", after the subscriber answers the carrier's prompt.
+    CONSENT_CONFIRM("consentConfirm", true,
+            "{signature}您正在查询本机号码{number}近期的行程信息，该信息属于个人敏感信息。确认查询请在{minutes}分钟内"
+                    + "回复Y，回复其他内容将取消本次查询。",
+            SIGNATURE, NUMBER, MINUTES, SERVICE_NUMBER),
+    // China Unicom asked for CXMYD# followed by the last four characters of the registered ID card.
+    CONSENT_ID_LAST4("consentIdLast4", true,
+            "{signature}您正在查询本机号码{number}近期的行程信息，该信息属于个人敏感信息。请在{minutes}分钟内回复机主"
+                    + "身份证号码后四位（末位为X请回复X）完成验证，回复其他内容将取消本次查询。",
+            SIGNATURE, NUMBER, MINUTES, SERVICE_NUMBER),
+    CONSENT_WRONG_CODE("consentWrongCode", true,
+            "{signature}身份证号码后四位验证未通过，今日还可尝试{attempts}次。请在{minutes}分钟内重新回复机主身份证号码后四位。",
+            SIGNATURE, ATTEMPTS, MINUTES, SERVICE_NUMBER),
+    CONSENT_LOCKED("consentLocked", true,
+            "{signature}身份证号码后四位验证多次未通过，为保护您的个人信息，本号码今日已暂停行程查询，请明日再试。",
+            SIGNATURE, SERVICE_NUMBER),
+    CONSENT_CANCELLED("consentCancelled", true,
+            "{signature}本次行程查询已取消。如需查询，请发送CXMYD到{serviceNumber}。",
+            SIGNATURE, SERVICE_NUMBER),
+    // The registry has no ID on file for the number: it cannot be verified by SMS.
+    CONSENT_UNVERIFIABLE("consentUnverifiable", true,
+            "{signature}暂无法通过短信核验您的身份信息，请联系客服或持本人有效身份证件到营业厅查询。",
             SIGNATURE, SERVICE_NUMBER),
 
     /** Spliced in as {@code {countries}} when at least one country or region was visited. */

@@ -3,6 +3,7 @@ package io.cxmyd.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cxmyd.gateway.consent.Verification;
 import io.cxmyd.gateway.sms.Concatenation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -161,5 +162,52 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> parse("smpp: [")).isInstanceOf(ConfigException.class).hasMessageStartingWith("not valid YAML");
         assertThatThrownBy(() -> parse(MINIMAL + "metrics: {}\n")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("metrics");
+    }
+
+    private static String withCarrierLine(String line) {
+        return MINIMAL.replace("    password: \"cm-pass1\"\n", "    password: \"cm-pass1\"\n    " + line + "\n");
+    }
+
+    @Test
+    void consentDefaultsToNoVerificationAndTheDocumentedSettings() {
+        GatewayConfig c = parse(MINIMAL);
+        assertThat(c.carriers().get(0).verification()).isEqualTo(Verification.NONE);
+        assertThat(c.consent().window()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.consent().maxAttempts()).isEqualTo(3);
+        assertThat(c.consent().auditLog()).isEqualTo(dir.resolve("var/audit/consent.log"));
+        assertThat(c.consent().auditRetentionDays()).isEqualTo(180);
+        assertThat(c.consent().idHashKey()).isEmpty();
+    }
+
+    @Test
+    void consentSettingsAreRead() {
+        GatewayConfig c = parse(withCarrierLine("verification: id-last4") + """
+                consent:
+                  window: 5m
+                  maxAttempts: 5
+                  auditLog: /var/log/cxmyd/audit.log
+                  auditRetention: 365d
+                  idHashKey: ${CM_PASS}-and-some-more
+                """);
+        assertThat(c.carriers().get(0).verification()).isEqualTo(Verification.ID_LAST4);
+        assertThat(c.consent().window()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.consent().maxAttempts()).isEqualTo(5);
+        assertThat(c.consent().auditLog()).isEqualTo(Path.of("/var/log/cxmyd/audit.log"));
+        assertThat(c.consent().auditRetentionDays()).isEqualTo(365);
+        assertThat(c.consent().idHashKey()).contains("secret12-and-some-more");
+        assertThat(c.consent().toString()).doesNotContain("secret12");
+    }
+
+    @Test
+    void badConsentSettingsAreNamed() {
+        assertRejected(withCarrierLine("verification: sms"),
+                "carriers[0].verification: must be one of none, confirm, id-last4, was \"sms\"");
+        assertRejected(withCarrierLine("verification: id-last4"),
+                "consent.idHashKey: required when a carrier's verification is id-last4 (carriers[0])");
+        assertRejected(MINIMAL + "consent:\n  idHashKey: short\n", "consent.idHashKey: at least 16 characters, was 5");
+        assertRejected(MINIMAL + "consent:\n  maxAttempts: 0\n", "consent.maxAttempts: must be between 1 and 100, was 0");
+        assertRejected(MINIMAL + "consent:\n  auditRetention: 36h\n", "consent.auditRetention: must be whole days such as 180d, was 36h");
+        assertRejected(MINIMAL + "consent:\n  window: 10s\n", "consent.window: must be between 30s and 24h, was 10s");
+        assertRejected(MINIMAL + "consent:\n  windows: 10m\n", "consent.windows: unknown key");
     }
 }

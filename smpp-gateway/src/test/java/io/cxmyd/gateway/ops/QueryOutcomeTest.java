@@ -49,7 +49,7 @@ class QueryOutcomeTest {
     void labelsAreTheContractsWords() {
         assertThat(QueryOutcome.values()).extracting(QueryOutcome::label).containsExactly(
                 "served", "new_account", "no_data", "nothing_qualified", "throttled", "unknown_keyword",
-                "unavailable", "rejected");
+                "unavailable", "rejected", "consent_asked", "consent_refused");
         assertThat(ReplyResult.values()).extracting(ReplyResult::label)
                 .containsExactly("delivered", "retried", "expired", "rejected");
     }

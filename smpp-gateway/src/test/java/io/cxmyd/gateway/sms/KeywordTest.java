@@ -89,4 +89,53 @@ class KeywordTest {
         assertThat(Keyword.normalise("ⓒxmyd Ⅳ")).isEqualTo("CXMYD IV");
         assertThat(Keyword.parse("ⓒⓧⓜⓨⓓ")).isEqualTo(new Command.Query(""));
     }
+
+    @Test
+    void withConsentYInAnyCaseAndWidthIsAConfirmation() {
+        assertThat(Keyword.parseWithConsent("Y")).isSameAs(Command.CONFIRM);
+        assertThat(Keyword.parseWithConsent(" y ")).isSameAs(Command.CONFIRM);
+        assertThat(Keyword.parseWithConsent("Ｙ")).isSameAs(Command.CONFIRM);
+        assertThat(Keyword.parseWithConsent("ｙ\u3000")).isSameAs(Command.CONFIRM);
+        assertThat(Keyword.parseWithConsent("YES")).isSameAs(Command.OTHER);
+        assertThat(Keyword.parseWithConsent("是")).isSameAs(Command.OTHER);
+    }
+
+    @Test
+    void withConsentKeywordAndFourCharactersIsAVerification() {
+        assertThat(Keyword.parseWithConsent("CXMYD#1234")).isEqualTo(new Command.Verify("1234", false));
+        assertThat(Keyword.parseWithConsent("cxmyd 123x")).isEqualTo(new Command.Verify("123X", false));
+        assertThat(Keyword.parseWithConsent("CXMYD# 0417")).isEqualTo(new Command.Verify("0417", false));
+        assertThat(Keyword.parseWithConsent("ＣＸＭＹＤ＃１２３Ｘ")).isEqualTo(new Command.Verify("123X", false));
+    }
+
+    @Test
+    void withConsentFourCharactersAloneAreABareVerification() {
+        assertThat(Keyword.parseWithConsent("1234")).isEqualTo(new Command.Verify("1234", true));
+        assertThat(Keyword.parseWithConsent(" 123x ")).isEqualTo(new Command.Verify("123X", true));
+        assertThat(Keyword.parseWithConsent("１２３４")).isEqualTo(new Command.Verify("1234", true));
+    }
+
+    @Test
+    void withConsentOnlyExactlyFourDigitsOrAFinalXAreACode() {
+        assertThat(Keyword.parseWithConsent("CXMYD 13900000000")).isEqualTo(new Command.Query("13900000000"));
+        assertThat(Keyword.parseWithConsent("CXMYD")).isEqualTo(new Command.Query(""));
+        assertThat(Keyword.parseWithConsent("CXMYD#")).isEqualTo(new Command.Query("#"));
+        assertThat(Keyword.parseWithConsent("CXMYD#12345")).isEqualTo(new Command.Query("#12345"));
+        assertThat(Keyword.parseWithConsent("CXMYD#12X4")).isEqualTo(new Command.Query("#12X4"));
+        assertThat(Keyword.parseWithConsent("12345")).isSameAs(Command.OTHER);
+        assertThat(Keyword.parseWithConsent("X123")).isSameAs(Command.OTHER);
+        assertThat(Keyword.parseWithConsent("12 34")).isSameAs(Command.OTHER);
+    }
+
+    @Test
+    void withoutConsentYAndCodesStayWhatTheyWere() {
+        assertThat(Keyword.parse("Y")).isSameAs(Command.OTHER);
+        assertThat(Keyword.parse("1234")).isSameAs(Command.OTHER);
+        assertThat(Keyword.parse("CXMYD#1234")).isEqualTo(new Command.Query("#1234"));
+    }
+
+    @Test
+    void aVerificationNeverShowsItsCode() {
+        assertThat(new Command.Verify("0417", false).toString()).doesNotContain("0417");
+    }
 }
