@@ -119,13 +119,13 @@ public final class LoadCommand {
 
     private static Numbers numbers(LoadOptions options, GatewayConfig config) throws IOException {
         if (options.numbersFrom().isPresent()) {
-            return Numbers.fromCsv(options.numbersFrom().get());
+            return Numbers.fromCsv(options.numbersFrom().get(), options.numbersLimit());
         }
         if (options.numbersRange() != null) {
             return Numbers.range(options.numbersRange());
         }
         if (config.itinerary().source().equals("local")) {
-            return Numbers.fromCsv(config.itinerary().localDir().resolve("subscribers.csv"));
+            return Numbers.fromCsv(config.itinerary().localDir().resolve("subscribers.csv"), options.numbersLimit());
         }
         throw new IllegalArgumentException("--numbers-from or --numbers-range: required with an http source");
     }

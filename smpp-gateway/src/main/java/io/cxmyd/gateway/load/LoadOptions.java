@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param drain how long to wait for the replies still expected after the last send
  * @param numbersFrom a subscribers.csv to draw senders from at random, or empty with {@code numbersRange}
  * @param numbersRange {@code first-last} numbers drawn at random, or {@code null}
+ * @param numbersLimit only the first this many numbers of the file (a hot set that the near cache holds); 0: all
  * @param checkEvery one reply in this many is checked for its text
  * @param echo also drive an echo server on the same SMPP stack with the same load, and print the ratio
  * @param text the query text
@@ -41,6 +42,7 @@ record LoadOptions(
         Duration drain,
         Optional<Path> numbersFrom,
         String numbersRange,
+        int numbersLimit,
         int checkEvery,
         boolean echo,
         String text) {
@@ -49,7 +51,7 @@ record LoadOptions(
             usage: java -jar cxmyd-gateway.jar bench (--in-process CONFIG | --target HOST:PORT --config CONFIG)
                      [--rate N | --window N] [--sessions 2] [--carriers ID,ID] [--senders N]
                      [--warmup 5s] [--duration 30s] [--drain 10s]
-                     [--numbers-from DIR/subscribers.csv | --numbers-range FIRST-LAST]
+                     [--numbers-from DIR/subscribers.csv | --numbers-range FIRST-LAST] [--numbers-limit N]
                      [--check-every 100] [--echo] [--text CXMYD]""";
 
     /** Parses {@code --key value} / {@code --key=value} options; {@code --echo} takes no value. */
@@ -67,6 +69,7 @@ record LoadOptions(
         Duration drain = Duration.ofSeconds(10);
         Optional<Path> numbersFrom = Optional.empty();
         String numbersRange = null;
+        int numbersLimit = 0;
         int checkEvery = 100;
         boolean echo = false;
         String text = "CXMYD";
@@ -101,6 +104,7 @@ record LoadOptions(
                 case "--drain" -> drain = duration(key, value, true);
                 case "--numbers-from" -> numbersFrom = Optional.of(Path.of(value));
                 case "--numbers-range" -> numbersRange = value;
+                case "--numbers-limit" -> numbersLimit = positive(key, value, 1, Integer.MAX_VALUE);
                 case "--check-every" -> checkEvery = positive(key, value, 1, 1_000_000);
                 case "--text" -> text = value;
                 default -> throw new IllegalArgumentException("unknown option " + key);
@@ -122,7 +126,7 @@ record LoadOptions(
         // for its reply, not for submit_sm_resp.
         int threads = senders != null ? senders : rate > 0 ? 32 : Math.min(window, 16);
         return new LoadOptions(inProcess, target, config, sessions, carriers, rate, window, threads, warmup,
-                duration, drain, numbersFrom, numbersRange, checkEvery, echo, text);
+                duration, drain, numbersFrom, numbersRange, numbersLimit, checkEvery, echo, text);
     }
 
     boolean fixedRate() {

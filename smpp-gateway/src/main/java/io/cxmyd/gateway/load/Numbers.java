@@ -21,13 +21,13 @@ final class Numbers {
         this.count = count;
     }
 
-    /** The first column of a dataset's subscribers.csv (docs/dataset.md), header skipped. */
-    static Numbers fromCsv(Path file) throws IOException {
+    /** The first column of a dataset's subscribers.csv, header skipped; the first {@code limit} (0: all). */
+    static Numbers fromCsv(Path file, int limit) throws IOException {
         long[] all = new long[1 << 16];
         int n = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
-            while ((line = in.readLine()) != null) {
+            while ((line = in.readLine()) != null && (limit == 0 || n < limit)) {
                 int comma = line.indexOf(',');
                 String first = comma < 0 ? line : line.substring(0, comma);
                 if (first.isEmpty() || !Character.isDigit(first.charAt(0))) {

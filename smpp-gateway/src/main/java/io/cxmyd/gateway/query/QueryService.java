@@ -136,7 +136,9 @@ public final class QueryService implements InboundHandler {
         String carrier = m.carrierId();
         CarrierProfile profile = carriers.get(carrier);
         ReplyContext context = new ReplyContext(profile.signature(), m.destination().address());
-        long key = keys.of(sender);
+        // The keyed hash is an HMAC-SHA256: paid only when a limit needs it (computed for every query, it
+        // was about 15% of the CPU of a warm query; docs/performance.md).
+        long key = perSubscriber != null ? keys.of(sender) : 0L;
         if (perSubscriber != null) {
             switch (perSubscriber.acquire(key)) {
                 case FIRST_OVER -> {
@@ -154,7 +156,8 @@ public final class QueryService implements InboundHandler {
         }
         Command command = Keyword.parse(text);
         if (command instanceof Command.Other) {
-            boolean answer = usageReplies == null || usageReplies.acquire(key) == RateLimiter.Verdict.ALLOWED;
+            boolean answer = usageReplies == null
+                    || usageReplies.acquire(perSubscriber != null ? key : keys.of(sender)) == RateLimiter.Verdict.ALLOWED;
             finish(m, sender, QueryOutcome.UNKNOWN_KEYWORD, answer ? ReplyKind.USAGE : null,
                     answer ? profile.composer().usage(context) : null);
             return;
