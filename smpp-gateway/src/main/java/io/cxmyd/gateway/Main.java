@@ -40,6 +40,7 @@ public final class Main {
         try {
             return switch (command) {
                 case "run" -> runGateway(Args.parse(rest, List.of("--config")), err);
+                case "bench" -> io.cxmyd.gateway.load.LoadCommand.run(rest, out, err);
                 case "send" -> SendCommand.run(Args.parse(rest, List.of("--config", "--carrier", "--from", "--timeout")), out, err);
                 case "help", "--help", "-h" -> {
                     usage(out);

@@ -154,7 +154,10 @@ public final class QueryService implements InboundHandler {
         String carrier = m.carrierId();
         CarrierProfile profile = carriers.get(carrier);
         ReplyContext context = new ReplyContext(profile.signature(), m.destination().address());
-        long key = keys.of(sender);
+        boolean withConsent = consent != null && consent.covers(carrier);
+        // The keyed hash is an HMAC-SHA256: paid only when a limit or the consent state needs it (computed
+        // for every query, it was about 15% of the CPU of a warm query; docs/performance.md).
+        long key = perSubscriber != null || withConsent ? keys.of(sender) : 0L;
         if (perSubscriber != null) {
             switch (perSubscriber.acquire(key)) {
                 case FIRST_OVER -> {
@@ -170,13 +173,13 @@ public final class QueryService implements InboundHandler {
                 }
             }
         }
-        if (consent != null && consent.covers(carrier)) {
+        if (withConsent) {
             consent.handle(m, sender, key, Keyword.parseWithConsent(text), profile, context, consentReplies);
             return;
         }
         Command command = Keyword.parse(text);
         if (command instanceof Command.Other) {
-            usage(m, sender, key, profile, context);
+            usage(m, sender, key != 0L ? key : keys.of(sender), profile, context);
             return;
         }
         lookup(m, sender, profile, context);

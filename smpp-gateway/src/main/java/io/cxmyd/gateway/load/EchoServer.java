@@ -1,0 +1,93 @@
+package io.cxmyd.gateway.load;
+
+import io.cxmyd.gateway.config.GatewayConfig;
+import io.cxmyd.gateway.delivery.DeliveryListener;
+import io.cxmyd.gateway.delivery.Outbox;
+import io.cxmyd.gateway.delivery.OutboxOptions;
+import io.cxmyd.gateway.delivery.Reply;
+import io.cxmyd.gateway.smpp.BindListener;
+import io.cxmyd.gateway.smpp.BindType;
+import io.cxmyd.gateway.smpp.CarrierAccount;
+import io.cxmyd.gateway.smpp.InboundMessage;
+import io.cxmyd.gateway.smpp.OutboundPart;
+import io.cxmyd.gateway.smpp.SmppServer;
+import io.cxmyd.gateway.smpp.SmppServerOptions;
+import io.cxmyd.gateway.smpp.SmppStatus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The protocol's own ceiling on this machine: the gateway's SMPP server and outbox with the same options,
+ * answering every submit_sm with one deliver_sm of {@link #TEXT} at once: no decoding, no lookup, no rules,
+ * no formatting. What the load tool reaches against it is what the stack (and the tool) can do at best.
+ */
+final class EchoServer implements AutoCloseable {
+
+    static final String TEXT = "ECHO";
+    private static final byte[] BODY = TEXT.getBytes(StandardCharsets.US_ASCII);
+
+    private final SmppServer server;
+    private final Outbox outbox;
+
+    private EchoServer(SmppServer server, Outbox outbox) {
+        this.server = server;
+        this.outbox = outbox;
+    }
+
+    /** Listens on a free loopback port, with the SMPP and delivery settings of {@code config}. */
+    static EchoServer start(GatewayConfig config, SmppServerOptions smpp) throws IOException {
+        List<CarrierAccount> accounts = config.carriers().stream()
+                .map(c -> new CarrierAccount(c.id(), c.systemId(), c.password(), c.serviceNumbers()))
+                .toList();
+        Outbox[] outboxRef = new Outbox[1];
+        SmppServer server = new SmppServer(smpp.mutate().host("127.0.0.1").port(0).build(), accounts,
+                m -> echo(m, outboxRef[0]), new BindListener() {
+                    @Override
+                    public void bound(String carrierId, BindType type) {
+                        if (outboxRef[0] != null) {
+                            outboxRef[0].bindAvailable(carrierId);
+                        }
+                    }
+                });
+        Map<String, OutboxOptions> options = new LinkedHashMap<>();
+        GatewayConfig.Delivery d = config.delivery();
+        for (GatewayConfig.Carrier c : config.carriers()) {
+            options.put(c.id(), new OutboxOptions(d.validity(), d.retryInitial(), d.retryMax(), d.queueCapacity(),
+                    c.window(), Duration.ofSeconds(1)));
+        }
+        Outbox outbox = new Outbox(server.links(), options, DeliveryListener.NONE);
+        outboxRef[0] = outbox;
+        outbox.start();
+        try {
+            server.start();
+        } catch (IOException e) {
+            outbox.close();
+            throw e;
+        }
+        return new EchoServer(server, outbox);
+    }
+
+    private static SmppStatus echo(InboundMessage m, Outbox outbox) {
+        if (!outbox.hasRoom(m.carrierId())) {
+            return SmppStatus.ESME_RTHROTTLED;
+        }
+        OutboundPart part = new OutboundPart(m.carrierId(), m.destination(), m.source(), (byte) 0, (byte) 0, BODY,
+                null, null);
+        outbox.submit(new Reply(m.carrierId(), List.of(part), m.receivedAt(), "echo"));
+        return SmppStatus.ESME_ROK;
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        outbox.close();
+    }
+}

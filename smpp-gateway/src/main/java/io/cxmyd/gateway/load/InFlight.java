@@ -1,0 +1,54 @@
+package io.cxmyd.gateway.load;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Queries waiting for their reply, by subscriber: a reply goes to its destination's oldest query. A query is
+ * added before its submit_sm goes out, as the reply may come before submit_sm_resp does.
+ */
+final class InFlight {
+
+    /**
+     * One query.
+     *
+     * @param startNanos when it was meant to go (fixed rate) or went (window): latency runs from here
+     * @param measured sent after the warm-up and before the end
+     * @param checked its reply text is checked
+     */
+    record Query(String from, long startNanos, boolean measured, boolean checked) {
+    }
+
+    private final ConcurrentHashMap<String, ArrayDeque<Query>> bySender = new ConcurrentHashMap<>();
+
+    void add(Query q) {
+        bySender.compute(q.from(), (k, queue) -> {
+            ArrayDeque<Query> d = queue == null ? new ArrayDeque<>(2) : queue;
+            d.addLast(q);
+            return d;
+        });
+    }
+
+    /** The query was refused: no reply will come for it. */
+    void remove(Query q) {
+        bySender.computeIfPresent(q.from(), (k, queue) -> {
+            queue.remove(q);
+            return queue.isEmpty() ? null : queue;
+        });
+    }
+
+    /** The oldest query of {@code sender}, now answered; {@code null} for a reply nobody waited for. */
+    Query answered(String sender) {
+        Query[] taken = new Query[1];
+        bySender.computeIfPresent(sender, (k, queue) -> {
+            taken[0] = queue.pollFirst();
+            return queue.isEmpty() ? null : queue;
+        });
+        return taken[0];
+    }
+
+    /** Queries still waiting, counting only the measured ones. */
+    long waitingMeasured() {
+        return bySender.values().stream().flatMap(ArrayDeque::stream).filter(Query::measured).count();
+    }
+}

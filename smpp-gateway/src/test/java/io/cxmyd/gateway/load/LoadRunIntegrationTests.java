@@ -1,0 +1,81 @@
+package io.cxmyd.gateway.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cxmyd.gateway.Gateway;
+import io.cxmyd.gateway.config.ConfigLoader;
+import io.cxmyd.gateway.config.GatewayConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The load tool against a real gateway on the demo dataset, over loopback, for two seconds at a low rate:
+ * every query it sends is matched with its whole reply, and every reply passes the tool's check. Behaviour
+ * only: the figures it measures are not asserted.
+ */
+class LoadRunIntegrationTests {
+
+    static final Path DEMO = Path.of("..", "config", "demo-data").toAbsolutePath().normalize();
+
+    static final String CONFIG = """
+            smpp:
+              host: 127.0.0.1
+              port: 0
+            carriers:
+              - id: china-mobile
+                serviceNumbers: ["10086"]
+                systemId: cmcc
+                password: "cm-pass1"
+              - id: china-unicom
+                serviceNumbers: ["10010"]
+                systemId: cucc
+                password: "cu-pass1"
+                concatenation: sar
+              - id: china-telecom
+                serviceNumbers: ["10000"]
+                systemId: ctcc
+                password: "ct-pass1"
+            itinerary:
+              source: local
+              local:
+                dir: %s
+            metrics:
+              host: 127.0.0.1
+              port: 0
+            limits:
+              perSubscriber: "off"
+            clock: "2026-11-21T09:30:00+08:00"
+            """.formatted(DEMO);
+
+    @Test
+    void everyQuerySentAtAFixedRateIsAnsweredAndEveryReplyNamesItsSender() throws Exception {
+        GatewayConfig config = new ConfigLoader(Map.<String, String>of()::get).parse(CONFIG, DEMO,
+                DEMO.resolve("bench.yml"));
+        LoadOptions options = LoadOptions.parse(List.of("--target", "127.0.0.1:1", "--config", "unused.yml",
+                "--rate", "50", "--warmup", "0s", "--duration", "2s", "--senders", "2", "--check-every", "1"));
+        List<LoadRun.Carrier> carriers = List.of(carrier(config, "china-mobile"), carrier(config, "china-unicom"));
+        Numbers numbers = Numbers.fromCsv(DEMO.resolve("subscribers.csv"), 0);
+
+        Figures figures;
+        try (Gateway gateway = new Gateway(config).start()) {
+            figures = new LoadRun("127.0.0.1", gateway.smppPort(), carriers, options, numbers, true).run();
+        }
+
+        assertThat(figures.sent.sum()).isEqualTo(100);
+        assertThat(figures.errorCounts()).isEmpty();
+        assertThat(figures.replied.sum()).isEqualTo(figures.sent.sum());
+        assertThat(figures.missing).isZero();
+        assertThat(figures.unmatched.sum()).isZero();
+        assertThat(figures.checked.sum()).isEqualTo(figures.sent.sum());
+        assertThat(figures.firstCheckFailure).isNull();
+        assertThat(figures.latency.getTotalCount()).isEqualTo(figures.replied.sum());
+    }
+
+    private static LoadRun.Carrier carrier(GatewayConfig config, String id) {
+        GatewayConfig.Carrier c = config.carrier(id).orElseThrow();
+        return new LoadRun.Carrier(c.systemId(), c.password(), c.serviceNumbers().get(0),
+                (from, text) -> LoadCommand.replyProblem(c.signature(), from, text));
+    }
+}
