@@ -26,7 +26,8 @@ public record GatewayConfig(
         Optional<Instant> clock,
         Delivery delivery,
         Map<String, String> templates,
-        Admin admin) {
+        Admin admin,
+        Journal journal) {
 
     public GatewayConfig {
         carriers = List.copyOf(carriers);
@@ -127,5 +128,18 @@ public record GatewayConfig(
     }
 
     public record Admin(boolean enabled) {
+    }
+
+    /**
+     * The journal of accepted queries (docs/reliability.md).
+     *
+     * @param enabled false acknowledges queries without recording them: a crash then loses their replies
+     * @param dir the folder of the segment files (absolute; relative in the file means beside the file)
+     * @param fsyncInterval how long appends gather before one fsync covers them all
+     * @param commitTimeout how long a query waits for its fsync before it is refused
+     * @param segmentBytes the size past which a new segment file starts
+     */
+    public record Journal(boolean enabled, Path dir, Duration fsyncInterval, Duration commitTimeout,
+                          long segmentBytes) {
     }
 }
