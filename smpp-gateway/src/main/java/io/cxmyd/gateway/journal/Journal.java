@@ -211,12 +211,17 @@ public final class Journal implements AutoCloseable {
         for (Write w : batch) {
             if (w.record() instanceof JournalRecord.Accepted a) {
                 track(a.id(), segment);
-                w.durable().complete(null);
             } else {
                 untrack(w.record().id());
             }
         }
+        // Before the futures: whoever waited on this batch then sees the folder as it now is.
         deleteFinishedSegments();
+        for (Write w : batch) {
+            if (w.durable() != null) {
+                w.durable().complete(null);
+            }
+        }
     }
 
     private void track(long id, long segment) {
