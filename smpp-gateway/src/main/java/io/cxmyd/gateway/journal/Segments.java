@@ -33,12 +33,14 @@ final class Segments implements AutoCloseable {
     }
 
     private final Path dir;
+    private final FileChannel lockFile;
     private FileChannel active;
     private long activeIndex;
     private long activeSize;
 
-    private Segments(Path dir) {
+    private Segments(Path dir, FileChannel lockFile) {
         this.dir = dir;
+        this.lockFile = lockFile;
     }
 
     static Segments open(Path dir) throws IOException {
@@ -51,7 +53,24 @@ final class Segments implements AutoCloseable {
         if (!Files.isWritable(dir)) {
             throw new IOException("journal folder " + dir + " is not writable");
         }
-        return new Segments(dir);
+        // Two gateways on one folder would interleave their records: the second one must not start. The OS
+        // drops the lock when the process dies, kill -9 included.
+        Path lockPath = dir.resolve("lock");
+        FileChannel lock = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (posix(lockPath)) {
+            Files.setPosixFilePermissions(lockPath, FILE_MODE);
+        }
+        boolean locked;
+        try {
+            locked = lock.tryLock() != null;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            locked = false; // held by this very JVM
+        }
+        if (!locked) {
+            lock.close();
+            throw new IOException("journal folder " + dir + " is in use by another gateway");
+        }
+        return new Segments(dir, lock);
     }
 
     /**
@@ -176,6 +195,10 @@ final class Segments implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        closeActive();
+        try {
+            closeActive();
+        } finally {
+            lockFile.close();
+        }
     }
 }
