@@ -11,6 +11,11 @@ import io.cxmyd.gateway.delivery.DeliveryListener;
 import io.cxmyd.gateway.delivery.Outbox;
 import io.cxmyd.gateway.delivery.OutboxOptions;
 import io.cxmyd.gateway.delivery.Reply;
+import io.cxmyd.gateway.journal.AcceptLog;
+import io.cxmyd.gateway.journal.Journal;
+import io.cxmyd.gateway.journal.JournalAcceptLog;
+import io.cxmyd.gateway.journal.JournalOptions;
+import io.cxmyd.gateway.journal.JournalReplay;
 import io.cxmyd.gateway.ops.AdminHttpOptions;
 import io.cxmyd.gateway.ops.AdminHttpServer;
 import io.cxmyd.gateway.ops.GatewayMetrics;
@@ -69,6 +74,9 @@ public final class Gateway implements AutoCloseable {
     private ThreadPoolExecutor worker;
     private ConsentGate consentGate;
     private AuditLogFile auditLog;
+    private Journal journal;
+    private AcceptLog acceptLog = AcceptLog.NONE;
+    private Thread replay;
 
     public Gateway(GatewayConfig config) {
         this.config = config;
@@ -103,6 +111,7 @@ public final class Gateway implements AutoCloseable {
         worker = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
                 named("query-worker"));
 
+        openJournal();
         final QueryService[] queryRef = new QueryService[1];
         smpp = new SmppServer(smppOptions(), accounts(), m -> queryRef[0].onMessage(m), bindListener());
         outbox = new Outbox(smpp.links(), outboxOptions(), deliveryListener());
@@ -111,6 +120,7 @@ public final class Gateway implements AutoCloseable {
         }
         outbox.start();
         queryRef[0] = queryService();
+        startReplay(queryRef[0]);
 
         smpp.start();
         health.smppListening(true);
@@ -137,7 +147,7 @@ public final class Gateway implements AutoCloseable {
                 : new RateLimiter(1, limits.usageReplyInterval(), Ticker.systemTicker());
         Supplier<Instant> rulesClock = config.clock().<Supplier<Instant>>map(t -> () -> t).orElse(Instant::now);
         return new QueryService(new ServiceDirectory(numbers), profiles, client, outbox, metrics, state,
-                perSubscriber, usage, rulesClock, worker, consentPolicy(rulesClock));
+                perSubscriber, usage, rulesClock, worker, consentPolicy(rulesClock), acceptLog);
     }
 
     /** The consent step, or {@code null} when every carrier's verification is none. */
@@ -154,6 +164,40 @@ public final class Gateway implements AutoCloseable {
         log.info("consent step for carriers {}; audit log {} kept {} days", modes, c.auditLog(), c.auditRetentionDays());
         return new ConsentPolicy(modes, consentGate, c.idHashKey().map(IdLast4Hash::new).orElse(null), client,
                 new ConsentAudit(), Clock.systemUTC(), rulesClock, worker);
+    }
+
+    /** Durable accept (docs/reliability.md): queries are recorded before ESME_ROK, finished ones marked. */
+    private void openJournal() throws IOException {
+        GatewayConfig.Journal j = config.journal();
+        if (!j.enabled()) {
+            log.warn("journal off (config key journal.enabled): a crash loses the replies of acknowledged queries");
+            return;
+        }
+        journal = Journal.open(new JournalOptions(j.dir(), j.fsyncInterval(), j.commitTimeout(), j.segmentBytes()));
+        acceptLog = new JournalAcceptLog(journal, j.commitTimeout(), new JournalAcceptLog.Events() {
+            @Override
+            public void committed(long nanos) {
+                metrics.journalCommitted(nanos);
+            }
+
+            @Override
+            public void refused() {
+                metrics.journalRefused();
+            }
+        });
+        metrics.registerJournal(journal::pending);
+        log.info("journal in {}: {} unfinished queries from an earlier run", j.dir(), journal.recovered().size());
+    }
+
+    /** Replies to the queries an earlier run acknowledged and did not finish; they wait for a receiver bind. */
+    private void startReplay(QueryService queries) {
+        if (journal == null || journal.recovered().isEmpty()) {
+            return;
+        }
+        replay = new Thread(new JournalReplay(journal.recovered(), (JournalAcceptLog) acceptLog, queries::replay,
+                metrics::journalReplayed, config.delivery().validity(), Instant::now), "journal-replay");
+        replay.setDaemon(true);
+        replay.start();
     }
 
     private SmppServerOptions smppOptions() {
@@ -213,6 +257,7 @@ public final class Gateway implements AutoCloseable {
                 metrics.reply(reply.carrierId(), ReplyResult.DELIVERED);
                 metrics.parts(reply.carrierId(), reply.parts().size());
                 metrics.endToEnd(reply.carrierId(), endToEnd);
+                acceptLog.replyEnded(reply);
             }
 
             @Override
@@ -224,12 +269,17 @@ public final class Gateway implements AutoCloseable {
             public void expired(Reply reply, String why) {
                 log.warn("[{}] reply {} expired undelivered: {}", reply.carrierId(), reply.kind(), why);
                 metrics.reply(reply.carrierId(), ReplyResult.EXPIRED);
+                if (!"shutdown".equals(why)) {
+                    // Dropped only because we stop: the journal keeps it for the next start.
+                    acceptLog.replyEnded(reply);
+                }
             }
 
             @Override
             public void rejected(Reply reply, DeliveryResult result) {
                 log.warn("[{}] reply {} rejected by the carrier with {}", reply.carrierId(), reply.kind(), result.status());
                 metrics.reply(reply.carrierId(), ReplyResult.REJECTED);
+                acceptLog.replyEnded(reply);
             }
         };
     }
@@ -282,11 +332,15 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        if (replay != null) {
+            replay.interrupt();
+        }
         closeQuietly(smpp);
         closeQuietly(outbox);
         if (worker != null) {
             worker.shutdownNow();
         }
+        closeQuietly(journal);
         closeQuietly(client);
         closeQuietly(consentGate);
         closeQuietly(auditLog);

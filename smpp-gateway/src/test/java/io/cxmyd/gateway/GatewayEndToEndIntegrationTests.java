@@ -66,6 +66,8 @@ class GatewayEndToEndIntegrationTests {
     }
 
     static Gateway start(String yaml) throws Exception {
+        // The journal's default folder is beside the config file, here the demo dataset: keep it out of the tree.
+        yaml += "journal:\n  dir: " + java.nio.file.Files.createTempDirectory("cxmyd-journal") + "\n";
         GatewayConfig c = new ConfigLoader(Map.<String, String>of()::get).parse(yaml, DEMO, DEMO.resolve("test.yml"));
         return new Gateway(c).start();
     }

@@ -106,9 +106,10 @@ public final class ConfigLoader {
         Map<String, String> templates = templates(root);
         GatewayConfig.Admin admin = admin(root.optionalSection("admin"));
         GatewayConfig.Consent consent = consent(root.optionalSection("consent"), baseDir, carriers);
+        GatewayConfig.Journal journal = journal(root.optionalSection("journal"), baseDir);
         root.finish();
         return new GatewayConfig(file, smpp, carriers, itinerary, cache, metrics, limits, clock, delivery,
-                templates, admin, consent);
+                templates, admin, consent, journal);
     }
 
     private static Smpp smpp(ConfigNode n) {
@@ -403,6 +404,22 @@ public final class ConfigLoader {
         }
         n.finish();
         return new GatewayConfig.Consent(window, maxAttempts, auditLog, (int) retention.toDays(), idHashKey);
+    }
+
+    private static GatewayConfig.Journal journal(ConfigNode n, Path baseDir) {
+        boolean enabled = n.bool("enabled", true);
+        String dir = n.string("dir", "var/journal");
+        if (dir.isBlank()) {
+            throw new ConfigException(n.key("dir"), "must name a folder, was empty");
+        }
+        GatewayConfig.Journal j = new GatewayConfig.Journal(
+                enabled,
+                baseDir.resolve(dir).normalize(),
+                n.duration("fsyncInterval", Duration.ofMillis(2), Duration.ZERO, Duration.ofMillis(100)),
+                n.duration("commitTimeout", Duration.ofMillis(500), Duration.ofMillis(10), Duration.ofSeconds(30)),
+                n.integer("segmentMegabytes", 64, 1, 4096) * 1024L * 1024L);
+        n.finish();
+        return j;
     }
 
     private static <E extends Enum<E>> E enumValue(ConfigNode n, String name, E dflt, Class<E> type) {

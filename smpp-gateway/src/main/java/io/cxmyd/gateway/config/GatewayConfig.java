@@ -28,7 +28,8 @@ public record GatewayConfig(
         Delivery delivery,
         Map<String, String> templates,
         Admin admin,
-        Consent consent) {
+        Consent consent,
+        Journal journal) {
 
     public GatewayConfig {
         carriers = List.copyOf(carriers);
@@ -148,5 +149,18 @@ public record GatewayConfig(
         public String toString() {
             return "Consent[window=" + window + ", maxAttempts=" + maxAttempts + ", auditLog=" + auditLog + "]";
         }
+    }
+
+    /**
+     * The journal of accepted queries (docs/reliability.md).
+     *
+     * @param enabled false acknowledges queries without recording them: a crash then loses their replies
+     * @param dir the folder of the segment files (absolute; relative in the file means beside the file)
+     * @param fsyncInterval how long appends gather before one fsync covers them all
+     * @param commitTimeout how long a query waits for its fsync before it is refused
+     * @param segmentBytes the size past which a new segment file starts
+     */
+    public record Journal(boolean enabled, Path dir, Duration fsyncInterval, Duration commitTimeout,
+                          long segmentBytes) {
     }
 }

@@ -64,6 +64,10 @@ public final class GatewayMetrics implements LookupEvents, BindListener, AutoClo
     private final AtomicBoolean redisUpRegistered = new AtomicBoolean();
     private final Set<String> queues = ConcurrentHashMap.newKeySet();
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    private Timer journalCommit;
+    private Counter journalRefused;
+    private Counter journalReplayed;
+    private volatile IntSupplier journalPending = () -> 0;
 
     /**
      * @param carrierIds the configured carrier ids (label values of every per-carrier meter)
@@ -119,6 +123,25 @@ public final class GatewayMetrics implements LookupEvents, BindListener, AutoClo
         if (redisConfigured) {
             registerRedisUp();
         }
+        registerJournalMeters();
+    }
+
+    /** Shown from the start, at zero, so a dashboard and alerts see them whether or not the journal is on. */
+    private void registerJournalMeters() {
+        journalCommit = Timer.builder(MetricNames.JOURNAL_COMMIT.name())
+                .description(MetricNames.JOURNAL_COMMIT.description())
+                .serviceLevelObjectives(LOOKUP_BUCKETS)
+                .register(registry);
+        journalRefused = Counter.builder(MetricNames.JOURNAL_REFUSED.name())
+                .description(MetricNames.JOURNAL_REFUSED.description())
+                .register(registry);
+        journalReplayed = Counter.builder(MetricNames.JOURNAL_REPLAYED.name())
+                .description(MetricNames.JOURNAL_REPLAYED.description())
+                .register(registry);
+        Gauge.builder(MetricNames.JOURNAL_PENDING.name(), () -> journalPending.getAsInt())
+                .description(MetricNames.JOURNAL_PENDING.description())
+                .strongReference(true)
+                .register(registry);
     }
 
     private Counter counter(MetricNames.MetricName metric, String tagKey, String tagValue) {
@@ -205,6 +228,26 @@ public final class GatewayMetrics implements LookupEvents, BindListener, AutoClo
 
     private static double seconds(Duration d) {
         return d == null ? 0.0 : d.toNanos() / 1e9;
+    }
+
+    /** A query was recorded in the journal after waiting {@code nanos} for the fsync. */
+    public void journalCommitted(long nanos) {
+        journalCommit.record(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+    }
+
+    /** A query was refused because the journal could not record it. */
+    public void journalRefused() {
+        journalRefused.increment();
+    }
+
+    /** One query of an earlier run was processed again at start. */
+    public void journalReplayed() {
+        journalReplayed.increment();
+    }
+
+    /** Where {@code cxmyd_journal_pending} reads from (cheap and thread-safe: read at each scrape). */
+    public void registerJournal(IntSupplier pending) {
+        this.journalPending = Objects.requireNonNull(pending, "pending");
     }
 
     // ---- BindListener ---------------------------------------------------------------------------------------

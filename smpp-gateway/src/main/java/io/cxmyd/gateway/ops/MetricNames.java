@@ -70,10 +70,27 @@ public final class MetricNames {
             "cxmyd.source.errors", "cxmyd_source_errors_total", MetricType.COUNTER, List.of(TAG_KIND),
             "Failed requests to the itinerary source, by kind");
 
+    public static final MetricName JOURNAL_COMMIT = new MetricName(
+            "cxmyd.journal.commit", "cxmyd_journal_commit_seconds", MetricType.TIMER, List.of(),
+            "Time a query waits for its journal record to be on the disk before it is acknowledged");
+
+    public static final MetricName JOURNAL_REFUSED = new MetricName(
+            "cxmyd.journal.refused", "cxmyd_journal_refused_total", MetricType.COUNTER, List.of(),
+            "Queries refused because the journal could not record them in time or at all");
+
+    public static final MetricName JOURNAL_PENDING = new MetricName(
+            "cxmyd.journal.pending", "cxmyd_journal_pending", MetricType.GAUGE, List.of(),
+            "Queries acknowledged and recorded whose reply has not ended yet");
+
+    public static final MetricName JOURNAL_REPLAYED = new MetricName(
+            "cxmyd.journal.replayed", "cxmyd_journal_replayed_total", MetricType.COUNTER, List.of(),
+            "Queries an earlier run acknowledged and did not finish, processed again at start");
+
     /** All of the above, in the order of the operations guide's catalogue. */
     public static final List<MetricName> ALL = List.of(
             BINDS, BIND_FAILURES, QUERIES, REPLIES, REPLY_PARTS, END_TO_END, REPLY_QUEUE_DEPTH, REPLY_QUEUE_OLDEST,
-            LOOKUP, CACHE_REQUESTS, REDIS_UP, SOURCE_ERRORS);
+            LOOKUP, CACHE_REQUESTS, REDIS_UP, SOURCE_ERRORS,
+            JOURNAL_COMMIT, JOURNAL_REFUSED, JOURNAL_PENDING, JOURNAL_REPLAYED);
 
     /** The cache result label values. */
     public static final String HIT = "hit";

@@ -2,6 +2,7 @@ package io.cxmyd.gateway.query;
 
 import io.cxmyd.gateway.delivery.Outbox;
 import io.cxmyd.gateway.delivery.Reply;
+import io.cxmyd.gateway.journal.AcceptLog;
 import io.cxmyd.gateway.ops.GatewayMetrics;
 import io.cxmyd.gateway.ops.QueryOutcome;
 import io.cxmyd.gateway.sms.Command;
@@ -53,6 +54,7 @@ public final class QueryService implements InboundHandler {
     private final Supplier<Instant> rulesClock;
     private final Executor worker;
     private final ConsentPolicy consent;
+    private final AcceptLog acceptLog;
 
     /**
      * @param perSubscriber the per-subscriber query limit, or {@code null} when switched off
@@ -70,10 +72,14 @@ public final class QueryService implements InboundHandler {
             RateLimiter usageReplies,
             Supplier<Instant> rulesClock,
             Executor worker) {
-        this(directory, carriers, client, outbox, metrics, state, perSubscriber, usageReplies, rulesClock, worker, null);
+        this(directory, carriers, client, outbox, metrics, state, perSubscriber, usageReplies, rulesClock, worker,
+                null, AcceptLog.NONE);
     }
 
-    /** @param consent the consent step of carriers with a verification, or {@code null} when none has one */
+    /**
+     * @param consent the consent step of carriers with a verification, or {@code null} when none has one
+     * @param acceptLog where a query is recorded durably before it is acknowledged (the journal)
+     */
     public QueryService(
             ServiceDirectory directory,
             Map<String, CarrierProfile> carriers,
@@ -85,7 +91,8 @@ public final class QueryService implements InboundHandler {
             RateLimiter usageReplies,
             Supplier<Instant> rulesClock,
             Executor worker,
-            ConsentPolicy consent) {
+            ConsentPolicy consent,
+            AcceptLog acceptLog) {
         this.consent = consent;
         this.directory = directory;
         this.carriers = Map.copyOf(carriers);
@@ -98,6 +105,7 @@ public final class QueryService implements InboundHandler {
         this.keys = new SubscriberKey();
         this.rulesClock = rulesClock;
         this.worker = worker;
+        this.acceptLog = acceptLog;
     }
 
     @Override
@@ -135,13 +143,53 @@ public final class QueryService implements InboundHandler {
             metrics.query(carrier, QueryOutcome.REJECTED);
             return SmppStatus.ESME_RTHROTTLED;
         }
+        // Durable accept: ESME_ROK only once the query is on the disk, so a crash cannot lose it.
+        SmppStatus recorded = acceptLog.accept(m);
+        if (recorded != SmppStatus.ESME_ROK) {
+            metrics.query(carrier, QueryOutcome.REJECTED);
+            return recorded;
+        }
         try {
-            worker.execute(() -> handle(m, sender, text));
+            worker.execute(() -> handle(m, sender, text, true));
         } catch (RejectedExecutionException e) {
+            acceptLog.settled(m);
             metrics.query(carrier, QueryOutcome.REJECTED);
             return SmppStatus.ESME_RTHROTTLED;
         }
         return SmppStatus.ESME_ROK;
+    }
+
+    /**
+     * Processes again a query an earlier run accepted and did not finish (journal replay). It passed the
+     * checks and the per-subscriber limit then, so neither applies again. Returns false, changing nothing,
+     * when there is no room for it now; true once it is on its way or settled for good.
+     */
+    public boolean replay(InboundMessage m) {
+        if (!carriers.containsKey(m.carrierId())) {
+            log.warn("[{}] a journal entry of a carrier no longer configured is dropped", m.carrierId());
+            acceptLog.settled(m);
+            return true;
+        }
+        if (!outbox.hasRoom(m.carrierId())) {
+            return false;
+        }
+        Msisdn sender;
+        try {
+            sender = Msisdn.parse(m.source().address());
+        } catch (InvalidMsisdnException e) {
+            acceptLog.settled(m);
+            return true;
+        }
+        if (!(TextDecoder.decode(m) instanceof DecodeResult.Text decoded)) {
+            acceptLog.settled(m);
+            return true;
+        }
+        try {
+            worker.execute(() -> handle(m, sender, decoded.text(), false));
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+        return true;
     }
 
     private SmppStatus reject(String carrier, SmppStatus status, String why) {
@@ -150,15 +198,15 @@ public final class QueryService implements InboundHandler {
         return status;
     }
 
-    private void handle(InboundMessage m, Msisdn sender, String text) {
+    private void handle(InboundMessage m, Msisdn sender, String text, boolean limited) {
         String carrier = m.carrierId();
         CarrierProfile profile = carriers.get(carrier);
         ReplyContext context = new ReplyContext(profile.signature(), m.destination().address());
         boolean withConsent = consent != null && consent.covers(carrier);
         // The keyed hash is an HMAC-SHA256: paid only when a limit or the consent state needs it (computed
         // for every query, it was about 15% of the CPU of a warm query; docs/performance.md).
-        long key = perSubscriber != null || withConsent ? keys.of(sender) : 0L;
-        if (perSubscriber != null) {
+        long key = perSubscriber != null && limited || withConsent ? keys.of(sender) : 0L;
+        if (perSubscriber != null && limited) {
             switch (perSubscriber.acquire(key)) {
                 case FIRST_OVER -> {
                     finish(m, sender, QueryOutcome.THROTTLED, ReplyKind.TOO_FREQUENT,
@@ -228,7 +276,11 @@ public final class QueryService implements InboundHandler {
             SmppAddress from = m.destination();
             List<OutboundPart> outbound = EncodedSegment.toOutboundParts(segments, carrier, from, m.source());
             parts = outbound.size();
-            outbox.submit(new Reply(carrier, outbound, m.receivedAt(), kind.label()));
+            Reply reply = new Reply(carrier, outbound, m.receivedAt(), kind.label());
+            acceptLog.replying(m, reply);
+            outbox.submit(reply);
+        } else {
+            acceptLog.settled(m);
         }
         long micros = java.time.Duration.between(m.receivedAt(), Instant.now()).toNanos() / 1000;
         QueryLog.line(carrier, sender, outcome, kind, parts, micros);

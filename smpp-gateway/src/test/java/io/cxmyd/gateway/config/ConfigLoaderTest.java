@@ -123,6 +123,42 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void journalIsOnByDefaultBesideTheConfigFile() {
+        GatewayConfig.Journal j = parse(MINIMAL).journal();
+        assertThat(j.enabled()).isTrue();
+        assertThat(j.dir()).isEqualTo(dir.resolve("var/journal"));
+        assertThat(j.fsyncInterval()).isEqualTo(Duration.ofMillis(2));
+        assertThat(j.commitTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(j.segmentBytes()).isEqualTo(64L * 1024 * 1024);
+    }
+
+    @Test
+    void journalKeysAreReadAndValidated() {
+        GatewayConfig.Journal j = parse(MINIMAL + """
+                journal:
+                  enabled: false
+                  dir: /srv/cxmyd/journal
+                  fsyncInterval: 0ms
+                  commitTimeout: 2s
+                  segmentMegabytes: 8
+                """).journal();
+        assertThat(j.enabled()).isFalse();
+        assertThat(j.dir()).isEqualTo(Path.of("/srv/cxmyd/journal"));
+        assertThat(j.fsyncInterval()).isZero();
+        assertThat(j.commitTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(j.segmentBytes()).isEqualTo(8L * 1024 * 1024);
+
+        assertRejected(MINIMAL + "journal:\n  segmentMegabytes: 0\n",
+                "journal.segmentMegabytes: must be between 1 and 4096, was 0");
+        assertRejected(MINIMAL + "journal:\n  dir: \"\"\n", "journal.dir: must name a folder, was empty");
+        assertRejected(MINIMAL + "journal:\n  fsync: 1ms\n", "journal.fsync: unknown key");
+        assertThatThrownBy(() -> parse(MINIMAL + "journal:\n  fsyncInterval: 1s\n"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("journal.fsyncInterval: ");
+        assertThatThrownBy(() -> parse(MINIMAL + "journal:\n  commitTimeout: 1ms\n"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("journal.commitTimeout: ");
+    }
+
+    @Test
     void duplicateCarriersAndServiceNumbersAreRefused() {
         String two = MINIMAL.replace("itinerary:", """
                   - id: china-mobile
