@@ -57,7 +57,7 @@ public final class Gateway implements AutoCloseable {
     private AdminHttpServer admin;
     private ItineraryClient client;
     private Outbox outbox;
-    private SmppServer smpp;
+    private volatile SmppServer smpp;
     private ThreadPoolExecutor worker;
 
     public Gateway(GatewayConfig config) {
@@ -82,7 +82,7 @@ public final class Gateway implements AutoCloseable {
         health = new HealthState(() -> clientRef[0] != null && clientRef[0].ready());
         admin = AdminHttpServer.start(
                 AdminHttpOptions.builder().host(config.metrics().host()).port(config.metrics().port()).build(),
-                metrics, health);
+                metrics, health, config.admin().enabled() ? new GatewayAdminActions(config, state, () -> smpp) : null);
         log.info("metrics and health on http://{}:{}/metrics", config.metrics().host(), admin.port());
 
         AreaCatalog catalog = AreaCatalog.standard();
