@@ -11,6 +11,7 @@ import io.cxmyd.gateway.ops.AdminHttpServer;
 import io.cxmyd.gateway.ops.GatewayMetrics;
 import io.cxmyd.gateway.ops.HealthState;
 import io.cxmyd.gateway.ops.ReplyResult;
+import io.cxmyd.gateway.ops.SourceProbe;
 import io.cxmyd.gateway.query.CarrierProfile;
 import io.cxmyd.gateway.query.GatewayState;
 import io.cxmyd.gateway.query.QueryService;
@@ -27,6 +28,7 @@ import io.cxmyd.gateway.smpp.SmppServerOptions;
 import io.cxmyd.itinerary.ItineraryClient;
 import io.cxmyd.itinerary.areas.AreaCatalog;
 import io.cxmyd.itinerary.source.ItinerarySource;
+import io.cxmyd.itinerary.source.http.HttpItinerarySource;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +60,7 @@ public final class Gateway implements AutoCloseable {
     private ItineraryClient client;
     private Outbox outbox;
     private volatile SmppServer smpp;
+    private volatile SourceProbe probe;
     private ThreadPoolExecutor worker;
 
     public Gateway(GatewayConfig config) {
@@ -79,7 +82,8 @@ public final class Gateway implements AutoCloseable {
 
     private void doStart() throws IOException {
         final ItineraryClient[] clientRef = new ItineraryClient[1];
-        health = new HealthState(() -> clientRef[0] != null && clientRef[0].ready());
+        health = new HealthState(() -> clientRef[0] != null && clientRef[0].ready()
+                && (probe == null || probe.answering()));
         admin = AdminHttpServer.start(
                 AdminHttpOptions.builder().host(config.metrics().host()).port(config.metrics().port()).build(),
                 metrics, health, config.admin().enabled() ? new GatewayAdminActions(config, state, () -> smpp) : null);
@@ -87,6 +91,11 @@ public final class Gateway implements AutoCloseable {
 
         AreaCatalog catalog = AreaCatalog.standard();
         ItinerarySource source = ItineraryWiring.source(config, catalog);
+        if (source instanceof HttpItinerarySource http) {
+            // Ready only while the platform answers its health check (docs/operations.md, health).
+            probe = new SourceProbe(http::checkHealth, "itinerary-http " + config.itinerary().http().baseUrl().getAuthority())
+                    .start(SourceProbe.DEFAULT_INTERVAL);
+        }
         client = ItineraryWiring.client(config, source, catalog, metrics);
         clientRef[0] = client;
 
@@ -261,6 +270,7 @@ public final class Gateway implements AutoCloseable {
         if (worker != null) {
             worker.shutdownNow();
         }
+        closeQuietly(probe);
         closeQuietly(client);
         closeQuietly(admin);
         closeQuietly(metrics);
