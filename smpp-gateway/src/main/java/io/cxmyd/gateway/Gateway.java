@@ -21,6 +21,7 @@ import io.cxmyd.gateway.ops.AdminHttpServer;
 import io.cxmyd.gateway.ops.GatewayMetrics;
 import io.cxmyd.gateway.ops.HealthState;
 import io.cxmyd.gateway.ops.ReplyResult;
+import io.cxmyd.gateway.ops.SourceProbe;
 import io.cxmyd.gateway.query.CarrierProfile;
 import io.cxmyd.gateway.query.ConsentPolicy;
 import io.cxmyd.gateway.query.GatewayState;
@@ -39,6 +40,7 @@ import io.cxmyd.itinerary.IdLast4Hash;
 import io.cxmyd.itinerary.ItineraryClient;
 import io.cxmyd.itinerary.areas.AreaCatalog;
 import io.cxmyd.itinerary.source.ItinerarySource;
+import io.cxmyd.itinerary.source.http.HttpItinerarySource;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +72,8 @@ public final class Gateway implements AutoCloseable {
     private AdminHttpServer admin;
     private ItineraryClient client;
     private Outbox outbox;
-    private SmppServer smpp;
+    private volatile SmppServer smpp;
+    private volatile SourceProbe probe;
     private ThreadPoolExecutor worker;
     private ConsentGate consentGate;
     private AuditLogFile auditLog;
@@ -97,14 +100,20 @@ public final class Gateway implements AutoCloseable {
 
     private void doStart() throws IOException {
         final ItineraryClient[] clientRef = new ItineraryClient[1];
-        health = new HealthState(() -> clientRef[0] != null && clientRef[0].ready());
+        health = new HealthState(() -> clientRef[0] != null && clientRef[0].ready()
+                && (probe == null || probe.answering()));
         admin = AdminHttpServer.start(
                 AdminHttpOptions.builder().host(config.metrics().host()).port(config.metrics().port()).build(),
-                metrics, health);
+                metrics, health, config.admin().enabled() ? new GatewayAdminActions(config, state, () -> smpp) : null);
         log.info("metrics and health on http://{}:{}/metrics", config.metrics().host(), admin.port());
 
         AreaCatalog catalog = AreaCatalog.standard();
         ItinerarySource source = ItineraryWiring.source(config, catalog);
+        if (source instanceof HttpItinerarySource http) {
+            // Ready only while the platform answers its health check (docs/operations.md, health).
+            probe = new SourceProbe(http::checkHealth, "itinerary-http " + config.itinerary().http().baseUrl().getAuthority())
+                    .start(SourceProbe.DEFAULT_INTERVAL);
+        }
         client = ItineraryWiring.client(config, source, catalog, metrics);
         clientRef[0] = client;
 
@@ -341,6 +350,7 @@ public final class Gateway implements AutoCloseable {
             worker.shutdownNow();
         }
         closeQuietly(journal);
+        closeQuietly(probe);
         closeQuietly(client);
         closeQuietly(consentGate);
         closeQuietly(auditLog);

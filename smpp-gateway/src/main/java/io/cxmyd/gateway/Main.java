@@ -101,6 +101,7 @@ public final class Main {
 
     /** Uses the logback.xml beside the config file when there is one (config/logback.xml ships there). */
     static void useLogbackBeside(Path configFile) {
+        LogFormat.normalize(System.getProperties());
         if (System.getProperty("logback.configurationFile") != null) {
             return;
         }

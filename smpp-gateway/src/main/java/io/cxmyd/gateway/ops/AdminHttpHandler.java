@@ -31,17 +31,20 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
     static final String METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     static final String JSON_CONTENT_TYPE = "application/json";
-    private static final String TEXT_CONTENT_TYPE = "text/plain; charset=utf-8";
+    static final String TEXT_CONTENT_TYPE = "text/plain; charset=utf-8";
     private static final String LIVE_BODY = "{\"status\":\"UP\"}";
 
     private static final Logger log = LoggerFactory.getLogger(AdminHttpHandler.class);
 
     private final Supplier<String> scrape;
     private final HealthState health;
+    private final AdminRoutes admin;
 
-    AdminHttpHandler(Supplier<String> scrape, HealthState health) {
+    /** @param actions the admin view's actions, or null when it is off */
+    AdminHttpHandler(Supplier<String> scrape, HealthState health, AdminActions actions) {
         this.scrape = scrape;
         this.health = health;
+        this.admin = new AdminRoutes(actions);
     }
 
     @Override
@@ -54,11 +57,12 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         String path = new QueryStringDecoder(request.uri()).path();
         Route route = Route.of(path);
         FullHttpResponse response;
-        if (route == null) {
-            response = respond(HttpResponseStatus.NOT_FOUND, TEXT_CONTENT_TYPE, "not found\n");
+        if (AdminRoutes.isAdminPath(path)) {
+            response = admin.answer(path, request, ctx.channel().remoteAddress());
+        } else if (route == null) {
+            response = notFound();
         } else if (!HttpMethod.GET.equals(request.method())) {
-            response = respond(HttpResponseStatus.METHOD_NOT_ALLOWED, TEXT_CONTENT_TYPE, "method not allowed\n");
-            response.headers().set(HttpHeaderNames.ALLOW, HttpMethod.GET.name());
+            response = methodNotAllowed(HttpMethod.GET);
         } else {
             response = answer(route);
         }
@@ -88,7 +92,18 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         }
     }
 
-    private static FullHttpResponse respond(HttpResponseStatus status, String contentType, String body) {
+    static FullHttpResponse notFound() {
+        return respond(HttpResponseStatus.NOT_FOUND, TEXT_CONTENT_TYPE, "not found\n");
+    }
+
+    static FullHttpResponse methodNotAllowed(HttpMethod allowed) {
+        FullHttpResponse response = respond(HttpResponseStatus.METHOD_NOT_ALLOWED, TEXT_CONTENT_TYPE,
+                "method not allowed\n");
+        response.headers().set(HttpHeaderNames.ALLOW, allowed.name());
+        return response;
+    }
+
+    static FullHttpResponse respond(HttpResponseStatus status, String contentType, String body) {
         ByteBuf content = Unpooled.copiedBuffer(body, StandardCharsets.UTF_8);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);
         response.headers()

@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /metrics}: the Prometheus scrape (text format 0.0.4, gzip when asked for);</li>
  *   <li>{@code GET /health} and {@code GET /health/ready}: 200 {@code {"status":"UP"}} when ready, else 503 with
  *       the status (DOWN or DRAINING) and the failing check;</li>
- *   <li>{@code GET /health/live}: 200 as long as the process answers at all.</li>
+ *   <li>{@code GET /health/live}: 200 as long as the process answers at all;</li>
+ *   <li>with {@link AdminActions}, the admin view: {@code GET /admin/binds},
+ *       {@code POST /admin/carriers/{id}/suspend} and {@code /resume} (see {@link AdminRoutes}).</li>
  * </ul>
  * Any other path is 404, any other method on these paths 405. One event-loop thread of its own.
  */
@@ -63,9 +65,25 @@ public final class AdminHttpServer implements AutoCloseable {
      * @throws IllegalStateException if the address cannot be bound (in use, not local, not permitted)
      */
     public static AdminHttpServer start(AdminHttpOptions options, Supplier<String> scrape, HealthState health) {
+        return start(options, scrape, health, null);
+    }
+
+    /**
+     * Starts listening with the admin view ({@code /admin/...}) when {@code actions} is not null.
+     *
+     * @throws IllegalStateException if the address cannot be bound (in use, not local, not permitted)
+     */
+    public static AdminHttpServer start(AdminHttpOptions options, GatewayMetrics metrics, HealthState health,
+            AdminActions actions) {
+        Objects.requireNonNull(metrics, "metrics");
+        return start(options, metrics::scrape, health, actions);
+    }
+
+    private static AdminHttpServer start(AdminHttpOptions options, Supplier<String> scrape, HealthState health,
+            AdminActions actions) {
         Objects.requireNonNull(options, "options");
         AdminHttpHandler handler = new AdminHttpHandler(
-                Objects.requireNonNull(scrape, "scrape"), Objects.requireNonNull(health, "health"));
+                Objects.requireNonNull(scrape, "scrape"), Objects.requireNonNull(health, "health"), actions);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(
                 1, new DefaultThreadFactory("cxmyd-admin-http", true), NioIoHandler.newFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()

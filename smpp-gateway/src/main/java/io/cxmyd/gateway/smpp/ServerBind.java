@@ -1,5 +1,8 @@
 package io.cxmyd.gateway.smpp;
 
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.jsmpp.extra.SessionState;
@@ -19,6 +22,8 @@ final class ServerBind implements SessionStateListener {
     private SMPPServerSession session;
     private volatile String carrierId;
     private volatile BindType type;
+    private volatile Instant since;
+    private final AtomicInteger inFlight = new AtomicInteger();
     private boolean registered;
     private boolean gone;
 
@@ -65,10 +70,26 @@ final class ServerBind implements SessionStateListener {
                 : "[smpp " + id + " " + carrierId + "/" + type.label() + "]";
     }
 
+    /** The count of deliver_sm written on this bind and not yet answered, kept by the sender. */
+    AtomicInteger inFlight() {
+        return inFlight;
+    }
+
+    /** What the admin view shows of this bind; empty before the bind is accepted and after it is gone. */
+    Optional<BindInfo> info() {
+        String carrier = carrierId;
+        Instant at = since;
+        if (carrier == null || at == null || !isBound()) {
+            return Optional.empty();
+        }
+        return Optional.of(new BindInfo(carrier, type, remote, at, inFlight.get()));
+    }
+
     /** Called once bind_resp ESME_ROK is on the wire, so a deliver_sm can never overtake it. */
-    synchronized void bound(String carrierId, BindType type) {
+    synchronized void bound(String carrierId, BindType type, Instant since) {
         this.carrierId = carrierId;
         this.type = type;
+        this.since = since;
         if (gone || !isBound()) {
             return;
         }

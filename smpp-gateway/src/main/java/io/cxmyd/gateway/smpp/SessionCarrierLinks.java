@@ -68,6 +68,15 @@ final class SessionCarrierLinks implements CarrierLinks {
     }
 
     private Attempt deliverOn(ServerBind bind, OutboundPart part, OptionalParameter[] tlvs) {
+        bind.inFlight().incrementAndGet();
+        try {
+            return send(bind, part, tlvs);
+        } finally {
+            bind.inFlight().decrementAndGet();
+        }
+    }
+
+    private Attempt send(ServerBind bind, OutboundPart part, OptionalParameter[] tlvs) {
         SmppAddress from = part.source();
         SmppAddress to = part.destination();
         try {

@@ -7,8 +7,10 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -119,6 +121,15 @@ public final class SmppServer implements AutoCloseable {
     /** Open connections, bound or not. */
     public int openConnections() {
         return registry.openBinds().size();
+    }
+
+    /** The binds up now, by carrier and then oldest first: a snapshot for the admin view. */
+    public List<BindInfo> binds() {
+        return registry.openBinds().stream()
+                .map(ServerBind::info)
+                .flatMap(Optional::stream)
+                .sorted(Comparator.comparing(BindInfo::carrierId).thenComparing(BindInfo::since))
+                .toList();
     }
 
     /** The receiving side of the carriers' binds. */
@@ -259,7 +270,7 @@ public final class SmppServer implements AutoCloseable {
             session.close();
             return;
         }
-        bind.bound(decision.carrier().id(), bindType(request.getBindType()));
+        bind.bound(decision.carrier().id(), bindType(request.getBindType()), clock.instant());
     }
 
     /**

@@ -6,12 +6,7 @@ import io.cxmyd.gateway.smpp.BindType;
 import io.cxmyd.itinerary.Tier;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,15 +19,13 @@ import org.junit.jupiter.api.Test;
  */
 class DashboardAndAlertsMetricsTest {
 
-    private static final List<String> SUFFIXES = List.of("_bucket", "_count", "_sum", "_max");
-
     private static GatewayMetrics metrics;
     private static Scrape scrape;
 
     @BeforeAll
     static void recordOneOfEverything() throws InterruptedException {
         metrics = new GatewayMetrics(List.of("china-mobile", "china-unicom"), true);
-        awaitFirstGcPause();
+        ReferencedMetrics.awaitFirstGcPause(metrics.registry());
         metrics.registerQueue("china-mobile", () -> 1, () -> Duration.ofSeconds(2));
         for (QueryOutcome outcome : QueryOutcome.values()) {
             metrics.query("china-mobile", outcome);
@@ -56,68 +49,17 @@ class DashboardAndAlertsMetricsTest {
         scrape = Scrape.parse(metrics.scrape());
     }
 
-    /**
-     * Micrometer registers {@code jvm.gc.pause} on the first GC notification, which the JVM delivers on a
-     * thread of its own: ask for a collection and wait for the meter to be added (an event, not a delay).
-     */
-    private static void awaitFirstGcPause() throws InterruptedException {
-        CountDownLatch added = new CountDownLatch(1);
-        metrics.registry().config().onMeterAdded(meter -> {
-            if (meter.getId().getName().equals("jvm.gc.pause")) {
-                added.countDown();
-            }
-        });
-        if (metrics.registry().find("jvm.gc.pause").timer() == null) {
-            System.gc();
-            assertThat(added.await(60, TimeUnit.SECONDS))
-                    .as("jvm.gc.pause registered after System.gc() (is -XX:+DisableExplicitGC set?)")
-                    .isTrue();
-        }
-    }
-
     @AfterAll
     static void close() {
         metrics.close();
     }
 
-    /** The names in {@code referenced} that are not a sample name of the scrape. */
     private static Set<String> notInScrape(Set<String> referenced) {
-        Set<String> samples = scrape.samples().stream().map(Scrape.Sample::name).collect(Collectors.toSet());
-        return referenced.stream().filter(name -> !samples.contains(name)).collect(Collectors.toCollection(TreeSet::new));
+        return ReferencedMetrics.notInScrape(scrape, referenced);
     }
 
-    /**
-     * The family (the name on the {@code # TYPE} line) a sample name belongs to: itself when it is a family
-     * (counters keep {@code _total}; Micrometer's {@code _max} is a gauge family of its own), else the name
-     * without {@code _bucket}/{@code _count}/{@code _sum} when that is a histogram or summary; null if none.
-     */
     private static String family(String sampleName) {
-        Map<String, String> types = scrape.types();
-        if (types.containsKey(sampleName)) {
-            return sampleName;
-        }
-        for (String suffix : SUFFIXES) {
-            if (sampleName.endsWith(suffix)) {
-                String base = sampleName.substring(0, sampleName.length() - suffix.length());
-                String type = types.get(base);
-                if ("histogram".equals(type) || "summary".equals(type)) {
-                    return base;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** For each query of the dashboard, the names it uses that the scrape does not have. */
-    private static Map<String, Set<String>> unknownInDashboard() {
-        Map<String, Set<String>> unknown = new TreeMap<>();
-        for (MonitoringFiles.DashboardQuery query : MonitoringFiles.dashboardQueries(MonitoringFiles.dashboard())) {
-            Set<String> missing = notInScrape(MonitoringFiles.metricNames(query.expr()));
-            if (!missing.isEmpty()) {
-                unknown.put(query.panel() + " " + query.refId(), missing);
-            }
-        }
-        return unknown;
+        return ReferencedMetrics.family(scrape, sampleName);
     }
 
     @Test
@@ -125,20 +67,12 @@ class DashboardAndAlertsMetricsTest {
         assertThat(MonitoringFiles.dashboardQueries(MonitoringFiles.dashboard()))
                 .as("the dashboard has queries").hasSizeGreaterThan(20);
 
-        assertThat(unknownInDashboard()).as("panel -> metric names not in the scrape").isEmpty();
+        assertThat(ReferencedMetrics.unknownInDashboard(scrape)).as("panel -> metric names not in the scrape").isEmpty();
     }
 
     @Test
     void everyMetricTheAlertsQueryIsInTheScrape() {
-        Map<String, Set<String>> unknown = new TreeMap<>();
-        for (var rule : MonitoringFiles.rules(MonitoringFiles.alerts())) {
-            Set<String> missing = notInScrape(MonitoringFiles.metricNames(rule.path("expr").asText()));
-            if (!missing.isEmpty()) {
-                unknown.put(rule.path("alert").asText(), missing);
-            }
-        }
-
-        assertThat(unknown).as("alert -> metric names not in the scrape").isEmpty();
+        assertThat(ReferencedMetrics.unknownInAlerts(scrape)).as("alert -> metric names not in the scrape").isEmpty();
     }
 
     @Test

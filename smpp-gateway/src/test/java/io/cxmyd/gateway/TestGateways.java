@@ -1,0 +1,45 @@
+package io.cxmyd.gateway;
+
+import io.cxmyd.gateway.config.ConfigLoader;
+import io.cxmyd.gateway.config.GatewayConfig;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Real gateways for the integration tests of other packages: the demo dataset, the pinned clock of the demo,
+ * the three carriers of {@link GatewayEndToEndIntegrationTests}, SMPP and metrics on free loopback ports.
+ */
+public final class TestGateways {
+
+    /** Surefire and failsafe run in the module folder; the demo dataset is in the project's config/. */
+    public static final Path DEMO = Path.of("..", "config", "demo-data").toAbsolutePath().normalize();
+
+    private TestGateways() {
+    }
+
+    /**
+     * The configuration: china-mobile (cmcc / cm-pass1, 10086), china-unicom (cucc / cu-pass1, 10010),
+     * china-telecom (ctcc / ct-pass1, 10000 and 10001), the local demo dataset; {@code extra} is appended
+     * (top-level sections the base does not have, e.g. {@code limits}, {@code admin}, {@code cache}).
+     */
+    public static String config(String extra) {
+        return GatewayEndToEndIntegrationTests.config(extra);
+    }
+
+    /** The same with the {@code itinerary} section replaced by {@code itinerary} (e.g. an HTTP source). */
+    public static String configWithItinerary(String itinerary, String extra) {
+        String base = config("");
+        int start = base.indexOf("itinerary:\n");
+        int end = base.indexOf("metrics:\n");
+        return base.substring(0, start) + itinerary + base.substring(end) + extra;
+    }
+
+    public static GatewayConfig parse(String yaml) throws Exception {
+        return new ConfigLoader(Map.<String, String>of()::get).parse(yaml, DEMO, DEMO.resolve("test.yml"));
+    }
+
+    /** Parses and starts; the caller closes it. */
+    public static Gateway start(String yaml) throws Exception {
+        return new Gateway(parse(yaml)).start();
+    }
+}
