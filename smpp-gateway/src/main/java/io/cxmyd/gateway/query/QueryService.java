@@ -263,7 +263,20 @@ public final class QueryService implements InboundHandler {
                     : new LookupResult.Unavailable(sender, LookupResult.Reason.SOURCE_ERROR);
             ReplyKind kind = ReplyKind.of(r);
             finish(m, sender, outcomeOf(kind), kind, profile.composer().compose(r, context));
-        }, worker);
+        }, this::afterLookup);
+    }
+
+    /**
+     * Runs the reply step of a lookup on the worker; when the worker refuses (full, or shut down while the
+     * gateway drains) it runs on the thread that completed the lookup, so an acknowledged query never loses
+     * its reply to a full queue or a stop.
+     */
+    private void afterLookup(Runnable replyStep) {
+        try {
+            worker.execute(replyStep);
+        } catch (RejectedExecutionException e) {
+            replyStep.run();
+        }
     }
 
     private void finish(InboundMessage m, Msisdn sender, QueryOutcome outcome, ReplyKind kind, String text) {
