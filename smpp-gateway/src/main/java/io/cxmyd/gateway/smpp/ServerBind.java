@@ -15,6 +15,7 @@ final class ServerBind implements SessionStateListener {
 
     private final BindRegistry registry;
     private final String remote;
+    private final java.net.InetAddress remoteAddress;
     private final Consumer<ServerBind> onPeerUnbind;
     private SMPPServerSession session;
     private volatile String carrierId;
@@ -23,8 +24,10 @@ final class ServerBind implements SessionStateListener {
     private boolean gone;
 
     /** @param onPeerUnbind called when the peer's unbind has been answered: the connection is to be closed */
-    ServerBind(BindRegistry registry, String remote, Consumer<ServerBind> onPeerUnbind) {
+    ServerBind(BindRegistry registry, java.net.InetAddress remoteAddress, String remote,
+            Consumer<ServerBind> onPeerUnbind) {
         this.registry = registry;
+        this.remoteAddress = remoteAddress;
         this.remote = remote;
         this.onPeerUnbind = onPeerUnbind;
     }
@@ -35,6 +38,11 @@ final class ServerBind implements SessionStateListener {
 
     SMPPServerSession session() {
         return session;
+    }
+
+    /** The peer's IP address, for the allow list and the lockout. */
+    java.net.InetAddress remoteAddress() {
+        return remoteAddress;
     }
 
     String carrierId() {
@@ -96,6 +104,7 @@ final class ServerBind implements SessionStateListener {
             return;
         }
         gone = true;
+        registry.released(this);
         if (registered) {
             registry.down(this);
         }
