@@ -73,10 +73,17 @@ final class ServerBind implements SessionStateListener {
                 : "[smpp " + id + " " + carrierId + "/" + type.label() + "]";
     }
 
-    /** Called once bind_resp ESME_ROK is on the wire, so a deliver_sm can never overtake it. */
-    synchronized void bound(String carrierId, BindType type) {
+    /**
+     * Called before bind_resp ESME_ROK is written: the peer may send its first submit_sm or data_sm the moment
+     * it reads the response, and the PDU threads need the carrier and bind type by then.
+     */
+    void identify(String carrierId, BindType type) {
         this.carrierId = carrierId;
         this.type = type;
+    }
+
+    /** Called once bind_resp ESME_ROK is on the wire, so a deliver_sm can never overtake it. */
+    synchronized void bound() {
         if (gone || !isBound()) {
             return;
         }

@@ -278,6 +278,7 @@ public final class SmppServer implements AutoCloseable {
             reject(bind, request, decision.status());
             return;
         }
+        bind.identify(decision.carrier().id(), bindType(request.getBindType()));
         try {
             request.accept(SYSTEM_ID, InterfaceVersion.IF_34);
         } catch (PDUStringException | IOException e) {
@@ -285,7 +286,7 @@ public final class SmppServer implements AutoCloseable {
             session.close();
             return;
         }
-        bind.bound(decision.carrier().id(), bindType(request.getBindType()));
+        bind.bound();
     }
 
     private void reject(ServerBind bind, BindRequest request, SmppStatus status) {
