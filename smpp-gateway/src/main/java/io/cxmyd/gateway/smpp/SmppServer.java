@@ -16,7 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -81,7 +83,10 @@ public final class SmppServer implements AutoCloseable {
         this.links = new SessionCarrierLinks(registry);
         this.gate = new BindGate(new BindAuthenticator(List.copyOf(carriers)),
                 new BindLockout(options.lockout(), Ticker.systemTicker()), registry);
-        this.bindWaiters = Executors.newCachedThreadPool(daemonThreads("smpp-bind-"));
+        // One thread per connection waiting for its bind; idle ones go after 5 s rather than a cached pool's 60,
+        // so the thread count is back to normal soon after a connection storm.
+        this.bindWaiters = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                daemonThreads("smpp-bind-"));
         this.closer = Executors.newSingleThreadScheduledExecutor(daemonThreads("smpp-closer-"));
     }
 
