@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +49,7 @@ class SmppFuzzIntegrationTests {
     private static final Path DEMO = Path.of("..", "config", "demo-data").toAbsolutePath().normalize();
     private static final Duration SETTLE = Duration.ofSeconds(60);
     private static final long HEAP_SLACK = 48L << 20;
+    private static final long PEAK_SLACK = 256L << 20;
     private static final int THREAD_SLACK = 8;
 
     private static Gateway gateway;
@@ -105,6 +108,9 @@ class SmppFuzzIntegrationTests {
         assertGoodQueryIsAnswered(); // warms every pool up before the baseline is taken
         int threadsBefore = settledThreadCount(Integer.MAX_VALUE);
         long heapBefore = usedHeapAfterGc();
+        List<MemoryPoolMXBean> oldGen = oldGenerationPools();
+        long oldBefore = oldGen.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+        oldGen.forEach(MemoryPoolMXBean::resetPeakUsage);
 
         long seed = Long.getLong("fuzz.seed", System.nanoTime());
         Duration length = Duration.ofSeconds(Long.getLong("fuzz.seconds", 10));
@@ -141,7 +147,29 @@ class SmppFuzzIntegrationTests {
                 threadsAfter, heapBefore >> 10, heapAfter >> 10);
         assertThat(heapAfter - heapBefore).as("heap growth in octets (before %d, after %d)", heapBefore, heapAfter)
                 .isLessThan(HEAP_SLACK);
+        // Large arrays go straight to the old generation: its peak shows a PDU buffer sized by what a peer
+        // claimed, even one freed before the end (a 16-octet header claiming 1 GiB, say).
+        long oldPeak = oldGen.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        System.out.printf("[fuzz] old generation peak %d KiB over its use before%n", (oldPeak - oldBefore) >> 10);
+        assertThat(oldPeak - oldBefore).as("old generation peak growth in octets").isLessThan(PEAK_SLACK);
         assertThat(connections.get()).isGreaterThan(workers);
+    }
+
+    @Test
+    void oddLengthUcs2IsAnsweredWithRinvmsglenEndToEnd() throws Exception {
+        // The SMPP layer passes it (its fields are whole); the gateway's text decoder refuses it, and that
+        // status must come back in submit_sm_resp rather than a reply or silence.
+        byte[] oddUcs2 = {0x00, 'C', 0x00, 'X', 0x00};
+        try (Socket socket = new Socket("127.0.0.1", gateway.smppPort());
+                RawSmppSocket raw = new RawSmppSocket(socket)) {
+            raw.write(Pdus.bind(Pdus.BIND_TRANSCEIVER, 1, "cmcc", "cm-pass1"));
+            assertThat(raw.read(ServerFixture.WAIT).status()).isZero();
+            raw.write(Pdus.submitSm(2, 8, oddUcs2.length, oddUcs2, new byte[0]));
+            RawSmppSocket.Pdu resp = raw.readAnsweringEnquireLinks(ServerFixture.WAIT);
+            assertThat(resp.commandId()).isEqualTo(Pdus.SUBMIT_SM | Pdus.RESP);
+            assertThat(resp.sequence()).isEqualTo(2);
+            assertThat(SmppStatus.of(resp.status())).isEqualTo(SmppStatus.ESME_RINVMSGLEN);
+        }
     }
 
     /** One connection's worth of abuse; the number of PDUs (or junk blocks) written. */
@@ -267,6 +295,13 @@ class SmppFuzzIntegrationTests {
             least = Math.min(least, memory.getHeapMemoryUsage().getUsed());
         }
         return least;
+    }
+
+    private static List<MemoryPoolMXBean> oldGenerationPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP && p.isUsageThresholdSupported())
+                .filter(p -> p.getName().contains("Old") || p.getName().contains("Tenured"))
+                .toList();
     }
 
     private static String threadNames() {
