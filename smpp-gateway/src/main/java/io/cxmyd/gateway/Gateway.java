@@ -30,13 +30,16 @@ import io.cxmyd.gateway.query.RateLimiter;
 import io.cxmyd.gateway.query.ServiceDirectory;
 import io.cxmyd.gateway.sms.ReplyComposer;
 import io.cxmyd.gateway.sms.ReplyTemplates;
+import io.cxmyd.gateway.smpp.AddressRange;
 import io.cxmyd.gateway.smpp.BindListener;
 import io.cxmyd.gateway.smpp.BindType;
 import io.cxmyd.gateway.smpp.CarrierAccount;
 import io.cxmyd.gateway.smpp.DeliveryResult;
 import io.cxmyd.gateway.smpp.SmppServer;
+import io.cxmyd.gateway.smpp.LockoutPolicy;
 import io.cxmyd.gateway.smpp.SmppServerOptions;
 import io.cxmyd.itinerary.IdLast4Hash;
+import io.cxmyd.gateway.smpp.SmppTlsOptions;
 import io.cxmyd.itinerary.ItineraryClient;
 import io.cxmyd.itinerary.areas.AreaCatalog;
 import io.cxmyd.itinerary.source.ItinerarySource;
@@ -218,12 +221,18 @@ public final class Gateway implements AutoCloseable {
                 .bindTimeout(s.bindTimeout())
                 .responseTimeout(s.responseTimeout())
                 .maxPduLength(s.maxPduBytes())
+                .maxConnections(s.maxConnections())
+                .pduReadTimeout(s.pduReadTimeout())
+                .lockout(new LockoutPolicy(s.lockout().failures(), s.lockout().window(), s.lockout().duration()))
+                .tls(s.tls().map(t -> new SmppTlsOptions(t.port(), t.keystore(), t.keystorePassword(),
+                        t.keystoreType())).orElse(null))
                 .build();
     }
 
     private List<CarrierAccount> accounts() {
         return config.carriers().stream()
-                .map(c -> new CarrierAccount(c.id(), c.systemId(), c.password(), c.serviceNumbers()))
+                .map(c -> new CarrierAccount(c.id(), c.systemId(), c.password(), c.serviceNumbers(),
+                        c.allowFrom().stream().map(AddressRange::parse).toList(), c.maxBinds()))
                 .toList();
     }
 
@@ -295,6 +304,11 @@ public final class Gateway implements AutoCloseable {
 
     public int smppPort() {
         return smpp.port();
+    }
+
+    /** The SMPP TLS port, or -1 when {@code smpp.tls} is not configured. */
+    public int smppTlsPort() {
+        return smpp.tlsPort();
     }
 
     public int metricsPort() {

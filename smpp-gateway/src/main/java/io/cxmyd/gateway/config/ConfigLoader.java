@@ -9,6 +9,8 @@ import io.cxmyd.gateway.config.GatewayConfig.Cache;
 import io.cxmyd.gateway.consent.Verification;
 import io.cxmyd.gateway.config.GatewayConfig.Carrier;
 import io.cxmyd.gateway.sms.Concatenation;
+import io.cxmyd.gateway.smpp.AddressRange;
+import io.cxmyd.gateway.smpp.CarrierAccount;
 import io.cxmyd.gateway.config.GatewayConfig.Delivery;
 import io.cxmyd.gateway.config.GatewayConfig.Http;
 import io.cxmyd.gateway.config.GatewayConfig.Itinerary;
@@ -95,7 +97,7 @@ public final class ConfigLoader {
             throw new ConfigException("", "the configuration file is empty");
         }
         ConfigNode root = new ConfigNode("", tree, env);
-        Smpp smpp = smpp(root.section("smpp"));
+        Smpp smpp = smpp(root.section("smpp"), baseDir);
         List<Carrier> carriers = carriers(root);
         Itinerary itinerary = itinerary(root.section("itinerary"), baseDir);
         Cache cache = cache(root.optionalSection("cache"));
@@ -112,16 +114,54 @@ public final class ConfigLoader {
                 templates, admin, consent, journal);
     }
 
-    private static Smpp smpp(ConfigNode n) {
+    private static Smpp smpp(ConfigNode n, Path baseDir) {
         Smpp s = new Smpp(
                 n.string("host", "127.0.0.1"),
                 n.integer("port", 2775, 0, 65535),
                 n.duration("enquireLinkInterval", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1)),
                 n.duration("bindTimeout", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(10)),
                 n.duration("responseTimeout", Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMinutes(1)),
-                n.integer("maxPduBytes", 4096, 256, 65536));
+                n.integer("maxPduBytes", 4096, 256, 65536),
+                n.integer("maxConnections", 64, 1, 10_000),
+                n.duration("pduReadTimeout", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(10)),
+                lockout(n.optionalSection("lockout")),
+                tls(n.optionalSection("tls"), baseDir));
         n.finish();
+        if (s.tls().isPresent() && s.tls().get().port() != 0 && s.tls().get().port() == s.port()) {
+            throw new ConfigException(n.key("tls.port"), "must differ from smpp.port, was " + s.port());
+        }
         return s;
+    }
+
+    private static GatewayConfig.Lockout lockout(ConfigNode n) {
+        GatewayConfig.Lockout l = new GatewayConfig.Lockout(
+                n.integer("failures", 5, 1, 1000),
+                n.duration("window", Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofDays(1)),
+                n.duration("duration", Duration.ofMinutes(15), Duration.ofSeconds(1), Duration.ofDays(1)));
+        n.finish();
+        return l;
+    }
+
+    private static Optional<GatewayConfig.Tls> tls(ConfigNode n, Path baseDir) {
+        if (!n.has("port") && !n.has("keystore") && !n.has("keystorePassword") && !n.has("keystoreType")) {
+            n.finish();
+            return Optional.empty();
+        }
+        int port = n.integer("port", -1, 0, 65535);
+        if (port < 0) {
+            throw new ConfigException(n.key("port"), "required key is missing");
+        }
+        Path keystore = baseDir.resolve(n.requiredString("keystore")).normalize();
+        if (!Files.isReadable(keystore)) {
+            throw new ConfigException(n.key("keystore"), "no readable file " + keystore);
+        }
+        String password = n.string("keystorePassword", null);
+        String type = n.string("keystoreType", "PKCS12").toUpperCase(Locale.ROOT);
+        if (!type.equals("PKCS12") && !type.equals("JKS")) {
+            throw new ConfigException(n.key("keystoreType"), "must be PKCS12 or JKS, was \"" + type + "\"");
+        }
+        n.finish();
+        return Optional.of(new GatewayConfig.Tls(port, keystore, password, type));
     }
 
     private static List<Carrier> carriers(ConfigNode root) {
@@ -178,9 +218,19 @@ public final class ConfigLoader {
                 throw new ConfigException(n.key("verification"),
                         "must be one of none, confirm, id-last4, was \"" + verificationText + "\"");
             }
+            List<String> allowFrom = n.has("allowFrom") ? n.strings("allowFrom") : List.of();
+            n.rawOptional("allowFrom");
+            for (int i = 0; i < allowFrom.size(); i++) {
+                try {
+                    AddressRange.parse(allowFrom.get(i));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(n.key("allowFrom") + "[" + i + "]", e.getMessage());
+                }
+            }
+            int maxBinds = n.integer("maxBinds", CarrierAccount.DEFAULT_MAX_BINDS, 1, 1000);
             n.finish();
             out.add(new Carrier(id, serviceNumbers, systemId, password, signature, concatenation, maxParts, window,
-                    verification));
+                    verification, allowFrom, maxBinds));
         }
         return out;
     }

@@ -46,7 +46,24 @@ public record GatewayConfig(
             Duration enquireLinkInterval,
             Duration bindTimeout,
             Duration responseTimeout,
-            int maxPduBytes) {
+            int maxPduBytes,
+            int maxConnections,
+            Duration pduReadTimeout,
+            Lockout lockout,
+            Optional<Tls> tls) {
+    }
+
+    /** {@code failures} bind refusals within {@code window} lock the address or system_id out for {@code duration}. */
+    public record Lockout(int failures, Duration window, Duration duration) {
+    }
+
+    /** The TLS listener; the password never appears in {@link #toString()}. */
+    public record Tls(int port, Path keystore, String keystorePassword, String keystoreType) {
+
+        @Override
+        public String toString() {
+            return "Tls[port=" + port + ", keystore=" + keystore + ", keystoreType=" + keystoreType + "]";
+        }
     }
 
     public record Carrier(
@@ -58,10 +75,13 @@ public record GatewayConfig(
             Concatenation concatenation,
             int maxParts,
             int window,
-            Verification verification) {
+            Verification verification,
+            List<String> allowFrom,
+            int maxBinds) {
 
         public Carrier {
             serviceNumbers = List.copyOf(serviceNumbers);
+            allowFrom = List.copyOf(allowFrom);
         }
 
         @Override

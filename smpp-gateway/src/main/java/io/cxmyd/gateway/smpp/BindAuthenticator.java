@@ -1,5 +1,6 @@
 package io.cxmyd.gateway.smpp;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,7 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Decides a bind request from its system_id and password. Pure: no I/O, no logging.
+ * Decides a bind request from its system_id, password and the peer's address. Pure: no I/O, no logging.
+ *
+ * <p>The address is checked before the password, so a peer outside a carrier's allow list learns nothing
+ * about the password it tried (ESME_RBINDFAIL either way).
  *
  * <p>Passwords are compared as SHA-256 digests with {@link MessageDigest#isEqual}, so the time taken tells a
  * peer neither how many leading characters were right nor how long the real password is.
@@ -32,6 +36,13 @@ final class BindAuthenticator {
         }
     }
 
+    /** Refusal reasons, as {@link BindListener#bindRefused} reports them. */
+    static final String UNKNOWN_SYSTEM_ID = "unknown_system_id";
+    static final String BAD_PASSWORD = "bad_password";
+    static final String ADDRESS_REFUSED = "address_refused";
+    static final String LOCKED_OUT = "locked_out";
+    static final String LIMIT = "limit";
+
     private final Map<String, Entry> bySystemId = new HashMap<>();
 
     BindAuthenticator(List<CarrierAccount> carriers) {
@@ -46,15 +57,18 @@ final class BindAuthenticator {
         }
     }
 
-    Decision decide(String systemId, String password) {
+    Decision decide(String systemId, String password, InetAddress remote) {
         Entry entry = systemId == null ? null : bySystemId.get(systemId);
         // Digest the offered password even for an unknown system_id so both refusals take the same time.
         byte[] offered = digest(password == null ? "" : password);
         if (entry == null) {
-            return Decision.refuse(SmppStatus.ESME_RINVSYSID, "unknown_system_id");
+            return Decision.refuse(SmppStatus.ESME_RINVSYSID, UNKNOWN_SYSTEM_ID);
+        }
+        if (!entry.carrier.allows(remote)) {
+            return Decision.refuse(SmppStatus.ESME_RBINDFAIL, ADDRESS_REFUSED);
         }
         if (!MessageDigest.isEqual(entry.passwordDigest, offered)) {
-            return Decision.refuse(SmppStatus.ESME_RINVPASWD, "bad_password");
+            return Decision.refuse(SmppStatus.ESME_RINVPASWD, BAD_PASSWORD);
         }
         return Decision.accept(entry.carrier);
     }

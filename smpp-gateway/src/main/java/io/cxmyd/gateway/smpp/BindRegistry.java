@@ -1,5 +1,6 @@
 package io.cxmyd.gateway.smpp;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,8 @@ final class BindRegistry {
     private final Set<ServerBind> open = ConcurrentHashMap.newKeySet();
     private final Map<String, List<ServerBind>> receiving = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> cursors = new ConcurrentHashMap<>();
+    /** The carrier of every connection whose bind was admitted (counted against maxBinds), until it closes. */
+    private final Map<ServerBind, String> admitted = new HashMap<>();
 
     BindRegistry(BindListener listener) {
         this.listener = listener;
@@ -33,8 +36,29 @@ final class BindRegistry {
         return true;
     }
 
-    void closed(ServerBind bind) {
+    synchronized void closed(ServerBind bind) {
         open.remove(bind);
+        admitted.remove(bind);
+    }
+
+    /**
+     * Takes {@code bind} as one of {@code carrierId}'s binds unless the carrier already holds {@code max}, or the
+     * connection is already gone (its slot would then never be given back). Held until {@link #released}.
+     */
+    synchronized boolean admit(ServerBind bind, String carrierId, int max) {
+        if (!open.contains(bind)) {
+            return false;
+        }
+        long held = admitted.values().stream().filter(carrierId::equals).count();
+        if (held >= max) {
+            return false;
+        }
+        admitted.put(bind, carrierId);
+        return true;
+    }
+
+    synchronized void released(ServerBind bind) {
+        admitted.remove(bind);
     }
 
     Set<ServerBind> openBinds() {

@@ -5,6 +5,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.jsmpp.PDUReader;
@@ -32,6 +34,8 @@ final class GuardedPduReader implements PDUReader {
     private static final int HEADER_LENGTH = 16;
 
     private final int maxPduLength;
+    private final long pduReadTimeoutNanos;
+    private final LongSupplier nanoTime;
     private final Supplier<PduScreen.Phase> phase;
     private final PDUSender sender;
     private final OutputStream out;
@@ -40,7 +44,15 @@ final class GuardedPduReader implements PDUReader {
 
     GuardedPduReader(int maxPduLength, Supplier<PduScreen.Phase> phase, PDUSender sender, OutputStream out,
             Supplier<String> logPrefix) {
+        this(maxPduLength, Duration.ofSeconds(10), System::nanoTime, phase, sender, out, logPrefix);
+    }
+
+    /** @param pduReadTimeout once a PDU has begun, the time its last octet may take; checked on every read */
+    GuardedPduReader(int maxPduLength, Duration pduReadTimeout, LongSupplier nanoTime, Supplier<PduScreen.Phase> phase,
+            PDUSender sender, OutputStream out, Supplier<String> logPrefix) {
         this.maxPduLength = maxPduLength;
+        this.pduReadTimeoutNanos = pduReadTimeout.toNanos();
+        this.nanoTime = nanoTime;
         this.phase = phase;
         this.sender = sender;
         this.out = out;
@@ -95,9 +107,10 @@ final class GuardedPduReader implements PDUReader {
         if (first < 0) {
             throw new EOFException("connection closed by peer");
         }
+        long deadline = nanoTime.getAsLong() + pduReadTimeoutNanos;
         try {
             byte[] lengthRest = new byte[3];
-            in.readFully(lengthRest);
+            readFully(in, lengthRest, 0, 3, deadline);
             int commandLength = (first << 24) | ((lengthRest[0] & 0xff) << 16) | ((lengthRest[1] & 0xff) << 8)
                     | (lengthRest[2] & 0xff);
             if (commandLength < HEADER_LENGTH || commandLength > maxPduLength) {
@@ -106,10 +119,31 @@ final class GuardedPduReader implements PDUReader {
             byte[] pdu = new byte[commandLength];
             pdu[0] = (byte) first;
             System.arraycopy(lengthRest, 0, pdu, 1, 3);
-            in.readFully(pdu, 4, commandLength - 4);
+            readFully(in, pdu, 4, commandLength - 4, deadline);
             return pdu;
         } catch (SocketTimeoutException e) {
             throw new IOException("peer stalled in the middle of a PDU", e);
+        }
+    }
+
+    /**
+     * Like {@link DataInputStream#readFully}, but gives up once {@code deadline} has passed with octets still
+     * missing. A silent peer is ended by the socket's read timeout; this ends one that keeps sending, slowly.
+     */
+    private void readFully(DataInputStream in, byte[] buffer, int offset, int length, long deadline)
+            throws IOException {
+        int off = offset;
+        int left = length;
+        while (left > 0) {
+            int n = in.read(buffer, off, left);
+            if (n < 0) {
+                throw new EOFException("connection closed in the middle of a PDU");
+            }
+            off += n;
+            left -= n;
+            if (left > 0 && nanoTime.getAsLong() - deadline > 0) {
+                throw new PduTimeoutException(Duration.ofNanos(pduReadTimeoutNanos));
+            }
         }
     }
 
@@ -140,6 +174,15 @@ final class GuardedPduReader implements PDUReader {
         header.setCommandStatus(OctetUtil.bytesToInt(pdu, 8));
         header.setSequenceNumber(OctetUtil.bytesToInt(pdu, 12));
         return header;
+    }
+
+    /** A PDU that did not arrive whole in time: the connection is closed. */
+    static final class PduTimeoutException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        PduTimeoutException(Duration timeout) {
+            super("PDU not complete within " + timeout + "; closing");
+        }
     }
 
     /** A command_length outside [16, cap]: the connection is closed. */

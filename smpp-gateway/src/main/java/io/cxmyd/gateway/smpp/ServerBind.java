@@ -18,6 +18,7 @@ final class ServerBind implements SessionStateListener {
 
     private final BindRegistry registry;
     private final String remote;
+    private final java.net.InetAddress remoteAddress;
     private final Consumer<ServerBind> onPeerUnbind;
     private SMPPServerSession session;
     private volatile String carrierId;
@@ -28,8 +29,10 @@ final class ServerBind implements SessionStateListener {
     private boolean gone;
 
     /** @param onPeerUnbind called when the peer's unbind has been answered: the connection is to be closed */
-    ServerBind(BindRegistry registry, String remote, Consumer<ServerBind> onPeerUnbind) {
+    ServerBind(BindRegistry registry, java.net.InetAddress remoteAddress, String remote,
+            Consumer<ServerBind> onPeerUnbind) {
         this.registry = registry;
+        this.remoteAddress = remoteAddress;
         this.remote = remote;
         this.onPeerUnbind = onPeerUnbind;
     }
@@ -40,6 +43,11 @@ final class ServerBind implements SessionStateListener {
 
     SMPPServerSession session() {
         return session;
+    }
+
+    /** The peer's IP address, for the allow list and the lockout. */
+    java.net.InetAddress remoteAddress() {
+        return remoteAddress;
     }
 
     String carrierId() {
@@ -85,10 +93,17 @@ final class ServerBind implements SessionStateListener {
         return Optional.of(new BindInfo(carrier, type, remote, at, inFlight.get()));
     }
 
-    /** Called once bind_resp ESME_ROK is on the wire, so a deliver_sm can never overtake it. */
-    synchronized void bound(String carrierId, BindType type, Instant since) {
+    /**
+     * Called before bind_resp ESME_ROK is written: the peer may send its first submit_sm or data_sm the moment
+     * it reads the response, and the PDU threads need the carrier and bind type by then.
+     */
+    void identify(String carrierId, BindType type) {
         this.carrierId = carrierId;
         this.type = type;
+    }
+
+    /** Called once bind_resp ESME_ROK is on the wire, so a deliver_sm can never overtake it. */
+    synchronized void bound(Instant since) {
         this.since = since;
         if (gone || !isBound()) {
             return;
@@ -117,6 +132,7 @@ final class ServerBind implements SessionStateListener {
             return;
         }
         gone = true;
+        registry.released(this);
         if (registered) {
             registry.down(this);
         }

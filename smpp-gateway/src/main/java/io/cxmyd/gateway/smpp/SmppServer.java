@@ -1,6 +1,7 @@
 package io.cxmyd.gateway.smpp;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -16,10 +17,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.jsmpp.DefaultPDUSender;
 import org.jsmpp.PDUSender;
@@ -52,7 +58,7 @@ public final class SmppServer implements AutoCloseable {
     private static final int READ_BUFFER = 8192;
 
     private final SmppServerOptions options;
-    private final BindAuthenticator authenticator;
+    private final BindGate gate;
     private final InboundHandler handler;
     private final Clock clock;
     private final BindRegistry registry;
@@ -60,7 +66,8 @@ public final class SmppServer implements AutoCloseable {
     private final ExecutorService bindWaiters;
     private final ScheduledExecutorService closer;
     private volatile ServerSocket serverSocket;
-    private volatile Thread acceptor;
+    private volatile ServerSocket tlsSocket;
+    private final List<Thread> acceptors = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     public SmppServer(SmppServerOptions options, List<CarrierAccount> carriers, InboundHandler handler,
@@ -72,12 +79,16 @@ public final class SmppServer implements AutoCloseable {
     public SmppServer(SmppServerOptions options, List<CarrierAccount> carriers, InboundHandler handler,
             BindListener bindListener, Clock clock) {
         this.options = Objects.requireNonNull(options, "options");
-        this.authenticator = new BindAuthenticator(List.copyOf(carriers));
         this.handler = Objects.requireNonNull(handler, "handler");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.registry = new BindRegistry(bindListener == null ? BindListener.NONE : bindListener);
         this.links = new SessionCarrierLinks(registry);
-        this.bindWaiters = Executors.newCachedThreadPool(daemonThreads("smpp-bind-"));
+        this.gate = new BindGate(new BindAuthenticator(List.copyOf(carriers)),
+                new BindLockout(options.lockout(), Ticker.systemTicker()), registry);
+        // One thread per connection waiting for its bind; idle ones go after 5 s rather than a cached pool's 60,
+        // so the thread count is back to normal soon after a connection storm.
+        this.bindWaiters = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                daemonThreads("smpp-bind-"));
         this.closer = Executors.newSingleThreadScheduledExecutor(daemonThreads("smpp-closer-"));
     }
 
@@ -99,11 +110,34 @@ public final class SmppServer implements AutoCloseable {
                     + e.getMessage(), e);
         }
         serverSocket = socket;
-        Thread thread = new Thread(this::acceptLoop, "smpp-accept-" + socket.getLocalPort());
-        thread.setDaemon(true);
-        acceptor = thread;
-        thread.start();
+        if (options.tls().isPresent()) {
+            SmppTlsOptions tls = options.tls().get();
+            try {
+                tlsSocket = TlsServerSockets.open(options.host(), tls);
+            } catch (IOException e) {
+                socket.close();
+                throw new IOException("SMPP server cannot listen with TLS on " + options.host() + ":" + tls.port()
+                        + ": " + e.getMessage(), e);
+            }
+            startAcceptor(tlsSocket, "smpp-tls-accept-");
+            log.info("SMPP server listening with TLS ({}) on {}:{}", TlsServerSockets.PROTOCOLS, options.host(),
+                    tlsSocket.getLocalPort());
+        }
+        startAcceptor(socket, "smpp-accept-");
         log.info("SMPP server listening on {}:{}", options.host(), socket.getLocalPort());
+    }
+
+    private void startAcceptor(ServerSocket socket, String name) {
+        Thread thread = new Thread(() -> acceptLoop(socket), name + socket.getLocalPort());
+        thread.setDaemon(true);
+        acceptors.add(thread);
+        thread.start();
+    }
+
+    /** The TLS port listened on; -1 without TLS or before {@link #start()}. */
+    public int tlsPort() {
+        ServerSocket socket = tlsSocket;
+        return socket == null ? -1 : socket.getLocalPort();
     }
 
     /** The port listened on (the chosen one when the options said 0); -1 before {@link #start()}. */
@@ -146,12 +180,13 @@ public final class SmppServer implements AutoCloseable {
             }
             closed = true;
         }
-        ServerSocket socket = serverSocket;
-        if (socket != null) {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                log.debug("closing the SMPP listening socket: {}", e.getMessage());
+        for (ServerSocket socket : new ServerSocket[] {serverSocket, tlsSocket}) {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    log.debug("closing an SMPP listening socket: {}", e.getMessage());
+                }
             }
         }
         Set<ServerBind> binds = registry.openBinds();
@@ -167,8 +202,7 @@ public final class SmppServer implements AutoCloseable {
         }
         bindWaiters.shutdownNow();
         closer.shutdownNow();
-        Thread thread = acceptor;
-        if (thread != null) {
+        for (Thread thread : acceptors) {
             joinQuietly(thread);
         }
         log.info("SMPP server stopped");
@@ -182,8 +216,7 @@ public final class SmppServer implements AutoCloseable {
         }
     }
 
-    private void acceptLoop() {
-        ServerSocket socket = serverSocket;
+    private void acceptLoop(ServerSocket socket) {
         while (!closed) {
             Socket accepted;
             try {
@@ -208,7 +241,7 @@ public final class SmppServer implements AutoCloseable {
 
     private void open(Socket socket) throws IOException {
         String remote = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
-        ServerBind bind = new ServerBind(registry, remote, this::closeAfterGrace);
+        ServerBind bind = new ServerBind(registry, socket.getInetAddress(), remote, this::closeAfterGrace);
         if (closed || !registry.open(bind, options.maxConnections())) {
             log.warn("[smpp {}] refused: {} connections already open", remote, options.maxConnections());
             closeQuietly(socket);
@@ -219,8 +252,11 @@ public final class SmppServer implements AutoCloseable {
             socket.setTcpNoDelay(true);
             Connection connection = new SocketConnection(socket, READ_BUFFER);
             PDUSender sender = new SynchronizedPDUSender(new DefaultPDUSender());
-            GuardedPduReader reader = new GuardedPduReader(options.maxPduLength(), bind::phase, sender,
-                    connection.getOutputStream(), bind::logPrefix);
+            // An SSLSocket from the TLS listener goes the same way: its handshake runs on the first read, on the
+            // session's reader thread, so a peer that never completes it costs no accept-loop time and is closed
+            // by the bind timeout like any silent peer.
+            GuardedPduReader reader = new GuardedPduReader(options.maxPduLength(), options.pduReadTimeout(),
+                    System::nanoTime, bind::phase, sender, connection.getOutputStream(), bind::logPrefix);
             SMPPServerSession session = new SMPPServerSession(connection, null, null, null,
                     options.pduProcessorThreads(), options.pduQueueCapacity(), sender, reader);
             bind.attach(session);
@@ -249,20 +285,16 @@ public final class SmppServer implements AutoCloseable {
             session.close();
             return;
         }
-        BindAuthenticator.Decision decision = authenticator.decide(request.getSystemId(), request.getPassword());
+        BindAuthenticator.Decision decision = gate.decide(bind, request.getSystemId(), request.getPassword());
         if (!decision.accepted()) {
-            log.warn("{} bind as {} refused: {}", bind.logPrefix(), request.getSystemId(), decision.reason());
+            // The system_id is the peer's claim, not a secret; the password is never logged.
+            log.warn("{} bind as {} refused: {}", bind.logPrefix(), printable(request.getSystemId()),
+                    decision.reason());
             registry.refused(decision.reason());
-            try {
-                request.reject(decision.status().code());
-            } catch (IOException e) {
-                log.debug("{} bind refusal not sent: {}", bind.logPrefix(), e.getMessage());
-            }
-            // jsmpp takes one bind per connection, so a refused peer reconnects to try again. Closing at once
-            // could make the peer see the end of the stream before it has read the refusal.
-            closeAfterGrace(bind);
+            reject(bind, request, decision.status());
             return;
         }
+        bind.identify(decision.carrier().id(), bindType(request.getBindType()));
         try {
             request.accept(SYSTEM_ID, InterfaceVersion.IF_34);
         } catch (PDUStringException | IOException e) {
@@ -270,7 +302,29 @@ public final class SmppServer implements AutoCloseable {
             session.close();
             return;
         }
-        bind.bound(decision.carrier().id(), bindType(request.getBindType()), clock.instant());
+        bind.bound(clock.instant());
+    }
+
+    private void reject(ServerBind bind, BindRequest request, SmppStatus status) {
+        try {
+            request.reject(status.code());
+        } catch (IOException e) {
+            log.debug("{} bind refusal not sent: {}", bind.logPrefix(), e.getMessage());
+        }
+        // jsmpp takes one bind per connection, so a refused peer reconnects to try again. Closing at once
+        // could make the peer see the end of the stream before it has read the refusal.
+        closeAfterGrace(bind);
+    }
+
+    /** A system_id for a log line: a hostile peer may send control characters or 16 octets of anything. */
+    private static String printable(String systemId) {
+        if (systemId == null) {
+            return "(none)";
+        }
+        return systemId.codePoints().limit(16)
+                .collect(StringBuilder::new, (b, c) -> b.append(c >= 0x20 && c < 0x7f ? (char) c : '?'),
+                        StringBuilder::append)
+                .toString();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.cxmyd.gateway.smpp;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the SMPP server listens and times its binds. Immutable; every value is checked when built, and a bad
@@ -30,6 +31,9 @@ public final class SmppServerOptions {
     private final int pduQueueCapacity;
     private final int maxPduLength;
     private final int maxConnections;
+    private final Duration pduReadTimeout;
+    private final LockoutPolicy lockout;
+    private final SmppTlsOptions tls;
 
     private SmppServerOptions(Builder b) {
         this.host = b.host;
@@ -41,6 +45,9 @@ public final class SmppServerOptions {
         this.pduQueueCapacity = b.pduQueueCapacity;
         this.maxPduLength = b.maxPduLength;
         this.maxConnections = b.maxConnections;
+        this.pduReadTimeout = b.pduReadTimeout;
+        this.lockout = b.lockout;
+        this.tls = b.tls;
     }
 
     public static Builder builder() {
@@ -62,7 +69,10 @@ public final class SmppServerOptions {
                 .pduProcessorThreads(pduProcessorThreads)
                 .pduQueueCapacity(pduQueueCapacity)
                 .maxPduLength(maxPduLength)
-                .maxConnections(maxConnections);
+                .maxConnections(maxConnections)
+                .pduReadTimeout(pduReadTimeout)
+                .lockout(lockout)
+                .tls(tls);
     }
 
     /** The address to listen on. */
@@ -110,12 +120,31 @@ public final class SmppServerOptions {
         return maxConnections;
     }
 
+    /**
+     * Once the first octet of a PDU has arrived, the whole PDU must arrive within this time, or the connection is
+     * closed: a peer trickling one octet a second would otherwise hold the connection's reader for hours.
+     */
+    public Duration pduReadTimeout() {
+        return pduReadTimeout;
+    }
+
+    /** When repeated bind failures lock an address or a system_id out. */
+    public LockoutPolicy lockout() {
+        return lockout;
+    }
+
+    /** The TLS listener, if any. */
+    public Optional<SmppTlsOptions> tls() {
+        return Optional.ofNullable(tls);
+    }
+
     @Override
     public String toString() {
         return "SmppServerOptions[host=" + host + ", port=" + port + ", enquireLinkInterval=" + enquireLinkInterval
                 + ", bindTimeout=" + bindTimeout + ", responseTimeout=" + responseTimeout + ", pduProcessorThreads="
                 + pduProcessorThreads + ", pduQueueCapacity=" + pduQueueCapacity + ", maxPduLength=" + maxPduLength
-                + ", maxConnections=" + maxConnections + "]";
+                + ", maxConnections=" + maxConnections + ", pduReadTimeout=" + pduReadTimeout + ", lockout=" + lockout
+                + ", tls=" + tls + "]";
     }
 
     public static final class Builder {
@@ -128,6 +157,9 @@ public final class SmppServerOptions {
         private int pduQueueCapacity = 100;
         private int maxPduLength = DEFAULT_MAX_PDU_LENGTH;
         private int maxConnections = 64;
+        private Duration pduReadTimeout = Duration.ofSeconds(10);
+        private LockoutPolicy lockout = LockoutPolicy.DEFAULT;
+        private SmppTlsOptions tls;
 
         private Builder() {
         }
@@ -186,6 +218,22 @@ public final class SmppServerOptions {
             require(connections >= 1 && connections <= 10_000,
                     "smpp.maxConnections: must be between 1 and 10000, was " + connections);
             this.maxConnections = connections;
+            return this;
+        }
+
+        public Builder pduReadTimeout(Duration timeout) {
+            this.pduReadTimeout = millis("smpp.pduReadTimeout", timeout);
+            return this;
+        }
+
+        public Builder lockout(LockoutPolicy policy) {
+            this.lockout = Objects.requireNonNull(policy, "smpp.lockout");
+            return this;
+        }
+
+        /** A TLS listener besides the plain one; null for none. */
+        public Builder tls(SmppTlsOptions tls) {
+            this.tls = tls;
             return this;
         }
 

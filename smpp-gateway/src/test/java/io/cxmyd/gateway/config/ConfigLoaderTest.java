@@ -246,4 +246,75 @@ class ConfigLoaderTest {
         assertRejected(MINIMAL + "consent:\n  window: 10s\n", "consent.window: must be between 30s and 24h, was 10s");
         assertRejected(MINIMAL + "consent:\n  windows: 10m\n", "consent.windows: unknown key");
     }
+
+    // --- bind security (smpp.maxConnections, pduReadTimeout, lockout, tls; carriers[].allowFrom, maxBinds) ---
+
+    private static final String CARRIER_KEYS = "    password: \"cm-pass1\"\n";
+
+    @Test
+    void bindSecurityDefaults() {
+        GatewayConfig c = parse(MINIMAL);
+        assertThat(c.smpp().maxConnections()).isEqualTo(64);
+        assertThat(c.smpp().pduReadTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.smpp().lockout()).isEqualTo(
+                new GatewayConfig.Lockout(5, Duration.ofMinutes(5), Duration.ofMinutes(15)));
+        assertThat(c.smpp().tls()).isEmpty();
+        assertThat(c.carriers().get(0).allowFrom()).isEmpty();
+        assertThat(c.carriers().get(0).maxBinds()).isEqualTo(8);
+    }
+
+    @Test
+    void bindSecurityKeysAreRead() throws IOException {
+        Files.writeString(dir.resolve("smpp.p12"), "not checked here");
+        GatewayConfig c = parse(MINIMAL.replace("smpp: {}", """
+                smpp:
+                  maxConnections: 200
+                  pduReadTimeout: 3s
+                  lockout: {failures: 3, window: 1m, duration: 1h}
+                  tls: {port: 3775, keystore: smpp.p12, keystorePassword: "${CM_PASS}"}
+                """).replace(CARRIER_KEYS, CARRIER_KEYS + """
+                    allowFrom: ["127.0.0.1", "10.0.0.0/8", "2001:db8::/32"]
+                    maxBinds: 2
+                """));
+        assertThat(c.smpp().maxConnections()).isEqualTo(200);
+        assertThat(c.smpp().pduReadTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(c.smpp().lockout()).isEqualTo(new GatewayConfig.Lockout(3, Duration.ofMinutes(1), Duration.ofHours(1)));
+        assertThat(c.smpp().tls()).contains(
+                new GatewayConfig.Tls(3775, dir.resolve("smpp.p12"), "secret12", "PKCS12"));
+        assertThat(c.carriers().get(0).allowFrom()).containsExactly("127.0.0.1", "10.0.0.0/8", "2001:db8::/32");
+        assertThat(c.carriers().get(0).maxBinds()).isEqualTo(2);
+        assertThat(c.toString()).doesNotContain("secret12");
+    }
+
+    @Test
+    void badBindSecurityValuesAreNamed() throws IOException {
+        assertRejected(MINIMAL.replace(CARRIER_KEYS, CARRIER_KEYS + "    allowFrom: [\"10.0.0.0/33\"]\n"),
+                "carriers[0].allowFrom[0]: prefix length must be 0 to 32, was \"10.0.0.0/33\"");
+        assertRejected(MINIMAL.replace(CARRIER_KEYS, CARRIER_KEYS + "    allowFrom: [\"smsc.example.com\"]\n"),
+                "carriers[0].allowFrom[0]: must be an IPv4 or IPv6 address or CIDR block such as 10.0.0.0/8, was \"smsc.example.com\"");
+        assertRejected(MINIMAL.replace(CARRIER_KEYS, CARRIER_KEYS + "    allowFrom: \"10.0.0.1\"\n"),
+                "carriers[0].allowFrom: must be a list, was \"10.0.0.1\"");
+        assertRejected(MINIMAL.replace(CARRIER_KEYS, CARRIER_KEYS + "    maxBinds: 0\n"),
+                "carriers[0].maxBinds: must be between 1 and 1000, was 0");
+        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {maxConnections: 0}"),
+                "smpp.maxConnections: must be between 1 and 10000, was 0");
+        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {pduReadTimeout: 10}"),
+                "smpp.pduReadTimeout: must be a duration such as 500ms, 30s, 10m, 2h, was \"10\"");
+        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {lockout: {failures: 0}}"),
+                "smpp.lockout.failures: must be between 1 and 1000, was 0");
+        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {lockout: {windw: 1m}}"), "smpp.lockout.windw: unknown key");
+        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {tls: {port: 3775, keystorePassword: x}}"),
+                "smpp.tls.keystore: required key is missing");
+        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {tls: {keystore: none.p12, keystorePassword: x}}"),
+                "smpp.tls.port: required key is missing");
+        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {tls: {port: 3775, keystore: none.p12, keystorePassword: x}}"),
+                "smpp.tls.keystore: no readable file " + dir.resolve("none.p12"));
+        Files.writeString(dir.resolve("k.p12"), "x");
+        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {tls: {port: 3775, keystore: k.p12}}"),
+                "smpp.tls.keystorePassword: required key is missing");
+        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {tls: {port: 3775, keystore: k.p12, keystorePassword: x, keystoreType: PEM}}"),
+                "smpp.tls.keystoreType: must be PKCS12 or JKS, was \"PEM\"");
+        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {port: 3775, tls: {port: 3775, keystore: k.p12, keystorePassword: x}}"),
+                "smpp.tls.port: must differ from smpp.port, was 3775");
+    }
 }

@@ -8,6 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jsmpp.DefaultPDUSender;
 import org.jsmpp.bean.Command;
@@ -104,5 +107,51 @@ class GuardedPduReaderTest {
         byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
+    }
+
+    @Test
+    void pduTricklingInSlowerThanTheReadTimeoutIsGivenUpOn() {
+        // One octet per read, each read one second later: a 10 s budget runs out long before the bind is whole.
+        AtomicLong nanos = new AtomicLong();
+        byte[] bind = Pdus.bind(Pdus.BIND_TRANSCEIVER, 7, "cmcc", "cm-pass1");
+        InputStream trickle = new ByteArrayInputStream(bind) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+                return super.read(b, off, Math.min(len, 1));
+            }
+
+            @Override
+            public synchronized int read() {
+                nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+                return super.read();
+            }
+        };
+        GuardedPduReader slow = new GuardedPduReader(4096, Duration.ofSeconds(10), nanos::get, () -> phase,
+                new DefaultPDUSender(), written, () -> "[test]");
+
+        assertThatThrownBy(() -> slow.readPDUHeader(new DataInputStream(trickle)))
+                .isInstanceOf(GuardedPduReader.PduTimeoutException.class)
+                .hasMessage("PDU not complete within PT10S; closing");
+        assertThat(bind.length).isGreaterThan(12);
+    }
+
+    @Test
+    void pduArrivingInPiecesWithinTheReadTimeoutIsRead() throws IOException {
+        AtomicLong nanos = new AtomicLong();
+        byte[] bind = Pdus.bind(Pdus.BIND_TRANSCEIVER, 7, "cmcc", "cm-pass1");
+        InputStream pieces = new ByteArrayInputStream(bind) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                nanos.addAndGet(Duration.ofMillis(100).toNanos());
+                return super.read(b, off, Math.min(len, 5));
+            }
+        };
+        GuardedPduReader reader = new GuardedPduReader(4096, Duration.ofSeconds(10), nanos::get, () -> phase,
+                new DefaultPDUSender(), written, () -> "[test]");
+
+        Command header = reader.readPDUHeader(new DataInputStream(pieces));
+
+        assertThat(reader.readPDU(null, header)).isEqualTo(bind);
     }
 }

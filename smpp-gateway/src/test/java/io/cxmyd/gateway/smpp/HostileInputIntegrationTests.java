@@ -4,7 +4,13 @@ import static io.cxmyd.gateway.smpp.ServerFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Random;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,5 +140,108 @@ class HostileInputIntegrationTests {
         }
         Await.until("the server sees the test's connections closed", () -> fixture.server.openConnections() == 0,
                 WAIT);
+    }
+
+    @Test
+    void tlsClientHelloOnThePlainPortClosesTheConnection() throws Exception {
+        try (RawSmppSocket raw = fixture.raw()) {
+            raw.write(clientHello(fixture.server.port()));
+            assertThat(raw.closedByPeerWithin(WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    void randomBytesCloseTheConnection() throws Exception {
+        Random random = new Random(20261121L);
+        for (int i = 0; i < 20; i++) {
+            byte[] junk = new byte[1 + random.nextInt(600)];
+            random.nextBytes(junk);
+            try (RawSmppSocket raw = fixture.raw()) {
+                raw.write(junk);
+                assertThat(raw.closedByPeerWithin(WAIT)).as("junk #%d", i).isTrue();
+            }
+        }
+        Await.until("every junk connection is released", () -> fixture.server.openConnections() == 0, WAIT);
+    }
+
+    @Test
+    void peerThatHangsUpInTheMiddleOfAPduLeavesNothingBehind() throws Exception {
+        byte[] bind = Pdus.bind(Pdus.BIND_TRANSCEIVER, 1, "cmcc", "cm-pass1");
+        for (int cut : new int[] {1, 3, 4, 15, 16, bind.length - 1}) {
+            try (RawSmppSocket raw = fixture.raw()) {
+                raw.write(Arrays.copyOf(bind, cut));
+            }
+        }
+        Await.until("every cut connection is released", () -> fixture.server.openConnections() == 0, WAIT);
+        assertThat(fixture.bindEvents).isEmpty();
+    }
+
+    @Test
+    void partialPduThatNeverCompletesIsClosedByTheBindTimeout() throws Exception {
+        fixture.close();
+        fixture = new ServerFixture(SmppServerOptions.builder().bindTimeout(Duration.ofMillis(500))
+                .pduReadTimeout(Duration.ofMinutes(10)));
+        byte[] bind = Pdus.bind(Pdus.BIND_TRANSCEIVER, 1, "cmcc", "cm-pass1");
+        try (RawSmppSocket raw = fixture.raw()) {
+            raw.write(Arrays.copyOf(bind, 20));
+            assertThat(raw.closedByPeerWithin(WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    void peerThatOnlyEnquiresIsClosedByTheBindTimeout() throws Exception {
+        fixture.close();
+        fixture = new ServerFixture(SmppServerOptions.builder().bindTimeout(Duration.ofMillis(500)));
+        try (RawSmppSocket raw = fixture.raw()) {
+            boolean closed = false;
+            for (int seq = 1; seq <= 200 && !closed; seq++) {
+                closed = !writes(raw, Pdus.enquireLink(seq)) || raw.closedByPeerWithin(Duration.ofMillis(100));
+            }
+            assertThat(closed).as("closed while still enquiring").isTrue();
+        }
+    }
+
+    @Test
+    void boundPeerTricklingAPduOneOctetAtATimeIsClosedByThePduReadTimeout() throws Exception {
+        // The bind timeout no longer applies once bound, and every octet resets the socket's read timer: only
+        // the PDU read timeout ends this. 200 octets at one per 50 ms would take 10 s; the limit is 500 ms.
+        fixture.close();
+        fixture = new ServerFixture(SmppServerOptions.builder().pduReadTimeout(Duration.ofMillis(500)));
+        byte[] submit = Pdus.submitSm(2, 0, 190, new byte[190], new byte[0]);
+        try (RawSmppSocket raw = fixture.rawBound(Pdus.BIND_TRANSCEIVER)) {
+            int sent = 0;
+            while (sent < submit.length && writes(raw, Arrays.copyOfRange(submit, sent, sent + 1))) {
+                sent++;
+                if (raw.closedByPeerWithin(Duration.ofMillis(50))) {
+                    break;
+                }
+            }
+            assertThat(sent).as("octets sent before the server hung up").isLessThan(submit.length);
+            assertThat(fixture.nextBindEvent()).isEqualTo("unbound china-mobile transceiver");
+        }
+        assertThat(fixture.inbound).isEmpty();
+    }
+
+    private static boolean writes(RawSmppSocket raw, byte[] bytes) {
+        try {
+            raw.write(bytes);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** The first flight of a real TLS client (the JDK's), as a peer that thinks this is the TLS port sends it. */
+    private static byte[] clientHello(int port) throws Exception {
+        SSLEngine engine = SSLContext.getDefault().createSSLEngine("127.0.0.1", port);
+        engine.setUseClientMode(true);
+        engine.beginHandshake();
+        ByteBuffer out = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+        engine.wrap(ByteBuffer.allocate(0), out);
+        out.flip();
+        byte[] hello = new byte[out.remaining()];
+        out.get(hello);
+        assertThat(hello[0]).as("a TLS handshake record").isEqualTo((byte) 22);
+        return hello;
     }
 }

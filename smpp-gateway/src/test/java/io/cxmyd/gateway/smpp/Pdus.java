@@ -15,6 +15,8 @@ final class Pdus {
     static final int UNBIND = 0x06;
     static final int BIND_TRANSCEIVER = 0x09;
     static final int ENQUIRE_LINK = 0x15;
+    static final int DATA_SM = 0x103;
+    static final int MESSAGE_PAYLOAD = 0x0424;
     static final int GENERIC_NACK = 0x80000000;
     static final int RESP = 0x80000000;
 
@@ -64,6 +66,52 @@ final class Pdus {
         body.write(shortMessage.length);
         body.writeBytes(shortMessage);
         return pdu(SUBMIT_SM, 0, sequence, body.toByteArray());
+    }
+
+    /** A submit_sm whose sm_length, data_coding and trailing TLV octets are the caller's, whatever the payload. */
+    static byte[] submitSm(int sequence, int dataCoding, int smLength, byte[] shortMessage, byte[] tlvs) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        cstring(body, "");
+        body.write(1);
+        body.write(1);
+        cstring(body, "13800138000");
+        body.write(0);
+        body.write(1);
+        cstring(body, "10086");
+        body.write(0); // esm_class
+        body.write(0); // protocol_id
+        body.write(0); // priority_flag
+        cstring(body, "");
+        cstring(body, "");
+        body.write(0); // registered_delivery
+        body.write(0); // replace_if_present
+        body.write(dataCoding);
+        body.write(0); // sm_default_msg_id
+        body.write(smLength);
+        body.writeBytes(shortMessage);
+        body.writeBytes(tlvs);
+        return pdu(SUBMIT_SM, 0, sequence, body.toByteArray());
+    }
+
+    static byte[] dataSm(int sequence, String from, String to, byte[] tlvs) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        cstring(body, "");
+        body.write(1);
+        body.write(1);
+        cstring(body, from);
+        body.write(0);
+        body.write(1);
+        cstring(body, to);
+        body.write(0); // esm_class
+        body.write(0); // registered_delivery
+        body.write(0); // data_coding
+        body.writeBytes(tlvs);
+        return pdu(DATA_SM, 0, sequence, body.toByteArray());
+    }
+
+    /** A TLV whose length field says {@code length}, whatever the value's real size. */
+    static byte[] tlv(int tag, int length, byte[] value) {
+        return ByteBuffer.allocate(4 + value.length).putShort((short) tag).putShort((short) length).put(value).array();
     }
 
     static byte[] enquireLink(int sequence) {

@@ -23,7 +23,12 @@ final class RawSmppSocket implements AutoCloseable {
     private final OutputStream out;
 
     RawSmppSocket(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(new Socket("127.0.0.1", port));
+    }
+
+    /** Over an already connected socket (an SSLSocket, or one bound to another loopback address). */
+    RawSmppSocket(Socket socket) throws IOException {
+        this.socket = socket;
         socket.setTcpNoDelay(true);
         in = new DataInputStream(socket.getInputStream());
         out = socket.getOutputStream();
@@ -79,6 +84,14 @@ final class RawSmppSocket implements AutoCloseable {
         } catch (EOFException | SocketException e) {
             return true; // reset by the peer
         }
+    }
+
+    /** A connection to 127.0.0.1:{@code port} from {@code localAddress} (Linux answers on all of 127/8). */
+    static RawSmppSocket from(String localAddress, int port) throws IOException {
+        Socket socket = new Socket();
+        socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
+        return new RawSmppSocket(socket);
     }
 
     @Override

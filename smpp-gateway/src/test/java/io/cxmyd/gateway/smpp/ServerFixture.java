@@ -24,6 +24,10 @@ final class ServerFixture implements AutoCloseable {
     final SmppServer server;
 
     ServerFixture(SmppServerOptions.Builder options) throws IOException {
+        this(options, List.of(MOBILE, UNICOM));
+    }
+
+    ServerFixture(SmppServerOptions.Builder options, List<CarrierAccount> carriers) throws IOException {
         BindListener listener = new BindListener() {
             @Override
             public void bound(String carrierId, BindType type) {
@@ -40,7 +44,7 @@ final class ServerFixture implements AutoCloseable {
                 bindEvents.add("refused " + reason);
             }
         };
-        server = new SmppServer(options.host("127.0.0.1").port(0).build(), List.of(MOBILE, UNICOM), message -> {
+        server = new SmppServer(options.host("127.0.0.1").port(0).build(), carriers, message -> {
             inbound.add(message);
             return answer.apply(message);
         }, listener);
