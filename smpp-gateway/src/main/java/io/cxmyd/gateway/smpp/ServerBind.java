@@ -1,5 +1,6 @@
 package io.cxmyd.gateway.smpp;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.jsmpp.extra.SessionState;
@@ -16,6 +17,7 @@ final class ServerBind implements SessionStateListener {
     private final BindRegistry registry;
     private final String remote;
     private final Consumer<ServerBind> onPeerUnbind;
+    private final AtomicInteger unansweredDeliveries = new AtomicInteger();
     private SMPPServerSession session;
     private volatile String carrierId;
     private volatile BindType type;
@@ -56,6 +58,16 @@ final class ServerBind implements SessionStateListener {
 
     boolean isBound() {
         return session.getSessionState().isBound();
+    }
+
+    /** A deliver_sm on this bind got a response, whatever its status: the peer is alive. */
+    void deliveryAnswered() {
+        unansweredDeliveries.set(0);
+    }
+
+    /** A deliver_sm on this bind got no response in time; returns how many in a row have not. */
+    int deliveryUnanswered() {
+        return unansweredDeliveries.incrementAndGet();
     }
 
     /** Log prefix: session id, peer and, once bound, carrier and bind type. Never a phone number. */

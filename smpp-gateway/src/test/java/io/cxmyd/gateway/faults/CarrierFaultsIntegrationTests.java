@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Carriers that stop answering or push back, against a real gateway over SMPP: a receiver bind that hangs
- * (found dead by enquire_link, its replies go to or wait for another bind) and a carrier that answers
- * deliver_sm with ESME_RTHROTTLED or ESME_RMSGQFUL (backed off from, within the validity). Nothing the
+ * (found dead by enquire_link when idle, by its unanswered deliver_sm under traffic, even when its link layer
+ * keeps sending enquire_link; its replies go to another bind or wait for the next one) and a carrier that
+ * answers deliver_sm with ESME_RTHROTTLED or ESME_RMSGQFUL (backed off from, within the validity). Nothing the
  * gateway accepted is lost: every reply arrives, none expires.
  */
 class CarrierFaultsIntegrationTests {
@@ -72,7 +73,19 @@ class CarrierFaultsIntegrationTests {
             """;
 
     @Test
-    void aHungReceiverIsDroppedByEnquireLinkAndItsRepliesArriveOnTheHealthyBind() throws Exception {
+    void anIdleReceiverThatAnswersNothingIsDroppedByEnquireLink() throws Exception {
+        start(FAST_LINK_CHECKS, "");
+        SilentReceiver hung = closing(SilentReceiver.bind(gateway.smppPort(), SYSTEM_ID, PASSWORD));
+        await("the hung receiver bound", () -> receivers() == 1, WAIT);
+
+        await("the hung bind closed by the gateway", hung::closedByGateway, WAIT);
+        assertThat(hung.count(SilentReceiver.ENQUIRE_LINK)).as("enquire_link sent to the hung bind").isPositive();
+        assertThat(hung.count(SilentReceiver.DELIVER_SM)).as("no traffic: enquire_link alone found it").isZero();
+        await("no receiver left", () -> receivers() == 0, WAIT);
+    }
+
+    @Test
+    void aHungReceiverIsDroppedAndItsRepliesArriveOnTheHealthyBind() throws Exception {
         start(FAST_LINK_CHECKS, """
                 delivery:
                   validity: 60s
@@ -95,7 +108,6 @@ class CarrierFaultsIntegrationTests {
 
         await("the hung bind closed by the gateway", hung::closedByGateway, WAIT);
         assertThat(hung.count(SilentReceiver.DELIVER_SM)).as("deliver_sm sent to the hung bind").isPositive();
-        assertThat(hung.count(SilentReceiver.ENQUIRE_LINK)).as("enquire_link sent to the hung bind").isPositive();
         await("only the healthy receiver left", () -> receivers() == 1, WAIT);
         awaitDelivered(queries);
         assertThat(replies(gateway, "retried")).isPositive();
@@ -121,9 +133,41 @@ class CarrierFaultsIntegrationTests {
         }
         await("the hung bind closed by the gateway", hung::closedByGateway, WAIT);
         assertThat(hung.count(SilentReceiver.DELIVER_SM)).as("deliver_sm sent to the hung bind").isPositive();
-        assertThat(hung.count(SilentReceiver.ENQUIRE_LINK)).as("enquire_link sent to the hung bind").isPositive();
         await("no receiver left", () -> receivers() == 0, WAIT);
         assertThat(replies(gateway, "delivered")).isZero();
+
+        SmppClient receiver = closing(FaultGateway.bind(gateway, BindMode.RECEIVER));
+        for (int i = 0; i < queries; i++) {
+            Optional<ReceivedReply> reply = receiver.awaitReply(WAIT);
+            assertThat(reply).as("reply %d of %d", i + 1, queries).isPresent();
+            assertHangzhou(reply.get());
+        }
+        awaitDelivered(queries);
+        assertThat(replies(gateway, "expired")).isZero();
+    }
+
+    @Test
+    void aReceiverThatKeepsTheLinkAliveButNeverAnswersDeliverSmIsDroppedAndItsRepliesWaitForTheNextBind()
+            throws Exception {
+        // Its own enquire_link every 300 ms keeps the link from ever looking idle: the gateway's enquire_link
+        // never fires, and would be answered anyway. Only the unanswered deliver_sm show it is dead.
+        start(FAST_LINK_CHECKS, """
+                delivery:
+                  validity: 60s
+                  retryInitial: 200ms
+                  retryMax: 1s
+                """);
+        SilentReceiver stuck = closing(SilentReceiver.bindKeepingTheLinkAlive(gateway.smppPort(), SYSTEM_ID, PASSWORD));
+        SmppClient transmitter = closing(FaultGateway.bind(gateway, BindMode.TRANSMITTER));
+        await("the stuck receiver bound", () -> receivers() == 1, WAIT);
+
+        int queries = 3;
+        for (int i = 0; i < queries; i++) {
+            assertThat(transmitter.submit(HANGZHOU, SERVICE_NUMBER, "CXMYD")).isEqualTo(SmppStatus.ESME_ROK);
+        }
+        await("the stuck bind closed by the gateway", stuck::closedByGateway, WAIT);
+        assertThat(stuck.count(SilentReceiver.DELIVER_SM)).as("deliver_sm sent to the stuck bind").isPositive();
+        await("no receiver left", () -> receivers() == 0, WAIT);
 
         SmppClient receiver = closing(FaultGateway.bind(gateway, BindMode.RECEIVER));
         for (int i = 0; i < queries; i++) {

@@ -15,8 +15,10 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A carrier's receiver bind whose SMSC hung after binding: the TCP connection stays open and its bytes are
- * read, but nothing is ever answered, neither deliver_sm nor enquire_link. Records the command ids it was
- * sent and when the gateway closed the connection.
+ * read, but deliver_sm is never answered. {@link #bind} answers nothing at all, enquire_link included;
+ * {@link #bindKeepingTheLinkAlive} is the half-dead SMSC whose link layer still works: it sends its own
+ * enquire_link every 300 ms and answers the gateway's, so the link never looks idle. Records the command ids
+ * it was sent and when the gateway closed the connection.
  */
 final class SilentReceiver implements AutoCloseable {
 
@@ -24,12 +26,15 @@ final class SilentReceiver implements AutoCloseable {
     static final int BIND_RECEIVER_RESP = 0x80000001;
     static final int DELIVER_SM = 0x00000005;
     static final int ENQUIRE_LINK = 0x00000015;
+    static final int ENQUIRE_LINK_RESP = 0x80000015;
 
     private final Socket socket;
     private final DataInputStream in;
     private final List<Integer> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch closedByPeer = new CountDownLatch(1);
     private final Thread reader;
+    private volatile boolean answersEnquireLink;
+    private volatile Thread keepAlive;
 
     private SilentReceiver(Socket socket) throws IOException {
         this.socket = socket;
@@ -62,6 +67,33 @@ final class SilentReceiver implements AutoCloseable {
         return r;
     }
 
+    /** Binds as {@link #bind} does, then keeps the link alive while still never answering deliver_sm. */
+    static SilentReceiver bindKeepingTheLinkAlive(int port, String systemId, String password) throws IOException {
+        SilentReceiver r = bind(port, systemId, password);
+        r.answersEnquireLink = true;
+        Thread t = new Thread(() -> {
+            int sequence = 1000;
+            try {
+                while (!r.closedByGateway()) {
+                    r.send(ENQUIRE_LINK, sequence++);
+                    Thread.sleep(300);
+                }
+            } catch (IOException | InterruptedException e) {
+                // closed
+            }
+        }, "silent-receiver-keepalive");
+        t.setDaemon(true);
+        r.keepAlive = t;
+        t.start();
+        return r;
+    }
+
+    private synchronized void send(int commandId, int sequence) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(ByteBuffer.allocate(16).putInt(16).putInt(commandId).putInt(0).putInt(sequence).array());
+        out.flush();
+    }
+
     /** Command ids of every PDU the gateway sent after the bind, in order. */
     List<Integer> received() {
         return List.copyOf(received);
@@ -81,8 +113,13 @@ final class SilentReceiver implements AutoCloseable {
             while (true) {
                 int length = in.readInt();
                 int id = in.readInt();
-                in.readFully(new byte[length - 8]);
+                in.readInt(); // command_status
+                int sequence = in.readInt();
+                in.readFully(new byte[length - 16]);
                 received.add(id);
+                if (id == ENQUIRE_LINK && answersEnquireLink) {
+                    send(ENQUIRE_LINK_RESP, sequence);
+                }
             }
         } catch (EOFException e) {
             closedByPeer.countDown();
@@ -114,6 +151,10 @@ final class SilentReceiver implements AutoCloseable {
     @Override
     public void close() throws IOException {
         socket.close();
+        Thread t = keepAlive;
+        if (t != null) {
+            t.interrupt();
+        }
         try {
             reader.join(2000);
         } catch (InterruptedException e) {
