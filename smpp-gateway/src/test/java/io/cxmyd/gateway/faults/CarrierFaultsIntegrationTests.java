@@ -191,6 +191,42 @@ class CarrierFaultsIntegrationTests {
         assertBackedOffUntilAccepted(SmppStatus.ESME_RMSGQFUL, 3);
     }
 
+    @Test
+    void aThrottlingCarrierGetsNothingAtAllDuringTheBackoffNotOnlyNotTheRefusedReply() throws Exception {
+        // One sender (window 1) and three replies queued: backing off only the refused reply would send the
+        // next queued one at once. The carrier asked us to slow down: every deliver_sm waits out the backoff.
+        gateway = FaultGateway.start(FaultGateway.yaml(FaultGateway.LOCAL, """
+                delivery:
+                  validity: 30s
+                  retryInitial: 200ms
+                  retryMax: 400ms
+                """).replace("password: \"cm-pass1\"\n", "password: \"cm-pass1\"\n    window: 1\n"));
+        SmppClient carrier = closing(FaultGateway.bind(gateway, BindMode.TRANSCEIVER));
+        int refusals = 6;
+        List<Long> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        carrier.answerDeliveries(i -> {
+            arrivals.add(System.nanoTime());
+            return i < refusals ? SmppStatus.ESME_RTHROTTLED : SmppStatus.ESME_ROK;
+        });
+
+        int queries = 3;
+        for (int i = 0; i < queries; i++) {
+            assertThat(carrier.submit(HANGZHOU, SERVICE_NUMBER, "CXMYD")).isEqualTo(SmppStatus.ESME_ROK);
+        }
+        for (int i = 0; i < queries; i++) {
+            Optional<ReceivedReply> reply = carrier.awaitReply(WAIT);
+            assertThat(reply).as("reply %d of %d", i + 1, queries).isPresent();
+            assertHangzhou(reply.get());
+        }
+        awaitDelivered(queries);
+        assertThat(replies(gateway, "retried")).isEqualTo(refusals);
+        assertThat(replies(gateway, "expired")).isZero();
+        for (int n = 1; n <= refusals; n++) {
+            assertThat(Duration.ofNanos(arrivals.get(n) - arrivals.get(n - 1)))
+                    .as("pause between deliver_sm %d and %d", n, n + 1).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        }
+    }
+
     private void assertBackedOffUntilAccepted(SmppStatus refusal, int refusals) throws Exception {
         Duration initial = Duration.ofMillis(200);
         Duration max = Duration.ofMillis(400);
