@@ -120,7 +120,8 @@ class TieredCacheIntegrationTests {
         ItineraryClient client = client(source, events);
 
         assertThat(lookup(client, TRAVELLER, AT)).isInstanceOf(LookupResult.Found.class);
-        assertThat(events.seen).containsSubsequence("near:miss", "redis:miss", "done:source");
+        // The near miss is reported by the caller's thread, the Redis miss by the loader: their order may vary.
+        assertThat(events.seen).contains("near:miss").containsSubsequence("redis:miss", "done:source");
         String key = keys.key(TRAVELLER, java.time.LocalDate.of(2026, 11, 21));
         await("write-back", () -> redis.exists(key));
 

@@ -332,7 +332,9 @@ public final class ConfigLoader {
         Cache c = new Cache(
                 redis,
                 hashKey,
-                n.integer("nearMaxEntries", 1_000_000, 0, 100_000_000),
+                // At least 1: the near cache also holds each lookup in flight (one load per key); the cache
+                // refuses 0, and accepting it here let the gateway fail at start with no key named.
+                n.integer("nearMaxEntries", 1_000_000, 1, 100_000_000),
                 n.duration("noDataTtl", Duration.ofMinutes(5), Duration.ZERO, Duration.ofDays(1)),
                 n.duration("redisTimeout", Duration.ofMillis(100), Duration.ofMillis(5), Duration.ofSeconds(10)),
                 n.duration("lookupTimeout", Duration.ofSeconds(3), Duration.ofMillis(50), Duration.ofMinutes(1)));

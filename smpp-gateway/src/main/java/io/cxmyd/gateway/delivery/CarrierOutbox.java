@@ -2,6 +2,7 @@ package io.cxmyd.gateway.delivery;
 
 import io.cxmyd.gateway.smpp.CarrierLinks;
 import io.cxmyd.gateway.smpp.DeliveryResult;
+import io.cxmyd.gateway.smpp.SmppStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +15,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One carrier's replies: queue, sender threads, retries, waiting for a bind. */
+/**
+ * One carrier's replies: queue, sender threads, retries, waiting for a bind.
+ *
+ * <p>Flow control is per carrier, not only per reply: after the carrier answers ESME_RTHROTTLED or
+ * ESME_RMSGQFUL, nothing at all goes to it for the backoff of that refusal (growing with the refusals in a row
+ * until a part is accepted). Backing off each reply alone would keep the other queued replies, and the rest
+ * of the window, hitting a carrier that has just asked us to slow down.
+ */
 final class CarrierOutbox {
 
     private static final Logger log = LoggerFactory.getLogger(CarrierOutbox.class);
@@ -28,6 +36,8 @@ final class CarrierOutbox {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong sequence = new AtomicLong();
     private final List<Thread> senders = new ArrayList<>();
+    private final AtomicInteger refusalsInARow = new AtomicInteger();
+    private final AtomicLong pausedUntil = new AtomicLong(System.nanoTime());
     private volatile boolean closed;
 
     CarrierOutbox(String carrierId, CarrierLinks links, OutboxOptions options, DeliveryListener listener) {
@@ -131,9 +141,15 @@ final class CarrierOutbox {
             requeue(p, options.noBindRecheck(), true);
             return;
         }
+        long paused = pausedUntil.get() - now;
+        if (paused > 0) {
+            requeue(p, Duration.ofNanos(paused), false); // not an attempt: the carrier asked us to wait
+            return;
+        }
         while (p.nextPart < p.reply.parts().size()) {
             DeliveryResult r = links.deliver(p.reply.parts().get(p.nextPart));
             if (r.kind() == DeliveryResult.Kind.DELIVERED) {
+                refusalsInARow.set(0);
                 p.nextPart++;
                 continue;
             }
@@ -145,6 +161,9 @@ final class CarrierOutbox {
                 log.info("[{}] reply rejected by the carrier: {}", carrierId, r.status());
                 listener.rejected(p.reply, r);
                 return;
+            }
+            if (isFlowControl(r)) {
+                pauseCarrier(options.backoff(refusalsInARow.incrementAndGet()));
             }
             p.attempts++;
             Duration delay = options.backoff(p.attempts);
@@ -159,6 +178,17 @@ final class CarrierOutbox {
             return;
         }
         listener.delivered(p.reply, Duration.between(p.reply.receivedAt(), Instant.now()));
+    }
+
+    private static boolean isFlowControl(DeliveryResult r) {
+        return r.kind() == DeliveryResult.Kind.REJECTED
+                && (r.status() == SmppStatus.ESME_RTHROTTLED || r.status() == SmppStatus.ESME_RMSGQFUL);
+    }
+
+    /** Nothing goes to the carrier for {@code delay}; a longer pause already set stays. */
+    private void pauseCarrier(Duration delay) {
+        long until = System.nanoTime() + delay.toNanos();
+        pausedUntil.accumulateAndGet(until, (current, proposed) -> proposed - current > 0 ? proposed : current);
     }
 
     private void requeue(Pending p, Duration delay, boolean waitingForBind) {

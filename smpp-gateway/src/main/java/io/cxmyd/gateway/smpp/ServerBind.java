@@ -20,6 +20,7 @@ final class ServerBind implements SessionStateListener {
     private final String remote;
     private final java.net.InetAddress remoteAddress;
     private final Consumer<ServerBind> onPeerUnbind;
+    private final AtomicInteger unansweredDeliveries = new AtomicInteger();
     private SMPPServerSession session;
     private volatile String carrierId;
     private volatile BindType type;
@@ -69,6 +70,16 @@ final class ServerBind implements SessionStateListener {
 
     boolean isBound() {
         return session.getSessionState().isBound();
+    }
+
+    /** A deliver_sm on this bind got a response, whatever its status: the peer is alive. */
+    void deliveryAnswered() {
+        unansweredDeliveries.set(0);
+    }
+
+    /** A deliver_sm on this bind got no response in time; returns how many in a row have not. */
+    int deliveryUnanswered() {
+        return unansweredDeliveries.incrementAndGet();
     }
 
     /** Log prefix: session id, peer and, once bound, carrier and bind type. Never a phone number. */

@@ -27,11 +27,18 @@ import org.slf4j.LoggerFactory;
  * carrier's next receiving bind: nothing reached the carrier, so nothing can be duplicated. A deliver_sm that
  * was written but not answered in time is not: the carrier may have taken it, and the delivery package decides
  * whether to send it again.
+ *
+ * <p>A bind on which {@link #DEAD_AFTER_UNANSWERED} deliver_sm in a row got no response is closed. enquire_link
+ * alone cannot find such a peer when its link layer still works: the gateway only sends enquire_link after
+ * {@code enquireLinkInterval} without a PDU from the peer, and a half-dead SMSC that keeps sending its own
+ * enquire_link (or answers ours) would hold its bind, and the replies round-robined onto it, forever.
  */
 final class SessionCarrierLinks implements CarrierLinks {
 
     private static final Logger log = LoggerFactory.getLogger(SessionCarrierLinks.class);
     private static final RegisteredDelivery NO_RECEIPT = new RegisteredDelivery(0);
+    /** Consecutive deliver_sm without a response after which a bind counts as dead and is closed. */
+    static final int DEAD_AFTER_UNANSWERED = 3;
 
     private final BindRegistry registry;
 
@@ -91,9 +98,11 @@ final class SessionCarrierLinks implements CarrierLinks {
                     new RawDataCoding(part.dataCoding()),
                     part.shortMessage() == null ? new byte[0] : part.shortMessage(),
                     tlvs);
+            bind.deliveryAnswered();
             log.debug("{} deliver_sm to {} delivered", bind.logPrefix(), to);
             return Attempt.of(DeliveryResult.DELIVERED);
         } catch (NegativeResponseException e) {
+            bind.deliveryAnswered();
             SmppStatus status = SmppStatus.of(e.getCommandStatus());
             log.debug("{} deliver_sm to {} rejected: 0x{}", bind.logPrefix(), to,
                     Integer.toHexString(e.getCommandStatus()));
@@ -105,8 +114,15 @@ final class SessionCarrierLinks implements CarrierLinks {
                 return Attempt.of(DeliveryResult.LINK_ERROR);
             }
             log.info("{} deliver_sm to {}: no deliver_sm_resp in time", bind.logPrefix(), to);
+            if (bind.deliveryUnanswered() == DEAD_AFTER_UNANSWERED) {
+                // Its replies are retried on the carrier's other binds, or wait for its next one.
+                log.warn("{} {} deliver_sm in a row without deliver_sm_resp: the bind is dead, closed",
+                        bind.logPrefix(), DEAD_AFTER_UNANSWERED);
+                bind.session().close();
+            }
             return Attempt.of(DeliveryResult.TIMEOUT);
         } catch (GenericNackResponseException e) {
+            bind.deliveryAnswered();
             log.info("{} deliver_sm to {} answered by generic_nack 0x{}", bind.logPrefix(), to,
                     Integer.toHexString(e.getCommandStatus()));
             return Attempt.of(DeliveryResult.rejected(SmppStatus.of(e.getCommandStatus())));

@@ -117,6 +117,7 @@ class ConfigLoaderTest {
         assertRejected(MINIMAL.replace("dir: data", "dir: nowhere"),
                 "itinerary.local.dir: no such directory " + dir.resolve("nowhere"));
         assertRejected(MINIMAL + "cache:\n  redis: http://x\n", "cache.redis: must be a redis://host:port URI, was \"http://x\"");
+        assertRejected(MINIMAL + "cache:\n  nearMaxEntries: 0\n", "cache.nearMaxEntries: must be between 1 and 100000000, was 0");
         assertRejected(MINIMAL.replace("systemId: cmcc", "systemId: cmcc\n    concatenation: tlv"),
                 "carriers[0].concatenation: must be one of udh, sar, payload, was \"tlv\"");
         assertRejected(MINIMAL + "itinerary2: {}\n", "itinerary2: unknown key");
