@@ -3,8 +3,6 @@ package io.cxmyd.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cxmyd.gateway.config.ConfigLoader;
-import io.cxmyd.gateway.config.GatewayConfig;
 import io.cxmyd.gateway.smpp.SmppAddress;
 import io.cxmyd.gateway.smpp.SmppStatus;
 import io.cxmyd.gateway.smpp.client.ReceivedReply;
@@ -18,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,10 +64,7 @@ class GatewayEndToEndIntegrationTests {
     }
 
     static Gateway start(String yaml) throws Exception {
-        // The journal's default folder is beside the config file, here the demo dataset: keep it out of the tree.
-        yaml += "journal:\n  dir: " + java.nio.file.Files.createTempDirectory("cxmyd-journal") + "\n";
-        GatewayConfig c = new ConfigLoader(Map.<String, String>of()::get).parse(yaml, DEMO, DEMO.resolve("test.yml"));
-        return new Gateway(c).start();
+        return TestGateways.start(yaml);
     }
 
     @BeforeAll

@@ -72,13 +72,19 @@ class LogPrivacyIntegrationTests {
                     baseUrl: http://127.0.0.1:%d
                     connectTimeout: 200ms
                 """.formatted(closedPort()), ""));
+        // china-mobile asks for consent first (reply Y): the consent outcomes and their replies.
+        Gateway consent = TestGateways.start(TestGateways.config("").replace(
+                "    password: \"cm-pass1\"\n", "    password: \"cm-pass1\"\n    verification: confirm\n"));
         try {
             driveLocal(local);
             driveUnavailable(http);
+            driveConsent(consent);
             awaitQueryLines(queriesHandled);
             count(local);
             count(http);
+            count(consent);
         } finally {
+            consent.close();
             http.close();
             local.drainAndClose();
         }
@@ -130,6 +136,15 @@ class LogPrivacyIntegrationTests {
             assertThat(telecom.submit("18900000000", "10000", "CXMYD")).isEqualTo(SmppStatus.ESME_ROK);
             queriesHandled++;
             awaitLine("the telecom reply rejected", e -> e.getFormattedMessage().contains("rejected by the carrier"));
+        }
+    }
+
+    private static void driveConsent(Gateway g) throws Exception {
+        try (SmppClient c = bind(g, "cmcc", "cm-pass1")) {
+            ask(c, "13800138000", "10086", "CXMYD");            // consent_asked: the prompt
+            ask(c, "13800138000", "10086", "N");                // consent_refused: any other text cancels
+            ask(c, "13800138002", "10086", "CXMYD");            // consent_asked
+            ask(c, "13800138002", "10086", "ｙ");               // served after a full-width Y
         }
     }
 

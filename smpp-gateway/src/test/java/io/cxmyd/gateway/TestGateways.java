@@ -2,6 +2,7 @@ package io.cxmyd.gateway;
 
 import io.cxmyd.gateway.config.ConfigLoader;
 import io.cxmyd.gateway.config.GatewayConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -34,8 +35,14 @@ public final class TestGateways {
         return base.substring(0, start) + itinerary + base.substring(end) + extra;
     }
 
+    /**
+     * Parses {@code yaml} as if it were a file in a fresh temporary folder: what the config leaves relative
+     * (the journal, the consent audit log) lands there, never in the project's tree, and no two test gateways
+     * share a journal folder.
+     */
     public static GatewayConfig parse(String yaml) throws Exception {
-        return new ConfigLoader(Map.<String, String>of()::get).parse(yaml, DEMO, DEMO.resolve("test.yml"));
+        Path dir = Files.createTempDirectory("cxmyd-test-config");
+        return new ConfigLoader(Map.<String, String>of()::get).parse(yaml, dir, dir.resolve("test.yml"));
     }
 
     /** Parses and starts; the caller closes it. */

@@ -1,7 +1,6 @@
 package io.cxmyd.gateway.faults;
 
 import io.cxmyd.gateway.Gateway;
-import io.cxmyd.gateway.config.ConfigLoader;
 import io.cxmyd.gateway.config.GatewayConfig;
 import io.cxmyd.gateway.smpp.client.SmppClient;
 import io.cxmyd.gateway.smpp.client.SmppClientException;
@@ -78,7 +77,7 @@ final class FaultGateway {
             """.formatted(DEMO);
 
     static Gateway start(String yaml) throws Exception {
-        GatewayConfig c = new ConfigLoader(Map.<String, String>of()::get).parse(yaml, DEMO, DEMO.resolve("faults.yml"));
+        GatewayConfig c = io.cxmyd.gateway.TestGateways.parse(yaml);
         return new Gateway(c).start();
     }
 

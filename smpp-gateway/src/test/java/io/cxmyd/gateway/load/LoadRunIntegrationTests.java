@@ -3,11 +3,9 @@ package io.cxmyd.gateway.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxmyd.gateway.Gateway;
-import io.cxmyd.gateway.config.ConfigLoader;
 import io.cxmyd.gateway.config.GatewayConfig;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,8 +49,7 @@ class LoadRunIntegrationTests {
 
     @Test
     void everyQuerySentAtAFixedRateIsAnsweredAndEveryReplyNamesItsSender() throws Exception {
-        GatewayConfig config = new ConfigLoader(Map.<String, String>of()::get).parse(CONFIG, DEMO,
-                DEMO.resolve("bench.yml"));
+        GatewayConfig config = io.cxmyd.gateway.TestGateways.parse(CONFIG);
         LoadOptions options = LoadOptions.parse(List.of("--target", "127.0.0.1:1", "--config", "unused.yml",
                 "--rate", "50", "--warmup", "0s", "--duration", "2s", "--senders", "2", "--check-every", "1"));
         List<LoadRun.Carrier> carriers = List.of(carrier(config, "china-mobile"), carrier(config, "china-unicom"));

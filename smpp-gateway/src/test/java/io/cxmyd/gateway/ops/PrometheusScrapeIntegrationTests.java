@@ -115,6 +115,8 @@ class PrometheusScrapeIntegrationTests {
         Map<String, Double> expected = new TreeMap<>(Map.of(
                 "served", 1.0, "new_account", 1.0, "no_data", 2.0, "unknown_keyword", 1.0,
                 "nothing_qualified", 1.0, "rejected", 1.0, "throttled", 0.0, "unavailable", 0.0));
+        expected.put("consent_asked", 0.0);
+        expected.put("consent_refused", 0.0);
 
         JsonNode result = awaitQuery("cxmyd_queries_total{carrier=\"china-unicom\"}",
                 r -> byOutcome(r).equals(expected));
@@ -132,7 +134,7 @@ class PrometheusScrapeIntegrationTests {
         JsonNode up = awaitQuery("up{job=\"cxmyd-gateway\"}", r -> r.size() == 1);
         assertThat(up.get(0).path("value").get(1).asText()).isEqualTo("1");
 
-        JsonNode telecom = awaitQuery("cxmyd_queries_total{carrier=\"china-telecom\"}", r -> r.size() == 8);
+        JsonNode telecom = awaitQuery("cxmyd_queries_total{carrier=\"china-telecom\"}", r -> r.size() == QueryOutcome.values().length);
         assertThat(byOutcome(telecom).values()).containsOnly(0.0);
     }
 

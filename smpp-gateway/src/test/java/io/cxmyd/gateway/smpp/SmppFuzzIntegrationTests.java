@@ -32,7 +32,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.cxmyd.gateway.Gateway;
-import io.cxmyd.gateway.config.ConfigLoader;
 import io.cxmyd.gateway.config.GatewayConfig;
 import io.cxmyd.gateway.smpp.client.ReceivedReply;
 import io.cxmyd.gateway.smpp.client.SmppClient;
@@ -92,7 +91,7 @@ class SmppFuzzIntegrationTests {
                   queueCapacity: 100
                 clock: "2026-11-21T09:30:00+08:00"
                 """.formatted(DEMO);
-        GatewayConfig config = new ConfigLoader(Map.<String, String>of()::get).parse(yaml, DEMO, DEMO.resolve("fuzz.yml"));
+        GatewayConfig config = io.cxmyd.gateway.TestGateways.parse(yaml);
         gateway = new Gateway(config).start();
     }
 
