@@ -236,6 +236,36 @@ class GatewayEndToEndIntegrationTests {
     }
 
     @Test
+    void queryAskingForAReceiptGetsOneBesidesTheReply() throws Exception {
+        try (SmppClient c = bind("cmcc", "cm-pass1")) {
+            assertThat(c.submitWithReceipt(SmppClient.Submission.text("13800138002", "10086", "CXMYD")))
+                    .isEqualTo(SmppStatus.ESME_ROK);
+            assertThat(replyTo(c, "13800138002").text()).contains("浙江省杭州市");
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (c.receipts().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(c.receipts()).hasSize(1);
+            var receipt = c.receipts().get(0);
+            assertThat(receipt.esmClass()).isEqualTo((byte) 0x04);
+            assertThat(receipt.source().address()).isEqualTo("10086");
+            assertThat(receipt.destination().address()).isEqualTo("13800138002");
+            assertThat(new String(receipt.payload(), StandardCharsets.US_ASCII))
+                    .matches("id:[0-9a-f]{16} sub:001 dlvrd:001 submit date:\\d{10} done date:\\d{10} stat:DELIVRD err:000 text:");
+        }
+    }
+
+    @Test
+    void noReceiptUnlessOneIsAskedFor() throws Exception {
+        try (SmppClient c = bind("cmcc", "cm-pass1")) {
+            assertThat(c.submit("13800138003", "10086", "CXMYD")).isEqualTo(SmppStatus.ESME_ROK);
+            replyTo(c, "13800138003");
+            assertThat(anyReplyTo(c, "13800138003", Duration.ofMillis(300))).isFalse();
+            assertThat(c.receipts()).isEmpty();
+        }
+    }
+
+    @Test
     void deliveryReceiptIsAcknowledgedButNeverTakenForAQuery() throws Exception {
         try (SmppClient c = bind("cmcc", "cm-pass1")) {
             SmppClient.Submission receipt = new SmppClient.Submission(SmppAddress.of("13800138000"),

@@ -42,11 +42,13 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
     private final ServerBind bind;
     private final InboundHandler handler;
     private final Clock clock;
+    private final ReceiptSender receipts;
 
-    InboundDispatcher(ServerBind bind, InboundHandler handler, Clock clock) {
+    InboundDispatcher(ServerBind bind, InboundHandler handler, Clock clock, ReceiptSender receipts) {
         this.bind = bind;
         this.handler = handler;
         this.clock = clock;
+        this.receipts = receipts;
     }
 
     @Override
@@ -54,7 +56,11 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
             throws ProcessRequestException {
         // jsmpp itself refuses submit_sm on a receiver bind with ESME_RINVBNDSTS.
         InboundMessage message = InboundMessages.fromSubmitSm(bind.carrierId(), submitSm, clock.instant());
-        return new SubmitSmResult(accept(message, "submit_sm"), NO_TLVS);
+        MessageId id = accept(message, "submit_sm");
+        if (ReceiptSender.wanted(submitSm.getRegisteredDelivery())) {
+            receipts.accepted(message, id.getValue());
+        }
+        return new SubmitSmResult(id, NO_TLVS);
     }
 
     @Override
@@ -64,7 +70,11 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
             throw refusal("data_sm on a receiver bind", SmppStatus.ESME_RINVBNDSTS);
         }
         InboundMessage message = InboundMessages.fromDataSm(bind.carrierId(), dataSm, clock.instant());
-        return new DataSmResult(accept(message, "data_sm"), NO_TLVS);
+        MessageId id = accept(message, "data_sm");
+        if (ReceiptSender.wanted(dataSm.getRegisteredDelivery())) {
+            receipts.accepted(message, id.getValue());
+        }
+        return new DataSmResult(id, NO_TLVS);
     }
 
     private MessageId accept(InboundMessage message, String command) throws ProcessRequestException {

@@ -53,11 +53,26 @@ final class SessionCarrierLinks implements CarrierLinks {
 
     @Override
     public DeliveryResult deliver(OutboundPart part) {
+        return deliver(part, tlvs(part));
+    }
+
+    /**
+     * A delivery receipt (esm_class 0x04 in {@code part}) for the message the gateway accepted as
+     * {@code receiptedId}: receipted_message_id and message_state DELIVERED (2) ride along as TLVs.
+     */
+    DeliveryResult deliverReceipt(OutboundPart part, String receiptedId) {
+        OptionalParameter[] tlvs = {
+            new OptionalParameter.Receipted_message_id(receiptedId),
+            new OptionalParameter.Message_state((byte) 2), // DELIVERED, SMPP 3.4 §5.3.2.35
+        };
+        return deliver(part, tlvs);
+    }
+
+    private DeliveryResult deliver(OutboundPart part, OptionalParameter[] tlvs) {
         List<ServerBind> binds = registry.receiversInTurn(part.carrierId());
         if (binds.isEmpty()) {
             return DeliveryResult.NO_BIND;
         }
-        OptionalParameter[] tlvs = tlvs(part);
         for (ServerBind bind : binds) {
             Attempt attempt = deliverOn(bind, part, tlvs);
             if (!attempt.notWritten()) {

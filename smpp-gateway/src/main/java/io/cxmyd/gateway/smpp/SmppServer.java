@@ -63,6 +63,7 @@ public final class SmppServer implements AutoCloseable {
     private final Clock clock;
     private final BindRegistry registry;
     private final SessionCarrierLinks links;
+    private final ReceiptSender receipts;
     private final ExecutorService bindWaiters;
     private final ScheduledExecutorService closer;
     private volatile ServerSocket serverSocket;
@@ -83,6 +84,7 @@ public final class SmppServer implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.registry = new BindRegistry(bindListener == null ? BindListener.NONE : bindListener);
         this.links = new SessionCarrierLinks(registry);
+        this.receipts = new ReceiptSender(links);
         this.gate = new BindGate(new BindAuthenticator(List.copyOf(carriers)),
                 new BindLockout(options.lockout(), Ticker.systemTicker()), registry);
         // One thread per connection waiting for its bind; idle ones go after 5 s rather than a cached pool's 60,
@@ -180,6 +182,7 @@ public final class SmppServer implements AutoCloseable {
             }
             closed = true;
         }
+        receipts.close();
         for (ServerSocket socket : new ServerSocket[] {serverSocket, tlsSocket}) {
             if (socket != null) {
                 try {
@@ -261,7 +264,7 @@ public final class SmppServer implements AutoCloseable {
                     options.pduProcessorThreads(), options.pduQueueCapacity(), sender, reader);
             bind.attach(session);
             session.addSessionStateListener(bind);
-            session.setMessageReceiverListener(new InboundDispatcher(bind, handler, clock));
+            session.setMessageReceiverListener(new InboundDispatcher(bind, handler, clock, receipts));
             session.setEnquireLinkTimer(Math.toIntExact(options.enquireLinkInterval().toMillis()));
             session.setTransactionTimer(options.responseTimeout().toMillis());
             log.debug("{} connected", bind.logPrefix());

@@ -110,6 +110,7 @@ public final class SmppClient implements AutoCloseable {
     private final SMPPSession receiver;
     private final Reassembler reassembler = new Reassembler();
     private final List<ReceivedPart> parts = new ArrayList<>();
+    private final List<ReceivedPart> receipts = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final BlockingQueue<ReceivedReply> replies = new LinkedBlockingQueue<>();
     private final AtomicInteger deliveries = new AtomicInteger();
     private volatile IntFunction<SmppStatus> answers = i -> SmppStatus.ESME_ROK;
@@ -174,6 +175,15 @@ public final class SmppClient implements AutoCloseable {
 
     /** Sends one submit_sm; returns the submit_sm_resp status (ESME_ROK or the refusal). */
     public SmppStatus submit(Submission s) throws SmppClientException {
+        return submit(s, NO_RECEIPT);
+    }
+
+    /** submit_sm with registered_delivery 1: the SMSC is asked for a delivery receipt. */
+    public SmppStatus submitWithReceipt(Submission s) throws SmppClientException {
+        return submit(s, new RegisteredDelivery(1));
+    }
+
+    private SmppStatus submit(Submission s, RegisteredDelivery registeredDelivery) throws SmppClientException {
         SMPPSession session = requireTransmitter();
         try {
             session.submitShortMessage(null,
@@ -181,7 +191,7 @@ public final class SmppClient implements AutoCloseable {
                     s.source().address(),
                     TypeOfNumber.valueOf(s.destination().ton()),
                     NumberingPlanIndicator.valueOf(s.destination().npi()), s.destination().address(),
-                    new ESMClass(s.esmClass()), (byte) 0, (byte) 0, null, null, NO_RECEIPT, (byte) 0,
+                    new ESMClass(s.esmClass()), (byte) 0, (byte) 0, null, null, registeredDelivery, (byte) 0,
                     new RawDataCoding(s.dataCoding()), (byte) 0,
                     s.shortMessage() == null ? new byte[0] : s.shortMessage(), payloadTlv(s));
             return SmppStatus.ESME_ROK;
@@ -224,6 +234,11 @@ public final class SmppClient implements AutoCloseable {
     }
 
     /** Every deliver_sm accepted so far, in arrival order. */
+    /** Delivery receipts received (deliver_sm with esm_class 0x04), in arrival order. */
+    public List<ReceivedPart> receipts() {
+        return List.copyOf(receipts);
+    }
+
     public List<ReceivedPart> receivedParts() {
         synchronized (reassembler) {
             return List.copyOf(parts);
@@ -283,6 +298,11 @@ public final class SmppClient implements AutoCloseable {
                 throw new ProcessRequestException("scripted answer", answer.code());
             }
             ReceivedPart part = part(deliverSm);
+            if ((deliverSm.getEsmClass() & 0x3C) != 0) {
+                // A delivery receipt (esm_class bits 2-5): kept apart, never part of a reply's text.
+                receipts.add(part);
+                return;
+            }
             Optional<ReceivedReply> reply;
             synchronized (reassembler) {
                 parts.add(part);
