@@ -68,6 +68,8 @@ public final class Main {
     private static void usage(PrintStream s) {
         s.println("usage: java -jar cxmyd-gateway.jar [run] --config FILE");
         s.println("       java -jar cxmyd-gateway.jar send --config FILE --carrier ID --from MSISDN [--timeout 15s] [TEXT]");
+        s.println("       java -jar cxmyd-gateway.jar bench (--in-process CONFIG | --target HOST:PORT --config CONFIG) ...");
+        s.println("           (the load tool: docs/performance.md)");
     }
 
     private static int runGateway(Args args, PrintStream err) {
