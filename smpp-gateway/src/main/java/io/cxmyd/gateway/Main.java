@@ -101,7 +101,10 @@ public final class Main {
         return EXIT_OK;
     }
 
-    /** Uses the logback.xml beside the config file when there is one (config/logback.xml ships there). */
+    /**
+     * Uses the logback.xml beside the config file when there is one (config/logback.xml ships there), else the
+     * copy of config/logback.xml inside the jar: never logback's default, which logs jsmpp's PDU dumps at DEBUG.
+     */
     static void useLogbackBeside(Path configFile) {
         LogFormat.normalize(System.getProperties());
         if (System.getProperty("logback.configurationFile") != null) {
@@ -111,6 +114,11 @@ public final class Main {
         Path xml = dir == null ? null : dir.resolve("logback.xml");
         if (xml != null && Files.isRegularFile(xml)) {
             System.setProperty("logback.configurationFile", xml.toString());
+        } else {
+            System.setProperty("logback.configurationFile", BUNDLED_LOGBACK);
         }
     }
+
+    /** config/logback.xml as the build copies it into the jar (smpp-gateway/pom.xml, resources). */
+    static final String BUNDLED_LOGBACK = "io/cxmyd/gateway/logback.xml";
 }

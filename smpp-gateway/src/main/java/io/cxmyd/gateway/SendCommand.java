@@ -23,6 +23,10 @@ final class SendCommand {
 
     static int run(Args args, PrintStream out, PrintStream err) {
         GatewayConfig config = new ConfigLoader().load(Path.of(args.required("--config")));
+        if (System.getProperty("cxmyd.log.level") == null) {
+            // A tool for a person at a terminal: the reply on stdout, only warnings besides.
+            System.setProperty("cxmyd.log.level", "WARN");
+        }
         Main.useLogbackBeside(Path.of(args.required("--config")));
         String carrierId = args.required("--carrier");
         String from = args.required("--from");

@@ -80,4 +80,29 @@ class MainTest {
         assertThat(run("send", "--carrier", "x")).isEqualTo(2);
         assertThat(errText()).contains("--config is required");
     }
+
+    @Test
+    void withoutLogbackBesideTheConfigTheShippedOneInsideTheJarIsUsed() throws IOException {
+        String before = System.getProperty("logback.configurationFile");
+        System.clearProperty("logback.configurationFile");
+        try {
+            Main.useLogbackBeside(dir.resolve("gateway.yml"));
+            assertThat(System.getProperty("logback.configurationFile")).isEqualTo(Main.BUNDLED_LOGBACK);
+            try (var in = Main.class.getClassLoader().getResourceAsStream(Main.BUNDLED_LOGBACK)) {
+                assertThat(in).as("config/logback.xml copied into the jar").isNotNull();
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .isEqualTo(Files.readString(Path.of("..", "config", "logback.xml")));
+            }
+            Files.writeString(dir.resolve("logback.xml"), "<configuration/>");
+            System.clearProperty("logback.configurationFile");
+            Main.useLogbackBeside(dir.resolve("gateway.yml"));
+            assertThat(System.getProperty("logback.configurationFile")).isEqualTo(dir.resolve("logback.xml").toString());
+        } finally {
+            if (before == null) {
+                System.clearProperty("logback.configurationFile");
+            } else {
+                System.setProperty("logback.configurationFile", before);
+            }
+        }
+    }
 }
