@@ -28,6 +28,12 @@ import io.cxmyd.gateway.query.GatewayState;
 import io.cxmyd.gateway.query.QueryService;
 import io.cxmyd.gateway.query.RateLimiter;
 import io.cxmyd.gateway.query.ServiceDirectory;
+import io.cxmyd.gateway.query.SubscriberKey;
+import io.cxmyd.gateway.redis.GatewayRedis;
+import io.cxmyd.gateway.redis.RedisConsentStore;
+import io.cxmyd.gateway.redis.RedisStreamJournal;
+import io.cxmyd.gateway.redis.StreamJournalOptions;
+import io.cxmyd.gateway.consent.ConsentRules;
 import io.cxmyd.gateway.sms.ReplyComposer;
 import io.cxmyd.gateway.sms.ReplyTemplates;
 import io.cxmyd.gateway.smpp.AddressRange;
@@ -83,6 +89,8 @@ public final class Gateway implements AutoCloseable {
     private Journal journal;
     private AcceptLog acceptLog = AcceptLog.NONE;
     private Thread replay;
+    private GatewayRedis redis;
+    private RedisStreamJournal streamJournal;
 
     public Gateway(GatewayConfig config) {
         this.config = config;
@@ -158,8 +166,12 @@ public final class Gateway implements AutoCloseable {
                 ? null
                 : new RateLimiter(1, limits.usageReplyInterval(), Ticker.systemTicker());
         Supplier<Instant> rulesClock = config.clock().<Supplier<Instant>>map(t -> () -> t).orElse(Instant::now);
+        // Consent state shared through Redis is keyed alike on every instance: from the shared secret.
+        SubscriberKey keys = config.cache().redis().isPresent() && config.cache().hashKey().isPresent()
+                ? SubscriberKey.withSecret(config.cache().hashKey().get().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                : new SubscriberKey();
         return new QueryService(new ServiceDirectory(numbers), profiles, client, outbox, metrics, state,
-                perSubscriber, usage, rulesClock, worker, consentPolicy(rulesClock), acceptLog);
+                perSubscriber, usage, rulesClock, worker, consentPolicy(rulesClock), acceptLog, keys);
     }
 
     /** The consent step, or {@code null} when every carrier's verification is none. */
@@ -171,8 +183,15 @@ public final class Gateway implements AutoCloseable {
         }
         GatewayConfig.Consent c = config.consent();
         auditLog = AuditLogFile.attach(c.auditLog(), c.auditRetentionDays(), config.itinerary().zone());
-        consentGate = ConsentGate.inProcess(
-                new ConsentOptions(c.window(), c.maxAttempts(), config.itinerary().zone()), Clock.systemUTC());
+        ConsentOptions options = new ConsentOptions(c.window(), c.maxAttempts(), config.itinerary().zone());
+        if (config.cache().redis().isPresent()) {
+            // Shared by every instance on this Redis (docs/carrier-integration.md): a Y may reach any of them.
+            ConsentRules rules = new ConsentRules(options);
+            consentGate = new ConsentGate(rules, new RedisConsentStore(redis(), rules, Clock.systemUTC(),
+                    config.journal().commitTimeout()), Clock.systemUTC());
+        } else {
+            consentGate = ConsentGate.inProcess(options, Clock.systemUTC());
+        }
         log.info("consent step for carriers {}; audit log {} kept {} days", modes, c.auditLog(), c.auditRetentionDays());
         return new ConsentPolicy(modes, consentGate, c.idHashKey().map(IdLast4Hash::new).orElse(null), client,
                 new ConsentAudit(), Clock.systemUTC(), rulesClock, worker);
@@ -185,8 +204,22 @@ public final class Gateway implements AutoCloseable {
             log.warn("journal off (config key journal.enabled): a crash loses the replies of acknowledged queries");
             return;
         }
+        if (j.store() == GatewayConfig.Journal.Store.REDIS) {
+            streamJournal = new RedisStreamJournal(redis(), new StreamJournalOptions(
+                    j.instanceId().orElseGet(StreamJournalOptions::defaultInstanceId), j.commitTimeout(),
+                    j.claimMinIdle(), j.streamMaxLength(), config.delivery().validity()), journalEvents());
+            acceptLog = streamJournal;
+            metrics.registerJournal(streamJournal::pending);
+            return;
+        }
         journal = Journal.open(new JournalOptions(j.dir(), j.fsyncInterval(), j.commitTimeout(), j.segmentBytes()));
-        acceptLog = new JournalAcceptLog(journal, j.commitTimeout(), new JournalAcceptLog.Events() {
+        acceptLog = new JournalAcceptLog(journal, j.commitTimeout(), journalEvents());
+        metrics.registerJournal(journal::pending);
+        log.info("journal in {}: {} unfinished queries from an earlier run", j.dir(), journal.recovered().size());
+    }
+
+    private JournalAcceptLog.Events journalEvents() {
+        return new JournalAcceptLog.Events() {
             @Override
             public void committed(long nanos) {
                 metrics.journalCommitted(nanos);
@@ -196,13 +229,24 @@ public final class Gateway implements AutoCloseable {
             public void refused() {
                 metrics.journalRefused();
             }
-        });
-        metrics.registerJournal(journal::pending);
-        log.info("journal in {}: {} unfinished queries from an earlier run", j.dir(), journal.recovered().size());
+        };
+    }
+
+    /** The gateway's own Redis connection (stream journal, consent state), opened on first use. */
+    private GatewayRedis redis() {
+        if (redis == null) {
+            redis = GatewayRedis.start(config.cache().redis().orElseThrow(), config.journal().commitTimeout());
+        }
+        return redis;
     }
 
     /** Replies to the queries an earlier run acknowledged and did not finish; they wait for a receiver bind. */
     private void startReplay(QueryService queries) {
+        if (streamJournal != null) {
+            // Taking over what a stopped instance (this one before a restart included) left pending.
+            streamJournal.start(queries::replay, metrics::journalReplayed);
+            return;
+        }
         if (journal == null || journal.recovered().isEmpty()) {
             return;
         }
@@ -364,9 +408,11 @@ public final class Gateway implements AutoCloseable {
             worker.shutdownNow();
         }
         closeQuietly(journal);
+        closeQuietly(streamJournal);
         closeQuietly(probe);
         closeQuietly(client);
         closeQuietly(consentGate);
+        closeQuietly(redis);
         closeQuietly(auditLog);
         closeQuietly(admin);
         closeQuietly(metrics);

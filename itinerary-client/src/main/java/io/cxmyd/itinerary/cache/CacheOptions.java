@@ -23,6 +23,7 @@ public final class CacheOptions {
     private final int redisRequestQueueSize;
     private final int redisFailureThreshold;
     private final Duration redisRetryInterval;
+    private final Duration redisProbeInterval;
     private final byte[] hashKey;
 
     private CacheOptions(Builder b) {
@@ -34,6 +35,7 @@ public final class CacheOptions {
         this.redisRequestQueueSize = b.redisRequestQueueSize;
         this.redisFailureThreshold = b.redisFailureThreshold;
         this.redisRetryInterval = b.redisRetryInterval;
+        this.redisProbeInterval = b.redisProbeInterval;
         this.hashKey = b.hashKey == null ? null : b.hashKey.clone();
     }
 
@@ -87,6 +89,14 @@ public final class CacheOptions {
     }
 
     /**
+     * How often a background PING checks Redis (5 s), off the lookup path, so that the availability event
+     * (the gateway's {@code cxmyd_redis_up}) follows Redis on an idle client too.
+     */
+    public Duration redisProbeInterval() {
+        return redisProbeInterval;
+    }
+
+    /**
      * The secret of the keyed hash that names cache entries; empty = a random key per process, which is
      * right for one instance but makes a shared Redis useless across instances (each would write its own
      * keys).
@@ -110,6 +120,7 @@ public final class CacheOptions {
         private int redisRequestQueueSize = 10_000;
         private int redisFailureThreshold = 3;
         private Duration redisRetryInterval = Duration.ofSeconds(1);
+        private Duration redisProbeInterval = Duration.ofSeconds(5);
         private byte[] hashKey;
 
         private Builder() {
@@ -156,6 +167,11 @@ public final class CacheOptions {
             return this;
         }
 
+        public Builder redisProbeInterval(Duration interval) {
+            this.redisProbeInterval = interval;
+            return this;
+        }
+
         public Builder hashKey(byte[] key) {
             this.hashKey = key == null ? null : key.clone();
             return this;
@@ -174,6 +190,11 @@ public final class CacheOptions {
             positive("cache.redisCommandTimeout", redisCommandTimeout);
             positive("cache.redisConnectTimeout", redisConnectTimeout);
             positive("cache.redisRetryInterval", redisRetryInterval);
+            positive("cache.redisProbeInterval", redisProbeInterval);
+            if (redisProbeInterval.compareTo(Duration.ofMillis(50)) < 0) {
+                // Every probe is a command on the lookups' connection: a tighter loop only adds load.
+                throw invalid("cache.redisProbeInterval", "at least 50 ms", redisProbeInterval);
+            }
             if (redisCommandTimeout.compareTo(Duration.ofSeconds(10)) > 0) {
                 throw invalid("cache.redisCommandTimeout", "at most 10 s (Redis is a cache, not worth waiting for)",
                         redisCommandTimeout);
@@ -217,7 +238,8 @@ public final class CacheOptions {
                 + ", redis=" + redacted(redisUri) + ", redisCommandTimeout=" + redisCommandTimeout
                 + ", redisConnectTimeout=" + redisConnectTimeout + ", redisRequestQueueSize="
                 + redisRequestQueueSize + ", redisFailureThreshold=" + redisFailureThreshold
-                + ", redisRetryInterval=" + redisRetryInterval + ", hashKey="
+                + ", redisRetryInterval=" + redisRetryInterval + ", redisProbeInterval=" + redisProbeInterval
+                + ", hashKey="
                 + (hashKey == null ? "random" : "configured") + "}";
     }
 }

@@ -56,6 +56,7 @@ final class RedisTier implements AutoCloseable {
     private final Ticker ticker;
     private final long retryNanos;
     private final AtomicBoolean connecting = new AtomicBoolean();
+    private final Duration probeInterval;
 
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile long nextConnectAt;
@@ -83,11 +84,15 @@ final class RedisTier implements AutoCloseable {
         this.client = RedisClient.create(resources);
         this.client.setOptions(clientOptions(options));
         this.nextConnectAt = ticker.read();
+        this.probeInterval = options.redisProbeInterval();
     }
 
     static RedisTier start(CacheOptions options, LookupEvents events, Executor executor, Ticker ticker) {
         RedisTier tier = new RedisTier(options, events, executor, ticker);
         tier.connection(); // connect in the background; lookups skip Redis until it is there
+        // lettuce's timer only starts the probe: it runs on the executor, like every continuation here.
+        tier.resources.eventExecutorGroup().scheduleWithFixedDelay(tier::scheduleProbe, tier.probeInterval.toNanos(),
+                tier.probeInterval.toNanos(), TimeUnit.NANOSECONDS);
         return tier;
     }
 
@@ -168,6 +173,45 @@ final class RedisTier implements AutoCloseable {
             }, executor);
         } catch (RuntimeException e) {
             failed("SET", e);
+        }
+    }
+
+    /**
+     * The background check: a PING on the lookups' connection every probe interval, so that availability
+     * follows Redis without lookups (an idle gateway's {@code cxmyd_redis_up} used to stay at its last
+     * value). Its outcome feeds the breaker like a read's: a success lets lookups back in at once, failures
+     * count towards the threshold. Runs on the executor, never on lettuce's threads.
+     */
+    private void scheduleProbe() {
+        try {
+            executor.execute(this::probe);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the client is closing: no more probes
+        }
+    }
+
+    private void probe() {
+        if (closed) {
+            return;
+        }
+        StatefulRedisConnection<String, String> c = connection();
+        if (c == null) {
+            return; // not connected yet: the connect attempts report unreachable themselves
+        }
+        if (!c.isOpen()) {
+            breaker.unreachable(); // lettuce is reconnecting: nothing to send, nothing to count
+            return;
+        }
+        try {
+            c.async().ping().whenCompleteAsync((pong, error) -> {
+                if (error != null) {
+                    failed("PING", error);
+                } else {
+                    breaker.onSuccess();
+                }
+            }, executor);
+        } catch (RuntimeException e) {
+            failed("PING", e);
         }
     }
 

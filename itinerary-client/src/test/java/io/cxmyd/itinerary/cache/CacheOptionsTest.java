@@ -16,6 +16,7 @@ class CacheOptionsTest {
         assertThat(o.redisRequestQueueSize()).isEqualTo(10_000);
         assertThat(o.noDataTtl()).isEqualTo(Duration.ofMinutes(5));
         assertThat(o.hashKey()).isEmpty();
+        assertThat(o.redisProbeInterval()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
@@ -32,6 +33,8 @@ class CacheOptionsTest {
                 .hasMessage("cache.redisFailureThreshold: at least 1, was 0");
         assertThatThrownBy(() -> CacheOptions.builder().hashKey("short").build())
                 .hasMessage("cache.hashKey: at least 16 bytes, was 5 bytes");
+        assertThatThrownBy(() -> CacheOptions.builder().redisProbeInterval(Duration.ofMillis(10)).build())
+                .hasMessage("cache.redisProbeInterval: at least 50 ms, was PT0.01S");
     }
 
     @Test

@@ -64,11 +64,18 @@ class TieredCacheIntegrationTests {
     }
 
     private ItineraryClient client(TestSource source, RecordingEvents events) throws Exception {
+        // The default probe interval (5 s) keeps the background PING out of the way of these tests.
+        return client(source, events, CacheOptions.defaults().redisProbeInterval());
+    }
+
+    private ItineraryClient client(TestSource source, RecordingEvents events, Duration probeInterval)
+            throws Exception {
         ItineraryClient client = ItineraryClientBuilder.forSource(source)
                 .cache(CacheOptions.builder()
                         .redisUri(redis.uri())
                         .hashKey(SECRET)
                         .redisRetryInterval(Duration.ofMillis(200))
+                        .redisProbeInterval(probeInterval)
                         .build())
                 .lookupDeadline(DEADLINE)
                 .events(events)
@@ -201,5 +208,23 @@ class TieredCacheIntegrationTests {
             lookup(client, Msisdn.parse(String.format("1330000%04d", (int) (System.nanoTime() % 10_000))), AT);
             return events.seen.contains("redis:up") && events.seen.contains("redis:miss");
         });
+    }
+
+    @Test
+    void availabilityFollowsRedisWithoutAnyLookup() throws Exception {
+        TestSource source = Subscribers.source();
+        RecordingEvents events = new RecordingEvents();
+        client(source, events, Duration.ofMillis(100));
+
+        events.clear();
+        redis.kill();
+        await("redis reported down with no lookup", () -> events.seen.contains("redis:down"));
+
+        events.clear();
+        redis.restart();
+        await("redis reported up with no lookup", () -> events.seen.contains("redis:up"));
+        assertThat(source.fetches()).as("lookups made").isZero();
+        assertThat(events.seen).as("no cache request either").noneMatch(e -> e.startsWith("redis:hit")
+                || e.startsWith("redis:miss"));
     }
 }

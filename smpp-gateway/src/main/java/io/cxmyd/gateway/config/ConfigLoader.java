@@ -109,6 +109,7 @@ public final class ConfigLoader {
         GatewayConfig.Admin admin = admin(root.optionalSection("admin"));
         GatewayConfig.Consent consent = consent(root.optionalSection("consent"), baseDir, carriers);
         GatewayConfig.Journal journal = journal(root.optionalSection("journal"), baseDir);
+        sharedState(root, cache, carriers, journal);
         root.finish();
         return new GatewayConfig(file, smpp, carriers, itinerary, cache, metrics, limits, clock, delivery,
                 templates, admin, consent, journal);
@@ -469,9 +470,34 @@ public final class ConfigLoader {
                 baseDir.resolve(dir).normalize(),
                 n.duration("fsyncInterval", Duration.ofMillis(2), Duration.ZERO, Duration.ofMillis(100)),
                 n.duration("commitTimeout", Duration.ofMillis(500), Duration.ofMillis(10), Duration.ofSeconds(30)),
-                n.integer("segmentMegabytes", 64, 1, 4096) * 1024L * 1024L);
+                n.integer("segmentMegabytes", 64, 1, 4096) * 1024L * 1024L,
+                enumValue(n, "store", GatewayConfig.Journal.Store.DISK, GatewayConfig.Journal.Store.class),
+                n.has("instanceId") ? Optional.of(instanceId(n)) : Optional.empty(),
+                n.duration("claimMinIdle", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofHours(1)),
+                n.integer("streamMaxLength", 1_000_000, 1_000, 100_000_000));
         n.finish();
         return j;
+    }
+
+    private static String instanceId(ConfigNode n) {
+        String id = n.string("instanceId", null);
+        if (!id.matches("[A-Za-z0-9._:-]{1,64}")) {
+            throw new ConfigException(n.key("instanceId"), "1 to 64 of A-Z a-z 0-9 . _ : -, was \"" + id + "\"");
+        }
+        return id;
+    }
+
+    /** The rules that tie the Redis users together: the stream journal and the shared consent state. */
+    private static void sharedState(ConfigNode root, Cache cache, List<Carrier> carriers, GatewayConfig.Journal j) {
+        if (j.enabled() && j.store() == GatewayConfig.Journal.Store.REDIS && cache.redis().isEmpty()) {
+            throw new ConfigException(root.optionalSection("journal").key("store"), "redis needs cache.redis");
+        }
+        boolean consent = carriers.stream().anyMatch(c -> c.verification() != Verification.NONE);
+        if (consent && cache.redis().isPresent() && cache.hashKey().isEmpty()) {
+            // The consent state in Redis is keyed by a keyed hash of the number: instances must share its secret.
+            throw new ConfigException(root.optionalSection("cache").key("hashKey"),
+                    "required when cache.redis is set and a carrier has a verification step");
+        }
     }
 
     private static <E extends Enum<E>> E enumValue(ConfigNode n, String name, E dflt, Class<E> type) {

@@ -179,8 +179,18 @@ public record GatewayConfig(
      * @param fsyncInterval how long appends gather before one fsync covers them all
      * @param commitTimeout how long a query waits for its fsync before it is refused
      * @param segmentBytes the size past which a new segment file starts
+     * @param store where accepted queries are recorded: the local disk, or a Redis Stream ({@code cache.redis})
+     * @param instanceId this instance's consumer name in the stream's group; empty: host name and pid
+     * @param claimMinIdle how long a query of the stream may go unrenewed before another instance takes it
+     * @param streamMaxLength the approximate cap of the stream (MAXLEN ~), a bound on what is left behind
      */
     public record Journal(boolean enabled, Path dir, Duration fsyncInterval, Duration commitTimeout,
-                          long segmentBytes) {
+                          long segmentBytes, Store store, Optional<String> instanceId, Duration claimMinIdle,
+                          long streamMaxLength) {
+
+        public enum Store {
+            DISK,
+            REDIS
+        }
     }
 }

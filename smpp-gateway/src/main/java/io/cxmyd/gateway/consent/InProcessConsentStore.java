@@ -11,7 +11,8 @@ import java.util.function.Function;
  * Consent states in this process only (Caffeine, each entry expiring when its state stops mattering: the
  * prompt's window, the lockout, the day the wrong codes count for). A restart forgets pending prompts,
  * which only makes the subscriber send {@code CXMYD} again, and lockouts, which a restart should not be
- * able to clear on purpose: run a single instance, or accept that, until the store is shared (Redis).
+ * able to clear on purpose: with several instances, configure {@code cache.redis} so the gateway uses the
+ * shared store ({@code io.cxmyd.gateway.redis.RedisConsentStore}) instead.
  */
 public final class InProcessConsentStore implements ConsentStore {
 

@@ -2,6 +2,7 @@ package io.cxmyd.gateway.query;
 
 import io.cxmyd.gateway.consent.ConsentAudit;
 import io.cxmyd.gateway.consent.ConsentGate;
+import io.cxmyd.gateway.consent.ConsentStoreException;
 import io.cxmyd.gateway.consent.Decision;
 import io.cxmyd.gateway.consent.Verification;
 import io.cxmyd.gateway.ops.QueryOutcome;
@@ -21,6 +22,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The consent step of {@link QueryService}, between the keyword and the lookup, for carriers whose
@@ -29,6 +32,8 @@ import java.util.function.Supplier;
  * The ID code is hashed and compared here, and goes no further: not to a log, not to the store.
  */
 public final class ConsentPolicy {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsentPolicy.class);
 
     /** What {@link QueryService} does for this step: the same reply paths as without consent. */
     interface Replies {
@@ -78,7 +83,13 @@ public final class ConsentPolicy {
     void handle(InboundMessage m, Msisdn sender, long key, Command command, CarrierProfile profile,
             ReplyContext context, Replies replies) {
         Verification mode = modes.get(m.carrierId());
-        Decision d = gate.onText(key, mode, command);
+        Decision d;
+        try {
+            d = gate.onText(key, mode, command);
+        } catch (ConsentStoreException e) {
+            storeUnavailable(e, m, sender, mode, profile, context, replies);
+            return;
+        }
         if (d instanceof Decision.Usage && !(command instanceof Command.Confirm || command instanceof Command.Verify)) {
             // Any other text with nothing pending: no consent question was asked or answered.
             replies.usage(m, sender, key, profile, context);
@@ -121,7 +132,14 @@ public final class ConsentPolicy {
         client.idLast4(sender, rulesClock.get()).whenCompleteAsync((id, error) -> {
             if (id instanceof IdLast4.Registered r) {
                 boolean match = ids.matches(sender, code, r.hash());
-                act(gate.onCheck(key, match), m, sender, key, mode, profile, context, replies);
+                Decision d;
+                try {
+                    d = gate.onCheck(key, match);
+                } catch (ConsentStoreException e) {
+                    storeUnavailable(e, m, sender, mode, profile, context, replies);
+                    return;
+                }
+                act(d, m, sender, key, mode, profile, context, replies);
             } else if (id instanceof IdLast4.NotRegistered) {
                 record(m, sender, mode, "unverifiable");
                 replies.finish(m, sender, QueryOutcome.CONSENT_REFUSED, ReplyKind.CONSENT_UNVERIFIABLE,
@@ -135,6 +153,15 @@ public final class ConsentPolicy {
                         profile.composer().compose(new LookupResult.Unavailable(sender, reason), context));
             }
         }, worker);
+    }
+
+    /** Without its state the step cannot decide: "busy, try later", never an itinerary nobody confirmed. */
+    private void storeUnavailable(ConsentStoreException e, InboundMessage m, Msisdn sender, Verification mode,
+            CarrierProfile profile, ReplyContext context, Replies replies) {
+        log.warn("[{}] consent step for {} not taken: {}", m.carrierId(), sender.masked(), e.getMessage());
+        record(m, sender, mode, "store_unavailable");
+        replies.finish(m, sender, QueryOutcome.UNAVAILABLE, ReplyKind.UNAVAILABLE, profile.composer().compose(
+                new LookupResult.Unavailable(sender, LookupResult.Reason.SOURCE_ERROR), context));
     }
 
     private void record(InboundMessage m, Msisdn sender, Verification mode, String outcome) {

@@ -93,6 +93,25 @@ public final class QueryService implements InboundHandler {
             Executor worker,
             ConsentPolicy consent,
             AcceptLog acceptLog) {
+        this(directory, carriers, client, outbox, metrics, state, perSubscriber, usageReplies, rulesClock, worker,
+                consent, acceptLog, new SubscriberKey());
+    }
+
+    /** @param keys the keyed hash of numbers; shared by instances whose consent state is shared (Redis) */
+    public QueryService(
+            ServiceDirectory directory,
+            Map<String, CarrierProfile> carriers,
+            ItineraryClient client,
+            Outbox outbox,
+            GatewayMetrics metrics,
+            GatewayState state,
+            RateLimiter perSubscriber,
+            RateLimiter usageReplies,
+            Supplier<Instant> rulesClock,
+            Executor worker,
+            ConsentPolicy consent,
+            AcceptLog acceptLog,
+            SubscriberKey keys) {
         this.consent = consent;
         this.directory = directory;
         this.carriers = Map.copyOf(carriers);
@@ -102,7 +121,7 @@ public final class QueryService implements InboundHandler {
         this.state = state;
         this.perSubscriber = perSubscriber;
         this.usageReplies = usageReplies;
-        this.keys = new SubscriberKey();
+        this.keys = keys;
         this.rulesClock = rulesClock;
         this.worker = worker;
         this.acceptLog = acceptLog;

@@ -160,6 +160,47 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void redisJournalKeysAreReadAndNeedCacheRedis() {
+        GatewayConfig.Journal d = parse(MINIMAL).journal();
+        assertThat(d.store()).isEqualTo(GatewayConfig.Journal.Store.DISK);
+        assertThat(d.instanceId()).isEmpty();
+        assertThat(d.claimMinIdle()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(d.streamMaxLength()).isEqualTo(1_000_000);
+
+        GatewayConfig.Journal j = parse(MINIMAL + """
+                cache:
+                  redis: redis://127.0.0.1:6379
+                journal:
+                  store: redis
+                  instanceId: gw-a.1
+                  claimMinIdle: 2s
+                  streamMaxLength: 5000
+                """).journal();
+        assertThat(j.store()).isEqualTo(GatewayConfig.Journal.Store.REDIS);
+        assertThat(j.instanceId()).contains("gw-a.1");
+        assertThat(j.claimMinIdle()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(j.streamMaxLength()).isEqualTo(5000);
+
+        assertRejected(MINIMAL + "journal:\n  store: redis\n", "journal.store: redis needs cache.redis");
+        assertRejected(MINIMAL + "journal:\n  store: etcd\n", "journal.store: must be one of disk, redis, was \"etcd\"");
+        assertRejected(MINIMAL + "journal:\n  instanceId: \"a b\"\n",
+                "journal.instanceId: 1 to 64 of A-Z a-z 0-9 . _ : -, was \"a b\"");
+        assertThatThrownBy(() -> parse(MINIMAL + "journal:\n  claimMinIdle: 10ms\n"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("journal.claimMinIdle: ");
+        assertThatThrownBy(() -> parse(MINIMAL + "journal:\n  streamMaxLength: 10\n"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("journal.streamMaxLength: ");
+    }
+
+    @Test
+    void sharedConsentStateNeedsTheSharedHashKey() {
+        String consent = MINIMAL.replace("password: \"cm-pass1\"", "password: \"cm-pass1\"\n    verification: confirm")
+                + "cache:\n  redis: redis://127.0.0.1:6379\n";
+        assertRejected(consent, "cache.hashKey: required when cache.redis is set and a carrier has a verification step");
+        assertThat(parse(consent.replace("cache:\n", "cache:\n  hashKey: 0123456789abcdef0123\n")).cache().hashKey())
+                .isPresent();
+    }
+
+    @Test
     void duplicateCarriersAndServiceNumbersAreRefused() {
         String two = MINIMAL.replace("itinerary:", """
                   - id: china-mobile

@@ -174,6 +174,18 @@ final class LoadClient implements AutoCloseable {
         return acknowledged.stream().filter(s -> !replies.containsKey(s)).sorted().toList();
     }
 
+    /** The subscribers whose query was acknowledged. */
+    Set<String> acknowledgedSubscribers() {
+        return Set.copyOf(acknowledged);
+    }
+
+    /** The subscribers with at least one reply on this client's links, and how many each. */
+    Map<String, Integer> repliesPerSubscriber() {
+        Map<String, Integer> m = new java.util.HashMap<>();
+        replies.forEach((k, v) -> m.put(k, v.get()));
+        return m;
+    }
+
     int replied() {
         return replies.size();
     }

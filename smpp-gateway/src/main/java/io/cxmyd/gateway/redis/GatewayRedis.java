@@ -1,0 +1,157 @@
+package io.cxmyd.gateway.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.MaintNotificationsConfig;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import io.lettuce.core.resource.EpollProvider;
+import io.lettuce.core.resource.IOUringProvider;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's own Redis connection (the stream journal and the shared consent state), apart from the
+ * itinerary cache's: a cache may skip Redis, these may not, so their timeouts differ. Configured as
+ * deliberately as the cache's ({@code io.cxmyd.itinerary.cache.RedisTier}, docs/cache.md): a bounded
+ * command timeout, commands refused at once while disconnected (never buffered until a reconnect), a
+ * bounded request queue, TCP keepalive, a reconnect backoff capped at a second. lettuce multiplexes, so one
+ * connection serves every thread; no command here blocks on the server (no BLOCK, no WATCH).
+ *
+ * <p>Connects in the background and again after a failure: until connected, {@link #commands()} is
+ * {@code null} and callers refuse what needs Redis, so a gateway starts while Redis is down.
+ */
+public final class GatewayRedis implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayRedis.class);
+
+    /** Probe an idle connection after 30 s, every 10 s, 3 times: a dead peer is noticed in about a minute. */
+    private static final Duration KEEPALIVE_IDLE = Duration.ofSeconds(30);
+    private static final Duration KEEPALIVE_INTERVAL = Duration.ofSeconds(10);
+    private static final int KEEPALIVE_COUNT = 3;
+    private static final Duration TCP_USER_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration RETRY = Duration.ofSeconds(1);
+    /** Far above the commands in flight of a gateway (its SMPP windows), far below memory trouble. */
+    private static final int REQUEST_QUEUE = 10_000;
+
+    private final ClientResources resources;
+    private final RedisClient client;
+    private final RedisURI uri;
+    private final String where;
+    private final AtomicBoolean connecting = new AtomicBoolean();
+    private volatile StatefulRedisConnection<String, String> connection;
+    private volatile boolean closed;
+
+    private GatewayRedis(java.net.URI redis, Duration commandTimeout) {
+        this.uri = RedisURI.create(redis.toString());
+        this.uri.setTimeout(CONNECT_TIMEOUT); // bounds the handshake, which runs in the background
+        this.where = "redis " + uri.getHost() + ":" + uri.getPort();
+        this.resources = ClientResources.builder()
+                .ioThreadPoolSize(2)
+                .computationThreadPoolSize(2)
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), RETRY, 2, TimeUnit.MILLISECONDS))
+                .build();
+        this.client = RedisClient.create(resources);
+        this.client.setOptions(clientOptions(commandTimeout));
+    }
+
+    /**
+     * Starts connecting to {@code redis}; commands then complete or fail within {@code commandTimeout}.
+     */
+    public static GatewayRedis start(java.net.URI redis, Duration commandTimeout) {
+        GatewayRedis r = new GatewayRedis(redis, commandTimeout);
+        r.connect();
+        return r;
+    }
+
+    static ClientOptions clientOptions(Duration commandTimeout) {
+        boolean nativeTransport = EpollProvider.isAvailable() || IOUringProvider.isAvailable();
+        SocketOptions socket = SocketOptions.builder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .keepAlive(SocketOptions.KeepAliveOptions.builder()
+                        .enable()
+                        .idle(KEEPALIVE_IDLE)
+                        .interval(KEEPALIVE_INTERVAL)
+                        .count(KEEPALIVE_COUNT)
+                        .build())
+                // lettuce refuses to connect when TCP_USER_TIMEOUT is asked for without a native transport.
+                .tcpUserTimeout(SocketOptions.TcpUserTimeoutOptions.builder()
+                        .enable(nativeTransport)
+                        .tcpUserTimeout(TCP_USER_TIMEOUT)
+                        .build())
+                .tcpNoDelay(true)
+                .build();
+        return ClientOptions.builder()
+                .autoReconnect(true)
+                // Buffered commands would hold a PDU thread (a query's accept) until a reconnect: refuse them,
+                // the carrier hears ESME_RX_T_APPN at once and retries.
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .requestQueueSize(REQUEST_QUEUE)
+                .timeoutOptions(TimeoutOptions.builder().fixedTimeout(commandTimeout).build())
+                .maintNotificationsConfig(MaintNotificationsConfig.disabled())
+                .socketOptions(socket)
+                .build();
+    }
+
+    /** The commands of the connection, or {@code null} while there is none (callers refuse, never wait). */
+    RedisAsyncCommands<String, String> commands() {
+        StatefulRedisConnection<String, String> c = connection;
+        return c == null ? null : c.async();
+    }
+
+    /** For log lines: {@code redis host:port}, never a password. */
+    String where() {
+        return where;
+    }
+
+    private void connect() {
+        if (closed || !connecting.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            client.connectAsync(StringCodec.UTF8, uri).whenComplete((conn, error) -> {
+                connecting.set(false);
+                if (error == null && !closed) {
+                    connection = conn;
+                    log.info("{}: connected (journal stream, consent state)", where);
+                } else if (error == null) {
+                    conn.closeAsync();
+                } else {
+                    log.warn("{}: cannot connect, retrying every {} s: {}", where, RETRY.toSeconds(), error.toString());
+                    retryLater();
+                }
+            });
+        } catch (RuntimeException e) {
+            connecting.set(false);
+            log.warn("{}: cannot connect: {}", where, e.toString());
+            retryLater();
+        }
+    }
+
+    private void retryLater() {
+        if (!closed) {
+            resources.eventExecutorGroup().schedule(this::connect, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        StatefulRedisConnection<String, String> c = connection;
+        if (c != null) {
+            c.close();
+        }
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
+    }
+}

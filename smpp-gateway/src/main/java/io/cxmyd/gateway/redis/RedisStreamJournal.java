@@ -1,0 +1,389 @@
+package io.cxmyd.gateway.redis;
+
+import static io.cxmyd.gateway.redis.StreamJournalOptions.GROUP;
+import static io.cxmyd.gateway.redis.StreamJournalOptions.STREAM;
+
+import io.cxmyd.gateway.delivery.Reply;
+import io.cxmyd.gateway.journal.AcceptLog;
+import io.cxmyd.gateway.journal.JournalAcceptLog;
+import io.cxmyd.gateway.journal.JournalCodec;
+import io.cxmyd.gateway.journal.JournalRecord;
+import io.cxmyd.gateway.smpp.InboundMessage;
+import io.cxmyd.gateway.smpp.SmppStatus;
+import io.lettuce.core.Consumer;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAutoClaimArgs;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.models.stream.ClaimedMessages;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link AcceptLog} on a Redis Stream with a consumer group, for gateways that share a Redis: a query
+ * is acknowledged once it is in the stream and pending for this instance; when the instance dies, another
+ * takes its pending queries over ({@code XAUTOCLAIM}) and replies to them through its own binds.
+ *
+ * <ul>
+ *   <li><b>Accept</b>: one script adds the entry ({@code XADD MAXLEN ~}) and reads it into this instance's
+ *       pending list ({@code XREADGROUP >}) at once, atomically: every entry is read by the script that adds
+ *       it, so {@code >} yields just that one. The PDU thread waits {@code commitTimeout} for it.</li>
+ *   <li><b>Done</b>: {@code XACK} and {@code XDEL} when the reply ends, so the stream holds only the
+ *       queries in progress (they hold numbers: nothing is kept longer than needed).</li>
+ *   <li><b>Lease</b>: every {@link StreamJournalOptions#claimInterval()} this instance renews its own
+ *       pending entries (an {@code XCLAIM} to itself resets their idle time), so a reply that waits long
+ *       for a bind is not taken over from a live instance; and it claims, with {@code XAUTOCLAIM}, every
+ *       entry idle longer than {@code claimMinIdle}: the queries of an instance that stopped renewing.</li>
+ * </ul>
+ */
+public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisStreamJournal.class);
+    private static final int CLAIM_BATCH = 100;
+    private static final int RENEW_BATCH = 500;
+    /** Tokens of refused queries whose entry may still have landed: bounded, far above a burst of refusals. */
+    private static final int CANCELLED_KEPT = 10_000;
+
+    /**
+     * KEYS[1] stream; ARGV group, consumer, maxlen, token, query. Returns the entry id. A group lost with a
+     * Redis that restarted empty is created again (from 0: whatever is in the stream becomes ours to claim).
+     */
+    private static final String ADD = """
+            local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[3], '*', 't', ARGV[4], 'q', ARGV[5])
+            local read = redis.pcall('XREADGROUP', 'GROUP', ARGV[1], ARGV[2], 'STREAMS', KEYS[1], '>')
+            if type(read) == 'table' and read.err then
+              redis.call('XGROUP', 'CREATE', KEYS[1], ARGV[1], '0')
+              redis.call('XREADGROUP', 'GROUP', ARGV[1], ARGV[2], 'STREAMS', KEYS[1], '>')
+            end
+            return id
+            """;
+    /** KEYS[1] stream; ARGV group, id. */
+    private static final String DONE = """
+            redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+            return redis.call('XDEL', KEYS[1], ARGV[2])
+            """;
+    /**
+     * KEYS[1] stream; ARGV group, consumer, ids... Resets the idle time of each id still pending for the
+     * consumer; returns the ids that no longer are (taken over, or lost with Redis).
+     */
+    private static final String RENEW = """
+            local lost = {}
+            for i = 3, #ARGV do
+              local p = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[i], ARGV[i], 1)
+              if p[1] and p[1][2] == ARGV[2] then
+                redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[i], 'JUSTID')
+              else
+                lost[#lost + 1] = ARGV[i]
+              end
+            end
+            return lost
+            """;
+
+    private final GatewayRedis redis;
+    private final StreamJournalOptions options;
+    private final JournalAcceptLog.Events events;
+    private final AtomicLong sequence = new AtomicLong();
+    private final Map<InboundMessage, String> queries = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<Reply, String> replies = Collections.synchronizedMap(new IdentityHashMap<>());
+    /** Entry ids this instance is answering: renewed, and skipped when claimed. */
+    private final Set<String> mine = ConcurrentHashMap.newKeySet();
+    private final Set<String> cancelled = Collections.newSetFromMap(Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > CANCELLED_KEPT;
+                }
+            }));
+    /** Claimed entries waiting for room in the reply queue. Claimer thread only. */
+    private final ArrayDeque<Claimed> waiting = new ArrayDeque<>();
+    private String cursor = "0-0";
+    private Thread claimer;
+    private volatile boolean closed;
+
+    private record Claimed(String id, InboundMessage message) {
+    }
+
+    public RedisStreamJournal(GatewayRedis redis, StreamJournalOptions options, JournalAcceptLog.Events events) {
+        this.redis = redis;
+        this.options = options;
+        this.events = events;
+    }
+
+    /**
+     * Starts renewing this instance's queries and taking over abandoned ones.
+     *
+     * @param process takes a query over (the query path's replay); false when there is no room for it now
+     * @param tookOver called once per query taken over
+     */
+    public void start(Predicate<InboundMessage> process, Runnable tookOver) {
+        claimer = new Thread(() -> claimLoop(process, tookOver), "journal-claimer");
+        claimer.setDaemon(true);
+        claimer.start();
+        log.info("journal in the stream {} of {}, group {}, consumer {}; queries idle {} are taken over",
+                STREAM, redis.where(), GROUP, options.instanceId(), options.claimMinIdle());
+    }
+
+    @Override
+    public SmppStatus accept(InboundMessage message) {
+        long start = System.nanoTime();
+        RedisAsyncCommands<String, String> c = redis.commands();
+        if (c == null) {
+            return refuse(message, "not connected");
+        }
+        long n = sequence.incrementAndGet();
+        String token = options.instanceId() + ":" + n;
+        String query = Base64.getEncoder().encodeToString(JournalCodec.encode(new JournalRecord.Accepted(n, message)));
+        RedisFuture<String> added;
+        try {
+            added = c.eval(ADD, ScriptOutputType.VALUE, new String[] {STREAM}, GROUP, options.instanceId(),
+                    Long.toString(options.maxLength()), token, query);
+        } catch (RuntimeException e) {
+            return refuse(message, e.getClass().getSimpleName());
+        }
+        try {
+            String id = added.get(options.commitTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            mine.add(id);
+            queries.put(message, id);
+            events.committed(System.nanoTime() - start);
+            return SmppStatus.ESME_ROK;
+        } catch (TimeoutException e) {
+            cancel(token, added);
+            return refuse(message, "no confirmation within " + options.commitTimeout());
+        } catch (ExecutionException e) {
+            cancel(token, added);
+            return refuse(message, e.getCause().getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel(token, added);
+            return refuse(message, "interrupted");
+        }
+    }
+
+    /**
+     * A refused query whose entry may still land: removed if it does, and never answered by this instance
+     * should it claim it (another instance may, after a crash of this one: a duplicate, never a loss).
+     */
+    private void cancel(String token, RedisFuture<String> added) {
+        cancelled.add(token);
+        added.whenComplete((id, error) -> {
+            if (id != null) {
+                done(id);
+            }
+        });
+    }
+
+    private SmppStatus refuse(InboundMessage message, String why) {
+        log.warn("[{}] {}: journal stream did not take a query ({}): refused", message.carrierId(), redis.where(), why);
+        events.refused();
+        return SmppStatus.ESME_RX_T_APPN;
+    }
+
+    @Override
+    public void settled(InboundMessage message) {
+        String id = queries.remove(message);
+        if (id != null) {
+            done(id);
+        }
+    }
+
+    @Override
+    public void replying(InboundMessage message, Reply reply) {
+        String id = queries.remove(message);
+        if (id != null) {
+            replies.put(reply, id);
+        }
+    }
+
+    @Override
+    public void replyEnded(Reply reply) {
+        String id = replies.remove(reply);
+        if (id != null) {
+            done(id);
+        }
+    }
+
+    /**
+     * Not waited for: should it fail, the entry stays pending, unrenewed, and is taken over after the
+     * min-idle: the subscriber gets the reply twice, never not at all.
+     */
+    private void done(String id) {
+        mine.remove(id);
+        RedisAsyncCommands<String, String> c = redis.commands();
+        if (c == null) {
+            log.debug("{}: entry {} not marked done: not connected", redis.where(), id);
+            return;
+        }
+        try {
+            c.eval(DONE, ScriptOutputType.INTEGER, new String[] {STREAM}, GROUP, id).whenComplete((n, error) -> {
+                if (error != null) {
+                    log.debug("{}: entry {} not marked done: {}", redis.where(), id, error.toString());
+                }
+            });
+        } catch (RuntimeException e) {
+            log.debug("{}: entry {} not marked done: {}", redis.where(), id, e.toString());
+        }
+    }
+
+    /** Queries this instance is answering (accepted here, or taken over and not finished). */
+    public int pending() {
+        return mine.size();
+    }
+
+    private void claimLoop(Predicate<InboundMessage> process, Runnable tookOver) {
+        long interval = options.claimInterval().toMillis();
+        while (!closed) {
+            try {
+                Thread.sleep(interval);
+            } catch (InterruptedException e) {
+                return;
+            }
+            RedisAsyncCommands<String, String> c = redis.commands();
+            if (c == null) {
+                continue;
+            }
+            try {
+                renew(c);
+                offerWaiting(process, tookOver);
+                if (waiting.isEmpty()) {
+                    claim(c);
+                    offerWaiting(process, tookOver);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                log.warn("{}: journal stream renewal or take-over failed, trying again in {} ms: {}", redis.where(),
+                        interval, e instanceof ExecutionException ? e.getCause().toString() : e.toString());
+            }
+        }
+    }
+
+    private void renew(RedisAsyncCommands<String, String> c)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        List<String> ids = new ArrayList<>(mine);
+        for (int from = 0; from < ids.size(); from += RENEW_BATCH) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + RENEW_BATCH));
+            String[] args = new String[batch.size() + 2];
+            args[0] = GROUP;
+            args[1] = options.instanceId();
+            for (int i = 0; i < batch.size(); i++) {
+                args[i + 2] = batch.get(i);
+            }
+            List<Object> lost = c.<List<Object>>eval(RENEW, ScriptOutputType.MULTI, new String[] {STREAM}, args)
+                    .get(backgroundWaitMillis(), TimeUnit.MILLISECONDS);
+            // Gone meanwhile (done) is not lost: only those still ours in memory count.
+            long taken = lost.stream().map(String::valueOf).filter(mine::remove).count();
+            if (taken > 0) {
+                log.warn("{}: {} queries in progress here were taken over by another instance (their replies may "
+                        + "go out twice): this instance did not renew them within {}", redis.where(), taken,
+                        options.claimMinIdle());
+            }
+        }
+    }
+
+    private void claim(RedisAsyncCommands<String, String> c)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        ClaimedMessages<String, String> claimed;
+        try {
+            claimed = c.xautoclaim(STREAM, XAutoClaimArgs.Builder.<String>xautoclaim(
+                    Consumer.from(GROUP, options.instanceId()), options.claimMinIdle(), cursor).count(CLAIM_BATCH))
+                    .get(backgroundWaitMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (String.valueOf(e.getCause().getMessage()).startsWith("NOGROUP")) {
+                return; // nothing was ever accepted on this Redis (or it restarted empty): nothing to take over
+            }
+            throw e;
+        }
+        cursor = claimed.getId() == null ? "0-0" : claimed.getId();
+        Instant oldest = Instant.now().minus(options.validity());
+        int expired = 0;
+        for (StreamMessage<String, String> m : claimed.getMessages()) {
+            String id = m.getId();
+            if (mine.contains(id)) {
+                continue; // ours, in progress: the claim only renewed it
+            }
+            Map<String, String> body = m.getBody();
+            String token = body == null ? null : body.get("t");
+            InboundMessage query = body == null ? null : decode(body.get("q"));
+            if (query == null || token != null && cancelled.contains(token)) {
+                done(id); // deleted meanwhile, unreadable, or a query this instance refused
+                continue;
+            }
+            if (query.receivedAt().isBefore(oldest)) {
+                expired++;
+                done(id);
+                continue;
+            }
+            mine.add(id);
+            waiting.add(new Claimed(id, query));
+        }
+        if (!waiting.isEmpty() || expired > 0) {
+            log.info("{}: took over {} queries left by a stopped instance; {} older than {} dropped", redis.where(),
+                    waiting.size(), expired, options.validity());
+        }
+    }
+
+    private void offerWaiting(Predicate<InboundMessage> process, Runnable tookOver) {
+        for (Claimed w; (w = waiting.peek()) != null; ) {
+            queries.put(w.message(), w.id());
+            if (!process.test(w.message())) {
+                queries.remove(w.message()); // no room now: offered again next round, still renewed meanwhile
+                return;
+            }
+            waiting.poll();
+            tookOver.run();
+        }
+    }
+
+    private static InboundMessage decode(String query) {
+        if (query == null) {
+            return null;
+        }
+        try {
+            List<JournalRecord> records = JournalCodec.scan(ByteBuffer.wrap(Base64.getDecoder().decode(query))).records();
+            return records.size() == 1 && records.get(0) instanceof JournalRecord.Accepted a ? a.message() : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A background command's wait: lettuce's own timeout answers first; this only guards against a bug. */
+    private long backgroundWaitMillis() {
+        return options.commitTimeout().toMillis() * 2 + 1000;
+    }
+
+    /**
+     * Stops renewing and claiming. Nothing is acknowledged: the queries still in progress stay pending for
+     * this consumer and are taken over (by another instance, or this one started again) after the min-idle.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        Thread t = claimer;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
