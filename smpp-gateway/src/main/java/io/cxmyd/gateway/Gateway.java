@@ -170,8 +170,21 @@ public final class Gateway implements AutoCloseable {
         SubscriberKey keys = config.cache().redis().isPresent() && config.cache().hashKey().isPresent()
                 ? SubscriberKey.withSecret(config.cache().hashKey().get().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 : new SubscriberKey();
-        return new QueryService(new ServiceDirectory(numbers), profiles, client, outbox, metrics, state,
-                perSubscriber, usage, rulesClock, worker, consentPolicy(rulesClock), acceptLog, keys);
+        return QueryService.builder()
+                .directory(new ServiceDirectory(numbers))
+                .carriers(profiles)
+                .client(client)
+                .outbox(outbox)
+                .metrics(metrics)
+                .state(state)
+                .rulesClock(rulesClock)
+                .worker(worker)
+                .perSubscriber(perSubscriber)
+                .usageReplies(usage)
+                .consent(consentPolicy(rulesClock))
+                .acceptLog(acceptLog)
+                .keys(keys)
+                .build();
     }
 
     /** The consent step, or {@code null} when every carrier's verification is none. */

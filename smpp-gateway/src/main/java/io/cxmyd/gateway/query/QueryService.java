@@ -25,6 +25,7 @@ import io.cxmyd.itinerary.Msisdn;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
@@ -56,75 +57,124 @@ public final class QueryService implements InboundHandler {
     private final ConsentPolicy consent;
     private final AcceptLog acceptLog;
 
-    /**
-     * @param perSubscriber the per-subscriber query limit, or {@code null} when switched off
-     * @param usageReplies at most one usage reply per sender per interval
-     * @param rulesClock the instant the itinerary rules use (the real clock, or the config's pinned one)
-     */
-    public QueryService(
-            ServiceDirectory directory,
-            Map<String, CarrierProfile> carriers,
-            ItineraryClient client,
-            Outbox outbox,
-            GatewayMetrics metrics,
-            GatewayState state,
-            RateLimiter perSubscriber,
-            RateLimiter usageReplies,
-            Supplier<Instant> rulesClock,
-            Executor worker) {
-        this(directory, carriers, client, outbox, metrics, state, perSubscriber, usageReplies, rulesClock, worker,
-                null, AcceptLog.NONE);
+    private QueryService(Builder b) {
+        this.directory = Objects.requireNonNull(b.directory, "directory");
+        this.carriers = Map.copyOf(Objects.requireNonNull(b.carriers, "carriers"));
+        this.client = Objects.requireNonNull(b.client, "client");
+        this.outbox = Objects.requireNonNull(b.outbox, "outbox");
+        this.metrics = Objects.requireNonNull(b.metrics, "metrics");
+        this.state = Objects.requireNonNull(b.state, "state");
+        this.rulesClock = Objects.requireNonNull(b.rulesClock, "rulesClock");
+        this.worker = Objects.requireNonNull(b.worker, "worker");
+        this.perSubscriber = b.perSubscriber;
+        this.usageReplies = b.usageReplies;
+        this.consent = b.consent;
+        this.acceptLog = b.acceptLog;
+        this.keys = b.keys != null ? b.keys : new SubscriberKey();
+    }
+
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
-     * @param consent the consent step of carriers with a verification, or {@code null} when none has one
-     * @param acceptLog where a query is recorded durably before it is acknowledged (the journal)
+     * The parts of the query path. Required: directory, carriers, client, outbox, metrics, state, rulesClock,
+     * worker. Optional: the limits (absent = off), the consent step (absent = every carrier on {@code none}),
+     * the accept log (absent = queries acknowledged unrecorded), the subscriber key (absent = a random one).
      */
-    public QueryService(
-            ServiceDirectory directory,
-            Map<String, CarrierProfile> carriers,
-            ItineraryClient client,
-            Outbox outbox,
-            GatewayMetrics metrics,
-            GatewayState state,
-            RateLimiter perSubscriber,
-            RateLimiter usageReplies,
-            Supplier<Instant> rulesClock,
-            Executor worker,
-            ConsentPolicy consent,
-            AcceptLog acceptLog) {
-        this(directory, carriers, client, outbox, metrics, state, perSubscriber, usageReplies, rulesClock, worker,
-                consent, acceptLog, new SubscriberKey());
-    }
+    public static final class Builder {
+        private ServiceDirectory directory;
+        private Map<String, CarrierProfile> carriers;
+        private ItineraryClient client;
+        private Outbox outbox;
+        private GatewayMetrics metrics;
+        private GatewayState state;
+        private Supplier<Instant> rulesClock;
+        private Executor worker;
+        private RateLimiter perSubscriber;
+        private RateLimiter usageReplies;
+        private ConsentPolicy consent;
+        private AcceptLog acceptLog = AcceptLog.NONE;
+        private SubscriberKey keys;
 
-    /** @param keys the keyed hash of numbers; shared by instances whose consent state is shared (Redis) */
-    public QueryService(
-            ServiceDirectory directory,
-            Map<String, CarrierProfile> carriers,
-            ItineraryClient client,
-            Outbox outbox,
-            GatewayMetrics metrics,
-            GatewayState state,
-            RateLimiter perSubscriber,
-            RateLimiter usageReplies,
-            Supplier<Instant> rulesClock,
-            Executor worker,
-            ConsentPolicy consent,
-            AcceptLog acceptLog,
-            SubscriberKey keys) {
-        this.consent = consent;
-        this.directory = directory;
-        this.carriers = Map.copyOf(carriers);
-        this.client = client;
-        this.outbox = outbox;
-        this.metrics = metrics;
-        this.state = state;
-        this.perSubscriber = perSubscriber;
-        this.usageReplies = usageReplies;
-        this.keys = keys;
-        this.rulesClock = rulesClock;
-        this.worker = worker;
-        this.acceptLog = acceptLog;
+        private Builder() {
+        }
+
+        public Builder directory(ServiceDirectory directory) {
+            this.directory = directory;
+            return this;
+        }
+
+        public Builder carriers(Map<String, CarrierProfile> carriers) {
+            this.carriers = carriers;
+            return this;
+        }
+
+        public Builder client(ItineraryClient client) {
+            this.client = client;
+            return this;
+        }
+
+        public Builder outbox(Outbox outbox) {
+            this.outbox = outbox;
+            return this;
+        }
+
+        public Builder metrics(GatewayMetrics metrics) {
+            this.metrics = metrics;
+            return this;
+        }
+
+        public Builder state(GatewayState state) {
+            this.state = state;
+            return this;
+        }
+
+        /** The instant the itinerary rules use: the real clock, or the config's pinned one. */
+        public Builder rulesClock(Supplier<Instant> rulesClock) {
+            this.rulesClock = rulesClock;
+            return this;
+        }
+
+        /** Where the work after submit_sm_resp runs; its refusals become ESME_RTHROTTLED. */
+        public Builder worker(Executor worker) {
+            this.worker = worker;
+            return this;
+        }
+
+        /** The per-subscriber query limit; {@code null} switches it off. */
+        public Builder perSubscriber(RateLimiter limiter) {
+            this.perSubscriber = limiter;
+            return this;
+        }
+
+        /** At most one usage reply per sender per interval; {@code null} answers every unknown keyword. */
+        public Builder usageReplies(RateLimiter limiter) {
+            this.usageReplies = limiter;
+            return this;
+        }
+
+        /** The consent step of carriers with a verification; {@code null} when none has one. */
+        public Builder consent(ConsentPolicy consent) {
+            this.consent = consent;
+            return this;
+        }
+
+        /** Where a query is recorded durably before it is acknowledged (the journal). */
+        public Builder acceptLog(AcceptLog acceptLog) {
+            this.acceptLog = Objects.requireNonNull(acceptLog, "acceptLog");
+            return this;
+        }
+
+        /** The keyed hash of numbers for the limits and the consent state (shared across instances with Redis). */
+        public Builder keys(SubscriberKey keys) {
+            this.keys = keys;
+            return this;
+        }
+
+        public QueryService build() {
+            return new QueryService(this);
+        }
     }
 
     @Override
