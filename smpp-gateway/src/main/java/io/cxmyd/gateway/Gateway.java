@@ -280,6 +280,7 @@ public final class Gateway implements AutoCloseable {
                 .maxPduLength(s.maxPduBytes())
                 .maxConnections(s.maxConnections())
                 .pduReadTimeout(s.pduReadTimeout())
+                .pduProcessorThreads(s.pduProcessorThreads())
                 .lockout(new LockoutPolicy(s.lockout().failures(), s.lockout().window(), s.lockout().duration()))
                 .tls(s.tls().map(t -> new SmppTlsOptions(t.port(), t.keystore(), t.keystorePassword(),
                         t.keystoreType())).orElse(null))

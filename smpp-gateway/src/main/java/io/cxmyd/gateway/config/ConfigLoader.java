@@ -126,7 +126,10 @@ public final class ConfigLoader {
                 n.integer("maxConnections", 64, 1, 10_000),
                 n.duration("pduReadTimeout", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(10)),
                 lockout(n.optionalSection("lockout")),
-                tls(n.optionalSection("tls"), baseDir));
+                tls(n.optionalSection("tls"), baseDir),
+                // Each accept waits on its thread for the journal's fsync: a bind accepts at most this many
+                // queries per fsync (docs/performance.md). 3 capped a bind at about 1,200 queries/s.
+                n.integer("pduProcessorThreads", 32, 1, 64));
         n.finish();
         if (s.tls().isPresent() && s.tls().get().port() != 0 && s.tls().get().port() == s.port()) {
             throw new ConfigException(n.key("tls.port"), "must differ from smpp.port, was " + s.port());

@@ -50,7 +50,8 @@ public record GatewayConfig(
             int maxConnections,
             Duration pduReadTimeout,
             Lockout lockout,
-            Optional<Tls> tls) {
+            Optional<Tls> tls,
+            int pduProcessorThreads) {
     }
 
     /** {@code failures} bind refusals within {@code window} lock the address or system_id out for {@code duration}. */

@@ -140,6 +140,9 @@ public final class LoadCommand {
                 .bindTimeout(s.bindTimeout())
                 .responseTimeout(s.responseTimeout())
                 .maxPduLength(s.maxPduBytes())
+                .maxConnections(s.maxConnections())
+                .pduReadTimeout(s.pduReadTimeout())
+                .pduProcessorThreads(s.pduProcessorThreads())
                 .build();
     }
 

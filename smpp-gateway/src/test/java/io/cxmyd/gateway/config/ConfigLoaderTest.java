@@ -298,6 +298,7 @@ class ConfigLoaderTest {
         GatewayConfig c = parse(MINIMAL);
         assertThat(c.smpp().maxConnections()).isEqualTo(64);
         assertThat(c.smpp().pduReadTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.smpp().pduProcessorThreads()).isEqualTo(32);
         assertThat(c.smpp().lockout()).isEqualTo(
                 new GatewayConfig.Lockout(5, Duration.ofMinutes(5), Duration.ofMinutes(15)));
         assertThat(c.smpp().tls()).isEmpty();
@@ -312,6 +313,7 @@ class ConfigLoaderTest {
                 smpp:
                   maxConnections: 200
                   pduReadTimeout: 3s
+                  pduProcessorThreads: 8
                   lockout: {failures: 3, window: 1m, duration: 1h}
                   tls: {port: 3775, keystore: smpp.p12, keystorePassword: "${CM_PASS}"}
                 """).replace(CARRIER_KEYS, CARRIER_KEYS + """
@@ -320,6 +322,7 @@ class ConfigLoaderTest {
                 """));
         assertThat(c.smpp().maxConnections()).isEqualTo(200);
         assertThat(c.smpp().pduReadTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(c.smpp().pduProcessorThreads()).isEqualTo(8);
         assertThat(c.smpp().lockout()).isEqualTo(new GatewayConfig.Lockout(3, Duration.ofMinutes(1), Duration.ofHours(1)));
         assertThat(c.smpp().tls()).contains(
                 new GatewayConfig.Tls(3775, dir.resolve("smpp.p12"), "secret12", "PKCS12"));
@@ -338,6 +341,8 @@ class ConfigLoaderTest {
                 "carriers[0].allowFrom: must be a list, was \"10.0.0.1\"");
         assertRejected(MINIMAL.replace(CARRIER_KEYS, CARRIER_KEYS + "    maxBinds: 0\n"),
                 "carriers[0].maxBinds: must be between 1 and 1000, was 0");
+        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {pduProcessorThreads: 65}"),
+                "smpp.pduProcessorThreads: must be between 1 and 64, was 65");
         assertRejected(MINIMAL.replace("smpp: {}", "smpp: {maxConnections: 0}"),
                 "smpp.maxConnections: must be between 1 and 10000, was 0");
         assertRejected(MINIMAL.replace("smpp: {}", "smpp: {pduReadTimeout: 10}"),

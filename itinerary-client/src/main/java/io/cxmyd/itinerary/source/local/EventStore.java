@@ -24,45 +24,33 @@ final class EventStore {
     }
 
     /**
-     * Groups events given in file order by subscriber (a stable counting sort) and sorts each group by
-     * time, keeping the file order of events with the same time.
+     * The store over events already grouped by subscriber row (row r's in {@code [offsets[r],
+     * offsets[r + 1])}, each group in file order); sorts each group by time in place, keeping the file
+     * order of events with the same time. Takes ownership of the arrays.
      *
-     * @param rows subscriber row of each event
      * @param times seconds from {@code base} of each event
      * @param areas display area id of each event
-     * @param count how many entries of the three arrays are used
-     * @param perRow events per subscriber row (consumed)
+     * @param offsets one more than the subscriber rows: where each row's group starts, then the end
      */
-    static EventStore group(long base, int[] rows, int[] times, char[] areas, int count, int[] perRow) {
-        int subscribers = perRow.length;
-        int[] offsets = new int[subscribers + 1];
-        for (int r = 0; r < subscribers; r++) {
-            offsets[r + 1] = offsets[r] + perRow[r];
-        }
-        int[] next = perRow; // reused as the write cursor of each group
-        System.arraycopy(offsets, 0, next, 0, subscribers);
-        int[] groupedTimes = new int[count];
-        char[] groupedAreas = new char[count];
-        for (int i = 0; i < count; i++) {
-            int at = next[rows[i]]++;
-            groupedTimes[at] = times[i];
-            groupedAreas[at] = areas[i];
+    static EventStore ofGroups(long base, int[] times, char[] areas, int[] offsets) {
+        if (times.length != areas.length || offsets[offsets.length - 1] != times.length) {
+            throw new IllegalArgumentException("groups do not cover the arrays");
         }
         long[] scratch = new long[16];
         char[] areaScratch = new char[16];
-        for (int r = 0; r < subscribers; r++) {
+        for (int r = 0; r + 1 < offsets.length; r++) {
             int from = offsets[r];
             int to = offsets[r + 1];
-            if (!isSorted(groupedTimes, from, to)) {
+            if (!isSorted(times, from, to)) {
                 int n = to - from;
                 if (scratch.length < n) {
                     scratch = new long[Math.max(n, scratch.length * 2)];
                     areaScratch = new char[scratch.length];
                 }
-                sortGroup(groupedTimes, groupedAreas, from, n, scratch, areaScratch);
+                sortGroup(times, areas, from, n, scratch, areaScratch);
             }
         }
-        return new EventStore(base, groupedTimes, groupedAreas, offsets);
+        return new EventStore(base, times, areas, offsets);
     }
 
     private static boolean isSorted(int[] t, int from, int to) {

@@ -15,6 +15,9 @@ import io.cxmyd.itinerary.tools.DatasetGenerator;
 import io.cxmyd.itinerary.tools.GeneratorOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -100,10 +103,12 @@ public final class LoadBenchmark {
                 source = null;
                 baseline = usedHeapAfterGc();
             }
+            resetHeapPeaks();
             source = LocalDatasetSource.load(dir, catalog);
             LocalDatasetStats s = source.stats();
-            System.out.printf("load %d: %,d events of %,d subscribers in %.2f s = %,.0f events/s%n", k, s.events(),
-                    s.subscribers(), s.loadTime().toNanos() / 1e9, s.eventsPerSecond());
+            System.out.printf("load %d: %,d events of %,d subscribers in %.2f s = %,.0f events/s; "
+                    + "heap peak while loading <= %,d MiB%n", k, s.events(), s.subscribers(),
+                    s.loadTime().toNanos() / 1e9, s.eventsPerSecond(), heapPeaks() >> 20);
         }
         LocalDatasetStats s = source.stats();
         long held = usedHeapAfterGc() - baseline;
@@ -154,6 +159,28 @@ public final class LoadBenchmark {
             }
         }
         return found;
+    }
+
+    private static void resetHeapPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /**
+     * The sum of each heap pool's peak use since {@link #resetHeapPeaks()}: an upper bound of the heap in
+     * use at any one moment (the pools peak at different moments), garbage included.
+     */
+    private static long heapPeaks() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
     }
 
     private static long usedHeapAfterGc() {

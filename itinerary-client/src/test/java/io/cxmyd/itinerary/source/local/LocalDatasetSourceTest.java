@@ -156,6 +156,31 @@ class LocalDatasetSourceTest {
     }
 
     @Test
+    void longReversedGroupsInterleavedWithOthersComeOutSortedWithinTheirOwnSlices() throws IOException {
+        writeGood();
+        StringBuilder rows = new StringBuilder("msisdn,time,cell_id\n");
+        for (int h = 99; h >= 0; h--) { // 100 events a subscriber, newest first, the two alternating
+            rows.append("13800138000,").append(Instant.ofEpochSecond(at("2026-11-10T00:00:00Z") + h * 3600L))
+                    .append(",C1\n");
+            rows.append("18600000000,").append(Instant.ofEpochSecond(at("2026-11-10T00:00:30Z") + h * 3600L))
+                    .append(h % 2 == 0 ? ",C3\n" : ",C4\n");
+        }
+        write(dir, "signaling.csv", rows.toString());
+        try (LocalDatasetSource source = LocalDatasetSource.load(dir, CATALOG)) {
+            EventTrack mine = fetch(source, "13800138000").events();
+            EventTrack theirs = fetch(source, "18600000000").events();
+            assertThat(mine.size()).isEqualTo(100);
+            assertThat(theirs.size()).isEqualTo(100);
+            for (int i = 0; i < 100; i++) {
+                assertThat(mine.epochSecond(i)).isEqualTo(at("2026-11-10T00:00:00Z") + i * 3600L);
+                assertThat(mine.areaId(i)).isEqualTo(area("110000"));
+                assertThat(theirs.epochSecond(i)).isEqualTo(at("2026-11-10T00:00:30Z") + i * 3600L);
+                assertThat(theirs.areaId(i)).isEqualTo(area(i % 2 == 0 ? "440100" : "JP"));
+            }
+        }
+    }
+
+    @Test
     void riskAreasAreOptionalAndMapToDisplayAreas() throws IOException {
         writeGood();
         try (LocalDatasetSource source = LocalDatasetSource.load(dir, CATALOG)) {
