@@ -1,5 +1,8 @@
 package io.cxmyd.gateway.load;
 
+import io.cxmyd.gateway.smpp.client.LoadSession;
+import io.cxmyd.gateway.smpp.client.PartCollector;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

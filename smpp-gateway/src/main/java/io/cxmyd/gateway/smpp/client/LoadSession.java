@@ -1,4 +1,4 @@
-package io.cxmyd.gateway.load;
+package io.cxmyd.gateway.smpp.client;
 
 import io.cxmyd.gateway.smpp.SmppStatus;
 import java.io.IOException;
@@ -33,22 +33,22 @@ import org.jsmpp.session.connection.socket.SocketConnection;
  * socket has TCP_NODELAY, deliver_sm is answered ESME_ROK at once, and a complete reply goes to the
  * {@link Listener} with the time its last part was read.
  */
-final class LoadSession implements AutoCloseable {
+public final class LoadSession implements AutoCloseable {
 
     /** Called on the session's PDU threads: must be quick. */
-    interface Listener {
+    public interface Listener {
         void replied(PartCollector.Complete reply, long receivedNanos);
     }
 
     /** What one submit_sm ended with: a status, or a failure without one (timeout, broken link). */
-    record Outcome(SmppStatus status, String failure) {
+    public record Outcome(SmppStatus status, String failure) {
         static final Outcome OK = new Outcome(SmppStatus.ESME_ROK, null);
 
-        boolean accepted() {
+        public boolean accepted() {
             return status == SmppStatus.ESME_ROK;
         }
 
-        String label() {
+        public String label() {
             return status != null ? status.name() : failure;
         }
     }
@@ -67,7 +67,7 @@ final class LoadSession implements AutoCloseable {
      * @param processors threads reading this bind's PDUs (submit_sm_resp and deliver_sm); jsmpp's default of
      *     3 with a queue of 100 answers ESME_RTHROTTLED to the gateway's deliver_sm under load
      */
-    static LoadSession bind(String host, int port, String systemId, String password, int processors,
+    public static LoadSession bind(String host, int port, String systemId, String password, int processors,
             Duration timeout, Listener listener) throws IOException {
         SMPPSession session = new SMPPSession((h, p) -> {
             Socket socket = new Socket();
@@ -91,7 +91,7 @@ final class LoadSession implements AutoCloseable {
     }
 
     /** Sends one ASCII (data_coding 0) or UCS2 (8) text; blocks until submit_sm_resp. */
-    Outcome submit(String from, String to, byte dataCoding, byte[] text) {
+    public Outcome submit(String from, String to, byte dataCoding, byte[] text) {
         try {
             // TON 0 / NPI 1, as SmppAddress.of writes a subscriber's number.
             session.submitShortMessage(null, TypeOfNumber.UNKNOWN, NumberingPlanIndicator.ISDN, from,
@@ -107,12 +107,12 @@ final class LoadSession implements AutoCloseable {
         }
     }
 
-    boolean isBound() {
+    public boolean isBound() {
         return session.getSessionState().isBound();
     }
 
     /** Replies with some parts in and the rest never arrived. */
-    int incompleteReplies() {
+    public int incompleteReplies() {
         synchronized (collector) {
             return collector.incomplete();
         }

@@ -1,4 +1,4 @@
-package io.cxmyd.gateway.load;
+package io.cxmyd.gateway.smpp.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

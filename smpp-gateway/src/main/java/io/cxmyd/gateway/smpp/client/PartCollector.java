@@ -1,4 +1,4 @@
-package io.cxmyd.gateway.load;
+package io.cxmyd.gateway.smpp.client;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
@@ -10,10 +10,10 @@ import java.util.Map;
  * or 0x08, SAR TLVs, or one part holding the whole text. Unlike the client's reassembler it keeps nothing
  * once a reply is complete, so a long run does not grow. Pure and not thread-safe.
  */
-final class PartCollector {
+public final class PartCollector {
 
     /** A reply whose last part arrived: its bytes in order, and how many parts carried them. */
-    record Complete(String destination, byte dataCoding, byte[] body, int parts) {
+    public record Complete(String destination, byte dataCoding, byte[] body, int parts) {
     }
 
     private record Key(String destination, int reference, int total) {
@@ -25,7 +25,7 @@ final class PartCollector {
      * @param sar {reference, total, sequence} from the SAR TLVs, or {@code null}
      * @return the reply this part completes, or {@code null}
      */
-    Complete add(String destination, byte esmClass, byte dataCoding, byte[] payload, int[] sar) {
+    public Complete add(String destination, byte esmClass, byte dataCoding, byte[] payload, int[] sar) {
         int reference;
         int total;
         int sequence;
@@ -67,7 +67,7 @@ final class PartCollector {
     }
 
     /** Replies with some parts in and some still missing. */
-    int incomplete() {
+    public int incomplete() {
         return pending.size();
     }
 
