@@ -71,16 +71,17 @@ class HealthIntegrationTests {
     }
 
     /**
-     * The dataset's signaling.csv is a named pipe: the load blocks on it until the test writes the file, so the
-     * window in which the gateway loads is as long as the test needs, not a race.
+     * The dataset's cells.csv (the first file the load reads, and read once) is a named pipe: the load blocks
+     * on it until the test writes the file, so the window in which the gateway loads is as long as the test
+     * needs, not a race.
      */
     @Test
     void notReadyWhileTheDatasetLoadsThenReady(@TempDir Path dir) throws Exception {
-        for (String file : new String[] {"cells.csv", "subscribers.csv"}) {
+        for (String file : new String[] {"subscribers.csv", "signaling.csv"}) {
             Files.copy(TestGateways.DEMO.resolve(file), dir.resolve(file));
         }
-        Path signaling = dir.resolve("signaling.csv");
-        Process mkfifo = new ProcessBuilder("mkfifo", signaling.toString()).inheritIO().start();
+        Path cells = dir.resolve("cells.csv");
+        Process mkfifo = new ProcessBuilder("mkfifo", cells.toString()).inheritIO().start();
         assertThat(mkfifo.waitFor()).isZero();
         int port = freePort();
         String yaml = withMetricsPort(TestGateways.configWithItinerary(
@@ -101,8 +102,8 @@ class HealthIntegrationTests {
             assertThat(get(port, "/health/live").status()).isEqualTo(200);
             assertThat(started).isNotDone();
 
-            try (OutputStream out = Files.newOutputStream(signaling)) {
-                out.write(Files.readAllBytes(TestGateways.DEMO.resolve("signaling.csv")));
+            try (OutputStream out = Files.newOutputStream(cells)) {
+                out.write(Files.readAllBytes(TestGateways.DEMO.resolve("cells.csv")));
             }
             written = true;
             try (Gateway gateway = started.get(WAIT.toSeconds(), TimeUnit.SECONDS)) {
@@ -113,7 +114,7 @@ class HealthIntegrationTests {
         } finally {
             if (!written) {
                 // Unblock the load (it ends on an empty file) so that no thread is left waiting.
-                Files.newOutputStream(signaling).close();
+                Files.newOutputStream(cells).close();
                 started.handle((g, e) -> {
                     if (g != null) {
                         g.close();
