@@ -133,7 +133,7 @@ public final class Gateway implements AutoCloseable {
 
         openJournal();
         final QueryService[] queryRef = new QueryService[1];
-        smpp = new SmppServer(smppOptions(), accounts(), m -> queryRef[0].onMessage(m), bindListener());
+        smpp = new SmppServer(smppOptions(config), accounts(), m -> queryRef[0].onMessage(m), bindListener());
         outbox = new Outbox(smpp.links(), outboxOptions(), deliveryListener());
         for (GatewayConfig.Carrier c : config.carriers()) {
             metrics.registerQueue(c.id(), () -> outbox.depth(c.id()), () -> outbox.oldestAge(c.id()));
@@ -269,7 +269,8 @@ public final class Gateway implements AutoCloseable {
         replay.start();
     }
 
-    private SmppServerOptions smppOptions() {
+    /** The SMPP server options of a config: the gateway's, and the load tool's echo server (same stack). */
+    public static SmppServerOptions smppOptions(GatewayConfig config) {
         GatewayConfig.Smpp s = config.smpp();
         return SmppServerOptions.builder()
                 .host(s.host())

@@ -4,18 +4,13 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.cxmyd.itinerary.LookupEvents;
 import io.cxmyd.itinerary.Tier;
 import io.lettuce.core.ClientOptions;
-import io.lettuce.core.MaintNotificationsConfig;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
-import io.lettuce.core.resource.EpollProvider;
-import io.lettuce.core.resource.IOUringProvider;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -38,13 +33,6 @@ import org.slf4j.LoggerFactory;
 final class RedisTier implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisTier.class);
-
-    /** Probe an idle connection after 30 s, every 10 s, 3 times: a dead peer is noticed in about a minute. */
-    private static final Duration KEEPALIVE_IDLE = Duration.ofSeconds(30);
-    private static final Duration KEEPALIVE_INTERVAL = Duration.ofSeconds(10);
-    private static final int KEEPALIVE_COUNT = 3;
-    /** Unacknowledged writes give up after 30 s instead of the kernel's ~15 min of retransmissions. */
-    private static final Duration TCP_USER_TIMEOUT = Duration.ofSeconds(30);
 
     private final ClientResources resources;
     private final RedisClient client;
@@ -97,36 +85,8 @@ final class RedisTier implements AutoCloseable {
     }
 
     static ClientOptions clientOptions(CacheOptions options) {
-        boolean nativeTransport = EpollProvider.isAvailable() || IOUringProvider.isAvailable();
-        SocketOptions socket = SocketOptions.builder()
-                .connectTimeout(options.redisConnectTimeout())
-                .keepAlive(SocketOptions.KeepAliveOptions.builder()
-                        .enable()
-                        .idle(KEEPALIVE_IDLE)
-                        .interval(KEEPALIVE_INTERVAL)
-                        .count(KEEPALIVE_COUNT)
-                        .build())
-                // lettuce refuses to connect when TCP_USER_TIMEOUT is asked for without a native transport.
-                .tcpUserTimeout(SocketOptions.TcpUserTimeoutOptions.builder()
-                        .enable(nativeTransport)
-                        .tcpUserTimeout(TCP_USER_TIMEOUT)
-                        .build())
-                .tcpNoDelay(true)
-                .build();
-        return ClientOptions.builder()
-                .autoReconnect(true)
-                // The default (ACCEPT_COMMANDS) buffers commands while disconnected, so a lookup would wait
-                // for a reconnect: refuse them, the lookup goes on to the source at once.
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                // The default is Integer.MAX_VALUE: an unbounded queue in front of a black-holed Redis.
-                .requestQueueSize(options.redisRequestQueueSize())
-                // The default is 60 s; a cache answer later than this is worth less than the source's.
-                .timeoutOptions(TimeoutOptions.builder().fixedTimeout(options.redisCommandTimeout()).build())
-                // Maintenance push notifications are a managed-Redis feature; asking a plain server for
-                // them only adds a failing command to every handshake.
-                .maintNotificationsConfig(MaintNotificationsConfig.disabled())
-                .socketOptions(socket)
-                .build();
+        return RedisClientOptions.of(options.redisConnectTimeout(), options.redisCommandTimeout(),
+                options.redisRequestQueueSize());
     }
 
     /**

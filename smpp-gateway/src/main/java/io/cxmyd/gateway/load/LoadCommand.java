@@ -3,7 +3,6 @@ package io.cxmyd.gateway.load;
 import io.cxmyd.gateway.Gateway;
 import io.cxmyd.gateway.config.ConfigLoader;
 import io.cxmyd.gateway.config.GatewayConfig;
-import io.cxmyd.gateway.smpp.SmppServerOptions;
 import io.cxmyd.itinerary.Msisdn;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -58,7 +57,7 @@ public final class LoadCommand {
                     port = Integer.parseInt(options.target().substring(colon + 1));
                 }
                 if (options.echo()) {
-                    try (EchoServer server = EchoServer.start(config, smppOptions(config))) {
+                    try (EchoServer server = EchoServer.start(config, Gateway.smppOptions(config))) {
                         List<LoadRun.Carrier> echoCarriers = carriers.stream()
                                 .map(c -> new LoadRun.Carrier(c.systemId(), c.password(), c.serviceNumber(),
                                         (from, text) -> text.equals(EchoServer.TEXT) ? null : "not the echo text"))
@@ -130,21 +129,6 @@ public final class LoadCommand {
         throw new IllegalArgumentException("--numbers-from or --numbers-range: required with an http source");
     }
 
-    /** As the gateway builds them (Gateway#smppOptions), so the echo runs the same stack. */
-    private static SmppServerOptions smppOptions(GatewayConfig config) {
-        GatewayConfig.Smpp s = config.smpp();
-        return SmppServerOptions.builder()
-                .host(s.host())
-                .port(s.port())
-                .enquireLinkInterval(s.enquireLinkInterval())
-                .bindTimeout(s.bindTimeout())
-                .responseTimeout(s.responseTimeout())
-                .maxPduLength(s.maxPduBytes())
-                .maxConnections(s.maxConnections())
-                .pduReadTimeout(s.pduReadTimeout())
-                .pduProcessorThreads(s.pduProcessorThreads())
-                .build();
-    }
 
     /** The logback.xml beside the config, as {@code run} does (config/bench's sends the query log to a file). */
     private static void useLogbackBeside(Path configFile) {

@@ -1,18 +1,14 @@
 package io.cxmyd.gateway.redis;
 
+import io.cxmyd.itinerary.cache.RedisClientOptions;
 import io.lettuce.core.ClientOptions;
-import io.lettuce.core.MaintNotificationsConfig;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
-import io.lettuce.core.resource.EpollProvider;
-import io.lettuce.core.resource.IOUringProvider;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,11 +30,6 @@ public final class GatewayRedis implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayRedis.class);
 
-    /** Probe an idle connection after 30 s, every 10 s, 3 times: a dead peer is noticed in about a minute. */
-    private static final Duration KEEPALIVE_IDLE = Duration.ofSeconds(30);
-    private static final Duration KEEPALIVE_INTERVAL = Duration.ofSeconds(10);
-    private static final int KEEPALIVE_COUNT = 3;
-    private static final Duration TCP_USER_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration RETRY = Duration.ofSeconds(1);
     /** Far above the commands in flight of a gateway (its SMPP windows), far below memory trouble. */
@@ -75,32 +66,9 @@ public final class GatewayRedis implements AutoCloseable {
     }
 
     static ClientOptions clientOptions(Duration commandTimeout) {
-        boolean nativeTransport = EpollProvider.isAvailable() || IOUringProvider.isAvailable();
-        SocketOptions socket = SocketOptions.builder()
-                .connectTimeout(CONNECT_TIMEOUT)
-                .keepAlive(SocketOptions.KeepAliveOptions.builder()
-                        .enable()
-                        .idle(KEEPALIVE_IDLE)
-                        .interval(KEEPALIVE_INTERVAL)
-                        .count(KEEPALIVE_COUNT)
-                        .build())
-                // lettuce refuses to connect when TCP_USER_TIMEOUT is asked for without a native transport.
-                .tcpUserTimeout(SocketOptions.TcpUserTimeoutOptions.builder()
-                        .enable(nativeTransport)
-                        .tcpUserTimeout(TCP_USER_TIMEOUT)
-                        .build())
-                .tcpNoDelay(true)
-                .build();
-        return ClientOptions.builder()
-                .autoReconnect(true)
-                // Buffered commands would hold a PDU thread (a query's accept) until a reconnect: refuse them,
-                // the carrier hears ESME_RX_T_APPN at once and retries.
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .requestQueueSize(REQUEST_QUEUE)
-                .timeoutOptions(TimeoutOptions.builder().fixedTimeout(commandTimeout).build())
-                .maintNotificationsConfig(MaintNotificationsConfig.disabled())
-                .socketOptions(socket)
-                .build();
+        // Buffered or slow commands would hold a PDU thread (a query's accept): failing fast lets the carrier
+        // hear ESME_RX_T_APPN at once and retry.
+        return RedisClientOptions.of(CONNECT_TIMEOUT, commandTimeout, REQUEST_QUEUE);
     }
 
     /** The commands of the connection, or {@code null} while there is none (callers refuse, never wait). */
