@@ -7,10 +7,7 @@ import io.cxmyd.gateway.consent.ConsentAudit;
 import io.cxmyd.gateway.consent.ConsentGate;
 import io.cxmyd.gateway.consent.ConsentOptions;
 import io.cxmyd.gateway.consent.Verification;
-import io.cxmyd.gateway.delivery.DeliveryListener;
 import io.cxmyd.gateway.delivery.Outbox;
-import io.cxmyd.gateway.delivery.OutboxOptions;
-import io.cxmyd.gateway.delivery.Reply;
 import io.cxmyd.gateway.journal.AcceptLog;
 import io.cxmyd.gateway.journal.Journal;
 import io.cxmyd.gateway.journal.JournalAcceptLog;
@@ -20,7 +17,6 @@ import io.cxmyd.gateway.ops.AdminHttpOptions;
 import io.cxmyd.gateway.ops.AdminHttpServer;
 import io.cxmyd.gateway.ops.GatewayMetrics;
 import io.cxmyd.gateway.ops.HealthState;
-import io.cxmyd.gateway.ops.ReplyResult;
 import io.cxmyd.gateway.ops.SourceProbe;
 import io.cxmyd.gateway.query.CarrierProfile;
 import io.cxmyd.gateway.query.ConsentPolicy;
@@ -36,23 +32,16 @@ import io.cxmyd.gateway.redis.StreamJournalOptions;
 import io.cxmyd.gateway.consent.ConsentRules;
 import io.cxmyd.gateway.sms.ReplyComposer;
 import io.cxmyd.gateway.sms.ReplyTemplates;
-import io.cxmyd.gateway.smpp.AddressRange;
 import io.cxmyd.gateway.smpp.BindListener;
 import io.cxmyd.gateway.smpp.BindType;
-import io.cxmyd.gateway.smpp.CarrierAccount;
-import io.cxmyd.gateway.smpp.DeliveryResult;
 import io.cxmyd.gateway.smpp.SmppServer;
-import io.cxmyd.gateway.smpp.LockoutPolicy;
-import io.cxmyd.gateway.smpp.SmppServerOptions;
 import io.cxmyd.itinerary.IdLast4Hash;
-import io.cxmyd.gateway.smpp.SmppTlsOptions;
 import io.cxmyd.itinerary.ItineraryClient;
 import io.cxmyd.itinerary.areas.AreaCatalog;
 import io.cxmyd.itinerary.source.ItinerarySource;
 import io.cxmyd.itinerary.source.http.HttpItinerarySource;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,8 +122,8 @@ public final class Gateway implements AutoCloseable {
 
         openJournal();
         final QueryService[] queryRef = new QueryService[1];
-        smpp = new SmppServer(smppOptions(config), accounts(), m -> queryRef[0].onMessage(m), bindListener());
-        outbox = new Outbox(smpp.links(), outboxOptions(), deliveryListener());
+        smpp = new SmppServer(SmppWiring.smppOptions(config), SmppWiring.accounts(config), m -> queryRef[0].onMessage(m), bindListener());
+        outbox = new Outbox(smpp.links(), SmppWiring.outboxOptions(config), new ReplyOutcomes(metrics, () -> acceptLog));
         for (GatewayConfig.Carrier c : config.carriers()) {
             metrics.registerQueue(c.id(), () -> outbox.depth(c.id()), () -> outbox.oldestAge(c.id()));
         }
@@ -269,42 +258,6 @@ public final class Gateway implements AutoCloseable {
         replay.start();
     }
 
-    /** The SMPP server options of a config: the gateway's, and the load tool's echo server (same stack). */
-    public static SmppServerOptions smppOptions(GatewayConfig config) {
-        GatewayConfig.Smpp s = config.smpp();
-        return SmppServerOptions.builder()
-                .host(s.host())
-                .port(s.port())
-                .enquireLinkInterval(s.enquireLinkInterval())
-                .bindTimeout(s.bindTimeout())
-                .responseTimeout(s.responseTimeout())
-                .maxPduLength(s.maxPduBytes())
-                .maxConnections(s.maxConnections())
-                .pduReadTimeout(s.pduReadTimeout())
-                .pduProcessorThreads(s.pduProcessorThreads())
-                .lockout(new LockoutPolicy(s.lockout().failures(), s.lockout().window(), s.lockout().duration()))
-                .tls(s.tls().map(t -> new SmppTlsOptions(t.port(), t.keystore(), t.keystorePassword(),
-                        t.keystoreType())).orElse(null))
-                .build();
-    }
-
-    private List<CarrierAccount> accounts() {
-        return config.carriers().stream()
-                .map(c -> new CarrierAccount(c.id(), c.systemId(), c.password(), c.serviceNumbers(),
-                        c.allowFrom().stream().map(AddressRange::parse).toList(), c.maxBinds()))
-                .toList();
-    }
-
-    private Map<String, OutboxOptions> outboxOptions() {
-        GatewayConfig.Delivery d = config.delivery();
-        Map<String, OutboxOptions> m = new LinkedHashMap<>();
-        for (GatewayConfig.Carrier c : config.carriers()) {
-            m.put(c.id(), new OutboxOptions(d.validity(), d.retryInitial(), d.retryMax(), d.queueCapacity(),
-                    c.window(), Duration.ofSeconds(1)));
-        }
-        return m;
-    }
-
     private BindListener bindListener() {
         return new BindListener() {
             @Override
@@ -323,40 +276,6 @@ public final class Gateway implements AutoCloseable {
             @Override
             public void bindRefused(String reason) {
                 metrics.bindRefused(reason);
-            }
-        };
-    }
-
-    private DeliveryListener deliveryListener() {
-        return new DeliveryListener() {
-            @Override
-            public void delivered(Reply reply, Duration endToEnd) {
-                metrics.reply(reply.carrierId(), ReplyResult.DELIVERED);
-                metrics.parts(reply.carrierId(), reply.parts().size());
-                metrics.endToEnd(reply.carrierId(), endToEnd);
-                acceptLog.replyEnded(reply);
-            }
-
-            @Override
-            public void retried(Reply reply, DeliveryResult result) {
-                metrics.reply(reply.carrierId(), ReplyResult.RETRIED);
-            }
-
-            @Override
-            public void expired(Reply reply, String why) {
-                log.warn("[{}] reply {} expired undelivered: {}", reply.carrierId(), reply.kind(), why);
-                metrics.reply(reply.carrierId(), ReplyResult.EXPIRED);
-                if (!"shutdown".equals(why)) {
-                    // Dropped only because we stop: the journal keeps it for the next start.
-                    acceptLog.replyEnded(reply);
-                }
-            }
-
-            @Override
-            public void rejected(Reply reply, DeliveryResult result) {
-                log.warn("[{}] reply {} rejected by the carrier with {}", reply.carrierId(), reply.kind(), result.status());
-                metrics.reply(reply.carrierId(), ReplyResult.REJECTED);
-                acceptLog.replyEnded(reply);
             }
         };
     }

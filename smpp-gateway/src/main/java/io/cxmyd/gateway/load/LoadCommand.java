@@ -1,6 +1,7 @@
 package io.cxmyd.gateway.load;
 
 import io.cxmyd.gateway.Gateway;
+import io.cxmyd.gateway.SmppWiring;
 import io.cxmyd.gateway.config.ConfigLoader;
 import io.cxmyd.gateway.config.GatewayConfig;
 import io.cxmyd.itinerary.Msisdn;
@@ -57,7 +58,7 @@ public final class LoadCommand {
                     port = Integer.parseInt(options.target().substring(colon + 1));
                 }
                 if (options.echo()) {
-                    try (EchoServer server = EchoServer.start(config, Gateway.smppOptions(config))) {
+                    try (EchoServer server = EchoServer.start(config, SmppWiring.smppOptions(config))) {
                         List<LoadRun.Carrier> echoCarriers = carriers.stream()
                                 .map(c -> new LoadRun.Carrier(c.systemId(), c.password(), c.serviceNumber(),
                                         (from, text) -> text.equals(EchoServer.TEXT) ? null : "not the echo text"))
