@@ -27,6 +27,15 @@ public final class TestGateways {
         return GatewayEndToEndIntegrationTests.config(extra);
     }
 
+    /** {@code yaml} (from {@link #config}) with its {@code smpp} section replaced by {@code smpp}. */
+    public static String withSmpp(String yaml, String smpp) {
+        String base = "smpp:\n  host: 127.0.0.1\n  port: 0\n";
+        if (!yaml.startsWith(base)) {
+            throw new IllegalArgumentException("not a TestGateways config: no smpp section to replace");
+        }
+        return smpp + yaml.substring(base.length());
+    }
+
     /** The same with the {@code itinerary} section replaced by {@code itinerary} (e.g. an HTTP source). */
     public static String configWithItinerary(String itinerary, String extra) {
         String base = config("");

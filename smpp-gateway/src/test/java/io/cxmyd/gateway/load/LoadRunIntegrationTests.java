@@ -17,35 +17,8 @@ class LoadRunIntegrationTests {
 
     static final Path DEMO = Path.of("..", "config", "demo-data").toAbsolutePath().normalize();
 
-    static final String CONFIG = """
-            smpp:
-              host: 127.0.0.1
-              port: 0
-            carriers:
-              - id: china-mobile
-                serviceNumbers: ["10086"]
-                systemId: cmcc
-                password: "cm-pass1"
-              - id: china-unicom
-                serviceNumbers: ["10010"]
-                systemId: cucc
-                password: "cu-pass1"
-                concatenation: sar
-              - id: china-telecom
-                serviceNumbers: ["10000"]
-                systemId: ctcc
-                password: "ct-pass1"
-            itinerary:
-              source: local
-              local:
-                dir: %s
-            metrics:
-              host: 127.0.0.1
-              port: 0
-            limits:
-              perSubscriber: "off"
-            clock: "2026-11-21T09:30:00+08:00"
-            """.formatted(DEMO);
+    /** The shared test gateway (demo data, pinned clock, three carriers), with no per-subscriber limit. */
+    static final String CONFIG = io.cxmyd.gateway.TestGateways.config("limits:\n  perSubscriber: \"off\"\n");
 
     @Test
     void everyQuerySentAtAFixedRateIsAnsweredAndEveryReplyNamesItsSender() throws Exception {

@@ -11,7 +11,6 @@ import java.lang.management.MemoryType;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +44,6 @@ import io.cxmyd.gateway.smpp.client.SmppClient;
  */
 class SmppFuzzIntegrationTests {
 
-    private static final Path DEMO = Path.of("..", "config", "demo-data").toAbsolutePath().normalize();
     private static final Duration SETTLE = Duration.ofSeconds(60);
     private static final long HEAP_SLACK = 48L << 20;
     private static final long PEAK_SLACK = 256L << 20;
@@ -56,7 +54,13 @@ class SmppFuzzIntegrationTests {
     @BeforeAll
     static void start() throws Exception {
         // Lockout is tested elsewhere; here a burst of bad binds from loopback must not lock the final check out.
-        String yaml = """
+        String yaml = io.cxmyd.gateway.TestGateways.withSmpp(io.cxmyd.gateway.TestGateways.config("""
+                limits:
+                  perSubscriber: "off"
+                delivery:
+                  validity: 2s
+                  queueCapacity: 100
+                """), """
                 smpp:
                   host: 127.0.0.1
                   port: 0
@@ -64,33 +68,7 @@ class SmppFuzzIntegrationTests {
                   pduReadTimeout: 1s
                   maxConnections: 256
                   lockout: {failures: 1000, window: 1s, duration: 1s}
-                carriers:
-                  - id: china-mobile
-                    serviceNumbers: ["10086"]
-                    systemId: cmcc
-                    password: "cm-pass1"
-                  - id: china-unicom
-                    serviceNumbers: ["10010"]
-                    systemId: cucc
-                    password: "cu-pass1"
-                  - id: china-telecom
-                    serviceNumbers: ["10000"]
-                    systemId: ctcc
-                    password: "ct-pass1"
-                itinerary:
-                  source: local
-                  local:
-                    dir: %s
-                metrics:
-                  host: 127.0.0.1
-                  port: 0
-                limits:
-                  perSubscriber: "off"
-                delivery:
-                  validity: 2s
-                  queueCapacity: 100
-                clock: "2026-11-21T09:30:00+08:00"
-                """.formatted(DEMO);
+                """);
         GatewayConfig config = io.cxmyd.gateway.TestGateways.parse(yaml);
         gateway = new Gateway(config).start();
     }
