@@ -197,6 +197,7 @@ final class LoadRun {
             figures.checked.increment();
             String text = new String(reply.body(),
                     reply.dataCoding() == 8 ? StandardCharsets.UTF_16BE : StandardCharsets.US_ASCII);
+            figures.sample(text);
             String problem = c.check().problem(q.from(), text);
             if (problem != null) {
                 figures.checkFailures.increment();
