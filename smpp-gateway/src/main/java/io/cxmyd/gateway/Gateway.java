@@ -34,7 +34,11 @@ import io.cxmyd.gateway.sms.ReplyComposer;
 import io.cxmyd.gateway.sms.ReplyTemplates;
 import io.cxmyd.gateway.smpp.BindListener;
 import io.cxmyd.gateway.smpp.BindType;
+import io.cxmyd.gateway.smpp.InboundAnswer;
+import io.cxmyd.gateway.smpp.InboundHandler;
+import io.cxmyd.gateway.smpp.InboundMessage;
 import io.cxmyd.gateway.smpp.SmppServer;
+import io.cxmyd.gateway.smpp.SmppStatus;
 import io.cxmyd.itinerary.IdLast4Hash;
 import io.cxmyd.itinerary.ItineraryClient;
 import io.cxmyd.itinerary.areas.AreaCatalog;
@@ -122,7 +126,18 @@ public final class Gateway implements AutoCloseable {
 
         openJournal();
         final QueryService[] queryRef = new QueryService[1];
-        smpp = new SmppServer(SmppWiring.smppOptions(config), SmppWiring.accounts(config), m -> queryRef[0].onMessage(m), bindListener());
+        InboundHandler queries = new InboundHandler() {
+            @Override
+            public SmppStatus onMessage(InboundMessage m) {
+                return queryRef[0].onMessage(m);
+            }
+
+            @Override
+            public InboundAnswer answer(InboundMessage m) {
+                return queryRef[0].answer(m); // answered from the journal's completion, no PDU thread waiting
+            }
+        };
+        smpp = new SmppServer(SmppWiring.smppOptions(config), SmppWiring.accounts(config), queries, bindListener());
         outbox = new Outbox(smpp.links(), SmppWiring.outboxOptions(config), new ReplyOutcomes(metrics, () -> acceptLog));
         for (GatewayConfig.Carrier c : config.carriers()) {
             metrics.registerQueue(c.id(), () -> outbox.depth(c.id()), () -> outbox.oldestAge(c.id()));
@@ -342,6 +357,9 @@ public final class Gateway implements AutoCloseable {
             worker.shutdownNow();
         }
         closeQuietly(journal);
+        if (acceptLog instanceof JournalAcceptLog timers) {
+            closeQuietly(timers);
+        }
         closeQuietly(streamJournal);
         closeQuietly(probe);
         closeQuietly(client);

@@ -3,6 +3,8 @@ package io.cxmyd.gateway.journal;
 import io.cxmyd.gateway.delivery.Reply;
 import io.cxmyd.gateway.smpp.InboundMessage;
 import io.cxmyd.gateway.smpp.SmppStatus;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Where accepted queries are recorded before the carrier hears ESME_ROK, and marked done when their reply
@@ -16,6 +18,15 @@ public interface AcceptLog {
      * is on the disk, else the status to refuse the query with: the carrier must not count it as ours.
      */
     SmppStatus accept(InboundMessage message);
+
+    /**
+     * Records {@code message} durably without waiting for it: the stage completes (normally, on whichever
+     * thread learns the outcome) with ESME_ROK once it is on the disk, else with the status to refuse the
+     * query with. By default the waiting {@link #accept}, done at once.
+     */
+    default CompletionStage<SmppStatus> acceptLater(InboundMessage message) {
+        return CompletableFuture.completedFuture(accept(message));
+    }
 
     /** The query ended without a reply to send (throttled into silence, refused after all). */
     void settled(InboundMessage message);

@@ -7,20 +7,25 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The {@link AcceptLog} on a {@link Journal}: remembers which entry each query and reply in flight is. */
-public final class JournalAcceptLog implements AcceptLog {
+public final class JournalAcceptLog implements AcceptLog, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JournalAcceptLog.class);
 
     /** What the acceptance path reports, for metrics. */
     public interface Events {
-        /** A query was recorded; the PDU thread waited {@code nanos} for the fsync. */
+        /** A query was recorded {@code nanos} after it was handed to the journal (its commit wait). */
         default void committed(long nanos) {
         }
 
@@ -33,9 +38,18 @@ public final class JournalAcceptLog implements AcceptLog {
     private final Duration commitTimeout;
     private final Events events;
     private final Map<InboundMessage, Long> queries = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final ScheduledExecutorService timeouts;
     private final Map<Reply, Long> replies = Collections.synchronizedMap(new IdentityHashMap<>());
 
     public JournalAcceptLog(Journal journal, Duration commitTimeout, Events events) {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "journal-commit-timeout");
+            t.setDaemon(true);
+            return t;
+        });
+        // One timer per query in flight, nearly all cancelled by their commit: keep the queue at those pending.
+        timers.setRemoveOnCancelPolicy(true);
+        this.timeouts = timers;
         this.journal = journal;
         this.commitTimeout = commitTimeout;
         this.events = events;
@@ -64,6 +78,43 @@ public final class JournalAcceptLog implements AcceptLog {
             forget(message, appended.id());
             return SmppStatus.ESME_RX_T_APPN;
         }
+    }
+
+    /**
+     * The accept without a waiting thread: the journal's completion answers, or the commit timeout, whichever
+     * comes first (the loser changes nothing). A timed-out record may still reach the disk: it is cancelled
+     * with a "done", as {@link #accept} does.
+     */
+    @Override
+    public CompletionStage<SmppStatus> acceptLater(InboundMessage message) {
+        long start = System.nanoTime();
+        Journal.Appended appended = journal.append(message);
+        queries.put(message, appended.id());
+        CompletableFuture<SmppStatus> answer = new CompletableFuture<>();
+        ScheduledFuture<?> timeout = timeouts.schedule(() -> {
+            if (answer.complete(SmppStatus.ESME_RX_T_APPN)) {
+                log.warn("[{}] journal commit took longer than {}: query refused", message.carrierId(),
+                        commitTimeout);
+                forget(message, appended.id());
+            }
+        }, commitTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        appended.durable().whenComplete((ok, error) -> {
+            timeout.cancel(false);
+            if (error == null) {
+                if (answer.complete(SmppStatus.ESME_ROK)) {
+                    events.committed(System.nanoTime() - start);
+                }
+            } else if (answer.complete(SmppStatus.ESME_RSYSERR)) {
+                forget(message, appended.id());
+            }
+        });
+        return answer;
+    }
+
+    /** Stops the commit timers (the journal itself is closed by its owner). */
+    @Override
+    public void close() {
+        timeouts.shutdownNow();
     }
 
     private void forget(InboundMessage message, long id) {

@@ -13,6 +13,7 @@ import io.cxmyd.gateway.sms.ReplyContext;
 import io.cxmyd.gateway.sms.ReplyKind;
 import io.cxmyd.gateway.sms.Segmenter;
 import io.cxmyd.gateway.sms.TextDecoder;
+import io.cxmyd.gateway.smpp.InboundAnswer;
 import io.cxmyd.gateway.smpp.InboundHandler;
 import io.cxmyd.gateway.smpp.InboundMessage;
 import io.cxmyd.gateway.smpp.OutboundPart;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
@@ -177,55 +179,68 @@ public final class QueryService implements InboundHandler {
         }
     }
 
+    /**
+     * The waiting form of {@link #answer}: the status once the query is recorded, its work started after.
+     * The SMPP server uses {@link #answer}, which parks no thread.
+     */
     @Override
     public SmppStatus onMessage(InboundMessage m) {
+        InboundAnswer answer = answer(m);
+        SmppStatus status = answer.status().toCompletableFuture().join();
+        if (status == SmppStatus.ESME_ROK) {
+            answer.afterAccepted().run();
+        }
+        return status;
+    }
+
+    @Override
+    public InboundAnswer answer(InboundMessage m) {
         String carrier = m.carrierId();
         if (!state.accepting(carrier)) {
             // SMPP 3.4 §5.1.3: ESME_RX_T_APPN, "temporary app error": the SMSC keeps the message and retries.
-            return SmppStatus.ESME_RX_T_APPN;
+            return InboundAnswer.now(SmppStatus.ESME_RX_T_APPN);
         }
         if (m.isReceipt()) {
             // A delivery receipt for one of our replies: acknowledged, never taken for a query.
             log.debug("[{}] delivery receipt ignored", carrier);
-            return SmppStatus.ESME_ROK;
+            return InboundAnswer.now(SmppStatus.ESME_ROK);
         }
         if (!directory.isServiceNumberOf(carrier, m.destination().address())) {
-            return reject(carrier, SmppStatus.ESME_RINVDSTADR, "destination is not a service number of this carrier");
+            return InboundAnswer.now(reject(carrier, SmppStatus.ESME_RINVDSTADR,
+                    "destination is not a service number of this carrier"));
         }
         Msisdn sender;
         try {
             sender = Msisdn.parse(m.source().address());
         } catch (InvalidMsisdnException | NullPointerException e) {
             // Alphanumeric senders, short codes, landlines, foreign numbers: never answered.
-            return reject(carrier, SmppStatus.ESME_RINVSRCADR, "source is not a mainland mobile number");
+            return InboundAnswer.now(reject(carrier, SmppStatus.ESME_RINVSRCADR,
+                    "source is not a mainland mobile number"));
         }
         if (directory.isOwnNumber(m.source().address())) {
-            return reject(carrier, SmppStatus.ESME_RINVSRCADR, "source is one of our service numbers");
+            return InboundAnswer.now(reject(carrier, SmppStatus.ESME_RINVSRCADR,
+                    "source is one of our service numbers"));
         }
         DecodeResult decoded = TextDecoder.decode(m);
         if (decoded instanceof DecodeResult.Rejected r) {
-            return reject(carrier, r.status(), r.reason());
+            return InboundAnswer.now(reject(carrier, r.status(), r.reason()));
         }
         String text = ((DecodeResult.Text) decoded).text();
         if (!outbox.hasRoom(carrier)) {
             // Replies cannot leave as fast as queries come: push back so the SMSC slows down and retries.
             metrics.query(carrier, QueryOutcome.REJECTED);
-            return SmppStatus.ESME_RTHROTTLED;
+            return InboundAnswer.now(SmppStatus.ESME_RTHROTTLED);
         }
-        // Durable accept: ESME_ROK only once the query is on the disk, so a crash cannot lose it.
-        SmppStatus recorded = acceptLog.accept(m);
-        if (recorded != SmppStatus.ESME_ROK) {
-            metrics.query(carrier, QueryOutcome.REJECTED);
-            return recorded;
-        }
-        try {
-            worker.execute(() -> handle(m, sender, text, true));
-        } catch (RejectedExecutionException e) {
-            acceptLog.settled(m);
-            metrics.query(carrier, QueryOutcome.REJECTED);
-            return SmppStatus.ESME_RTHROTTLED;
-        }
-        return SmppStatus.ESME_ROK;
+        // Durable accept: ESME_ROK only once the query is on the disk, so a crash cannot lose it. No thread
+        // waits for the fsync: the response and the work start from the journal's completion.
+        CompletionStage<SmppStatus> recorded = acceptLog.acceptLater(m).thenApply(status -> {
+            if (status != SmppStatus.ESME_ROK) {
+                metrics.query(carrier, QueryOutcome.REJECTED);
+            }
+            return status;
+        });
+        // Acknowledged by then: a full or stopping worker must not lose it, so it runs here instead.
+        return InboundAnswer.later(recorded, () -> afterLookup(() -> handle(m, sender, text, true)));
     }
 
     /**

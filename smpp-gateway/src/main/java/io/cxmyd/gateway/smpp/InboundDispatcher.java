@@ -1,9 +1,11 @@
 package io.cxmyd.gateway.smpp;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jsmpp.PDUStringException;
+import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.BroadcastSm;
 import org.jsmpp.bean.CancelBroadcastSm;
 import org.jsmpp.bean.CancelSm;
@@ -43,9 +45,12 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
     private final InboundHandler handler;
     private final Clock clock;
     private final ReceiptSender receipts;
+    private final DeferredResponses responses;
 
-    InboundDispatcher(ServerBind bind, InboundHandler handler, Clock clock, ReceiptSender receipts) {
+    InboundDispatcher(ServerBind bind, InboundHandler handler, Clock clock, ReceiptSender receipts,
+            DeferredResponses responses) {
         this.bind = bind;
+        this.responses = responses;
         this.handler = handler;
         this.clock = clock;
         this.receipts = receipts;
@@ -56,10 +61,9 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
             throws ProcessRequestException {
         // jsmpp itself refuses submit_sm on a receiver bind with ESME_RINVBNDSTS.
         InboundMessage message = InboundMessages.fromSubmitSm(bind.carrierId(), submitSm, clock.instant());
-        MessageId id = accept(message, "submit_sm");
-        if (ReceiptSender.wanted(submitSm.getRegisteredDelivery())) {
-            receipts.accepted(message, id.getValue());
-        }
+        MessageId id = newMessageId();
+        answerLater(message, SMPPConstant.CID_SUBMIT_SM, submitSm.getSequenceNumber(), id.getValue(),
+                ReceiptSender.wanted(submitSm.getRegisteredDelivery()));
         return new SubmitSmResult(id, NO_TLVS);
     }
 
@@ -70,31 +74,58 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
             throw refusal("data_sm on a receiver bind", SmppStatus.ESME_RINVBNDSTS);
         }
         InboundMessage message = InboundMessages.fromDataSm(bind.carrierId(), dataSm, clock.instant());
-        MessageId id = accept(message, "data_sm");
-        if (ReceiptSender.wanted(dataSm.getRegisteredDelivery())) {
-            receipts.accepted(message, id.getValue());
-        }
+        MessageId id = newMessageId();
+        answerLater(message, SMPPConstant.CID_DATA_SM, dataSm.getSequenceNumber(), id.getValue(),
+                ReceiptSender.wanted(dataSm.getRegisteredDelivery()));
         return new DataSmResult(id, NO_TLVS);
     }
 
-    private MessageId accept(InboundMessage message, String command) throws ProcessRequestException {
-        SmppStatus status;
+    /**
+     * Hands the message to the handler and writes its response when the handler's status is known: at once
+     * for the checks decided on this thread, after the fsync for a durable accept. jsmpp's own response to
+     * the result returned above is skipped ({@link DeferredResponses}). For ESME_ROK, the receipt and the
+     * handler's follow-up start only after the response is written, so neither can overtake it on the wire.
+     */
+    private void answerLater(InboundMessage message, int commandId, int sequence, String messageId,
+            boolean receipt) {
+        String command = commandId == SMPPConstant.CID_DATA_SM ? "data_sm" : "submit_sm";
+        InboundAnswer answer;
         try {
-            status = handler.onMessage(message);
+            answer = handler.answer(message);
         } catch (RuntimeException e) {
             log.warn("{} {} from {}: handler failed, answering ESME_RSYSERR", bind.logPrefix(), command,
                     message.source(), e);
-            status = SmppStatus.ESME_RSYSERR;
+            answer = InboundAnswer.now(SmppStatus.ESME_RSYSERR);
         }
-        if (status == null) {
-            status = SmppStatus.ESME_RSYSERR;
-        }
-        log.debug("{} {} from {} to {}: {}", bind.logPrefix(), command, message.source(), message.destination(),
-                status);
-        if (status != SmppStatus.ESME_ROK) {
-            throw refusal(command + " refused", status);
-        }
-        return newMessageId();
+        responses.defer(messageId);
+        Runnable afterAccepted = answer.afterAccepted();
+        answer.status().whenComplete((decided, error) -> {
+            SmppStatus status = error != null || decided == null ? SmppStatus.ESME_RSYSERR : decided;
+            if (error != null) {
+                log.warn("{} {} from {}: handler failed, answering ESME_RSYSERR", bind.logPrefix(), command,
+                        message.source(), error);
+            }
+            log.debug("{} {} from {} to {}: {}", bind.logPrefix(), command, message.source(),
+                    message.destination(), status);
+            try {
+                responses.respond(commandId, sequence, status, messageId);
+            } catch (IOException | RuntimeException e) {
+                // The peer will not count the query as ours; if it was accepted it is journaled and answered
+                // all the same (at-least-once: a duplicate should the peer send it again).
+                log.debug("{} {} response not written: {}", bind.logPrefix(), command, e.toString());
+            }
+            if (status == SmppStatus.ESME_ROK) {
+                if (receipt) {
+                    receipts.accepted(message, messageId);
+                }
+                try {
+                    afterAccepted.run();
+                } catch (RuntimeException e) {
+                    log.error("{} {} from {}: the work after the accept failed", bind.logPrefix(), command,
+                            message.source(), e);
+                }
+            }
+        });
     }
 
     @Override

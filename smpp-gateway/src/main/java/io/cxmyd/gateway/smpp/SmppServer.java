@@ -28,9 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import org.jsmpp.DefaultPDUSender;
-import org.jsmpp.PDUSender;
 import org.jsmpp.PDUStringException;
-import org.jsmpp.SynchronizedPDUSender;
 import org.jsmpp.bean.InterfaceVersion;
 import org.jsmpp.session.BindRequest;
 import org.jsmpp.session.SMPPServerSession;
@@ -254,7 +252,7 @@ public final class SmppServer implements AutoCloseable {
             // Replies are single small PDUs: Nagle would hold each one back waiting for the peer's ACK.
             socket.setTcpNoDelay(true);
             Connection connection = new SocketConnection(socket, READ_BUFFER);
-            PDUSender sender = new SynchronizedPDUSender(new DefaultPDUSender());
+            DeferredResponses sender = new DeferredResponses(new DefaultPDUSender(), connection.getOutputStream());
             // An SSLSocket from the TLS listener goes the same way: its handshake runs on the first read, on the
             // session's reader thread, so a peer that never completes it costs no accept-loop time and is closed
             // by the bind timeout like any silent peer.
@@ -264,7 +262,7 @@ public final class SmppServer implements AutoCloseable {
                     options.pduProcessorThreads(), options.pduQueueCapacity(), sender, reader);
             bind.attach(session);
             session.addSessionStateListener(bind);
-            session.setMessageReceiverListener(new InboundDispatcher(bind, handler, clock, receipts));
+            session.setMessageReceiverListener(new InboundDispatcher(bind, handler, clock, receipts, sender));
             session.setEnquireLinkTimer(Math.toIntExact(options.enquireLinkInterval().toMillis()));
             session.setTransactionTimer(options.responseTimeout().toMillis());
             log.debug("{} connected", bind.logPrefix());

@@ -21,6 +21,8 @@ final class ServerFixture implements AutoCloseable {
     final BlockingQueue<InboundMessage> inbound = new LinkedBlockingQueue<>();
     final BlockingQueue<String> bindEvents = new LinkedBlockingQueue<>();
     volatile Function<InboundMessage, SmppStatus> answer = m -> SmppStatus.ESME_ROK;
+    /** When set, answers instead of {@link #answer}: a status that may be decided later. */
+    volatile Function<InboundMessage, InboundAnswer> answerLater;
     final SmppServer server;
 
     ServerFixture(SmppServerOptions.Builder options) throws IOException {
@@ -44,10 +46,24 @@ final class ServerFixture implements AutoCloseable {
                 bindEvents.add("refused " + reason);
             }
         };
-        server = new SmppServer(options.host("127.0.0.1").port(0).build(), carriers, message -> {
-            inbound.add(message);
-            return answer.apply(message);
-        }, listener);
+        InboundHandler handler = new InboundHandler() {
+            @Override
+            public SmppStatus onMessage(InboundMessage message) {
+                inbound.add(message);
+                return answer.apply(message);
+            }
+
+            @Override
+            public InboundAnswer answer(InboundMessage message) {
+                Function<InboundMessage, InboundAnswer> later = answerLater;
+                if (later == null) {
+                    return InboundHandler.super.answer(message);
+                }
+                inbound.add(message);
+                return later.apply(message);
+            }
+        };
+        server = new SmppServer(options.host("127.0.0.1").port(0).build(), carriers, handler, listener);
         server.start();
     }
 
