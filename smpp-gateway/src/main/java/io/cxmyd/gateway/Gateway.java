@@ -105,7 +105,6 @@ public final class Gateway implements AutoCloseable {
         admin = AdminHttpServer.start(
                 AdminHttpOptions.builder().host(config.metrics().host()).port(config.metrics().port()).build(),
                 metrics, health, config.admin().enabled() ? new GatewayAdminActions(config, state, () -> smpp) : null);
-        log.info("metrics and health on http://{}:{}/metrics", config.metrics().host(), admin.port());
 
         AreaCatalog catalog = AreaCatalog.standard();
         ItinerarySource source = ItineraryWiring.source(config, catalog);

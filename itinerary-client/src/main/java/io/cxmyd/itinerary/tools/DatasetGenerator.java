@@ -49,6 +49,10 @@ public final class DatasetGenerator {
     }
 
     public static void main(String[] args) throws IOException {
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            System.out.println(GeneratorOptions.USAGE);
+            return;
+        }
         GeneratorOptions options;
         try {
             options = GeneratorOptions.parse(args);
