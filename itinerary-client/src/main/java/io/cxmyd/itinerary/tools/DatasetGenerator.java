@@ -57,8 +57,9 @@ public final class DatasetGenerator {
         try {
             options = GeneratorOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(GeneratorOptions.USAGE);
+            // One line: the option and what is wrong with it; the usage is one --help away.
+            System.err.println(e.getMessage() + " (java -cp cxmyd-gateway.jar io.cxmyd.itinerary.tools.DatasetGenerator"
+                    + " --help)");
             System.exit(2);
             return;
         }

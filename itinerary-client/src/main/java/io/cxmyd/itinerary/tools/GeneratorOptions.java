@@ -34,7 +34,7 @@ public record GeneratorOptions(Path out, int subscribers, int days, LocalDate en
               --days D           days of signaling, ending on --end (default 7, ending 2026-11-21)
               --seed S           the random seed (default 1)
               --showcase         add the demo numbers of docs/demo-data.md
-              --id-hash-key KEY  write id_last4_hash with this secret (the same as consent.idHashKey)""";
+              --id-hash-key SECRET  write id_last4_hash with this secret (the same as consent.idHashKey)""";
 
     public GeneratorOptions {
         Objects.requireNonNull(out, "out");
@@ -71,7 +71,7 @@ public record GeneratorOptions(Path out, int subscribers, int days, LocalDate en
                 continue;
             }
             if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(key + ": missing value");
+                throw new IllegalArgumentException(key + ": a value is required");
             }
             String value = args[++i];
             try {
