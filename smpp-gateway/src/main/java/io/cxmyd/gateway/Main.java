@@ -37,6 +37,11 @@ public final class Main {
     static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> rest = new ArrayList<>(List.of(args));
         String command = !rest.isEmpty() && !rest.get(0).startsWith("-") ? rest.remove(0) : "run";
+        if (args.length == 0) {
+            // A first try without arguments: show what there is rather than name one missing option.
+            usage(err);
+            return EXIT_USAGE;
+        }
         if (List.of(args).contains("--help") || List.of(args).contains("-h") || command.equals("help")) {
             return Help.print(command, args, rest, out, err);
         }
@@ -46,7 +51,8 @@ public final class Main {
                 case "bench" -> io.cxmyd.gateway.load.LoadCommand.run(rest, out, err);
                 case "send" -> SendCommand.run(Args.parse(rest, List.of("--config", "--carrier", "--from", "--timeout")), out, err);
                 default -> {
-                    err.println("unknown command: " + command);
+                    err.println("unknown command: " + command + (looksLikeAFile(command)
+                            ? " (did you mean --config " + command + "?)" : ""));
                     usage(err);
                     yield EXIT_USAGE;
                 }
@@ -67,7 +73,15 @@ public final class Main {
         s.println(Help.OVERVIEW);
     }
 
+    private static boolean looksLikeAFile(String word) {
+        return word.endsWith(".yml") || word.endsWith(".yaml") || Files.isRegularFile(Path.of(word));
+    }
+
     private static int runGateway(Args args, PrintStream err) {
+        if (args.word() != null) {
+            throw new Args.UsageException("unexpected argument: " + args.word() + (looksLikeAFile(args.word())
+                    ? " (did you mean --config " + args.word() + "?)" : ""));
+        }
         Path file = Path.of(args.required("--config"));
         GatewayConfig config = new ConfigLoader().load(file);
         useLogbackBeside(file);

@@ -53,9 +53,8 @@ final class SendCommand {
         }
         Main.useLogbackBeside(Path.of(configFile));
         String text = args.word() == null ? "CXMYD" : args.word();
-        GatewayConfig.Carrier carrier = config.carrier(carrierId).orElseThrow(() -> new Args.UsageException(
-                "--carrier: no carrier " + carrierId + " in " + configFile + " (have "
-                        + config.carriers().stream().map(GatewayConfig.Carrier::id).toList() + ")"));
+        GatewayConfig.Carrier carrier = config.carrier(carrierId).orElseThrow(() -> noSuchCarrier(config,
+                carrierId, configFile));
         String host = config.smpp().host().equals("0.0.0.0") ? "127.0.0.1" : config.smpp().host();
         String to = carrier.serviceNumbers().get(0);
         SendMessages.Target target = new SendMessages.Target(host, config.smpp().port(), carrier.systemId(),
@@ -123,6 +122,15 @@ final class SendCommand {
     private static String perSubscriber(GatewayConfig config) {
         GatewayConfig.Limits l = config.limits();
         return l.perSubscriberEnabled() ? l.perSubscriber() + "/" + Durations.format(l.perSubscriberWindow()) : "off";
+    }
+
+    /** A carrier id not in the config; people often give the systemId (cmcc) for the id (china-mobile). */
+    private static Args.UsageException noSuchCarrier(GatewayConfig config, String carrierId, String configFile) {
+        String bySystemId = config.carriers().stream().filter(c -> c.systemId().equals(carrierId))
+                .map(c -> "; " + carrierId + " is the systemId of " + c.id()).findFirst().orElse("");
+        return new Args.UsageException("--carrier: no carrier with id " + carrierId + " in " + configFile
+                + bySystemId + "; its carriers: "
+                + String.join(", ", config.carriers().stream().map(GatewayConfig.Carrier::id).toList()));
     }
 
     static Duration flagDuration(String flag, String value) {

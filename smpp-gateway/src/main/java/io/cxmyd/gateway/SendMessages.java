@@ -68,8 +68,8 @@ final class SendMessages {
                     + carrierId + " in the config the gateway runs with)";
             case ESME_RINVDCS, ESME_RINVMSGLEN -> "the gateway could not read the text (data_coding or length)";
             case ESME_RTHROTTLED, ESME_RMSGQFUL -> "the gateway is busy (its queues are full); try again shortly";
-            case ESME_RX_T_APPN -> "the gateway takes no queries right now (stopping, the carrier paused, or its"
-                    + " journal cannot record them); try again shortly";
+            case ESME_RX_T_APPN -> "the gateway takes no queries right now (it is stopping, the carrier is suspended"
+                    + " through /admin, or its journal cannot record them); try again shortly";
             case ESME_RSYSERR -> "the gateway failed while taking the message; its log says why";
             case ESME_RINVBNDSTS -> "the bind cannot send (a receiver bind?)";
             default -> "the gateway refused the message (docs/smpp.md lists the statuses)";

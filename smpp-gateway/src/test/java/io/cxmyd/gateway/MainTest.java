@@ -82,6 +82,22 @@ class MainTest {
     }
 
     @Test
+    void noArgumentsAtAllShowsTheCommandsOnStderr() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(errText()).startsWith("usage: java -jar cxmyd-gateway.jar [COMMAND]");
+    }
+
+    @Test
+    void aConfigFileWithoutConfigIsAskedAbout() {
+        assertThat(run("gateway.yml")).isEqualTo(2);
+        assertThat(errText()).startsWith("unknown command: gateway.yml (did you mean --config gateway.yml?)");
+        err.reset();
+        assertThat(run("run", "gateway.yml")).isEqualTo(2);
+        assertThat(errText()).isEqualTo("unexpected argument: gateway.yml (did you mean --config gateway.yml?)"
+                + " (java -jar cxmyd-gateway.jar run --help)" + System.lineSeparator());
+    }
+
+    @Test
     void aBadDurationFlagIsOneLineNamingTheFlagWithExitTwo() {
         assertThat(run("send", "--config", "x.yml", "--carrier", "china-mobile", "--from", "13800138000",
                 "--timeout", "abc")).isEqualTo(2);
