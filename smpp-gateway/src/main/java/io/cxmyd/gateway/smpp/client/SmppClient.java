@@ -270,7 +270,10 @@ public final class SmppClient implements AutoCloseable {
     @Override
     public void close() {
         try {
-            acks.awaitAnswered(Duration.ofSeconds(2));
+            if (receiver != null && receiver.getSessionState().isBound()) {
+                // A lost link answers nothing more: waiting for it would only delay the close.
+                acks.awaitAnswered(Duration.ofSeconds(2));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
