@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code send}: binds as a carrier of the config, sends one text from a subscriber to the carrier's first
@@ -52,6 +53,10 @@ final class SendCommand {
             System.setProperty("cxmyd.log.target", "System.err");
         }
         Main.useLogbackBeside(Path.of(configFile));
+        // jsmpp logs a refused bind as ERROR with its stack trace; send says it in one line of its own.
+        if (LoggerFactory.getLogger("org.jsmpp") instanceof ch.qos.logback.classic.Logger jsmpp) {
+            jsmpp.setLevel(ch.qos.logback.classic.Level.OFF);
+        }
         String text = args.word() == null ? "CXMYD" : args.word();
         GatewayConfig.Carrier carrier = config.carrier(carrierId).orElseThrow(() -> noSuchCarrier(config,
                 carrierId, configFile));
