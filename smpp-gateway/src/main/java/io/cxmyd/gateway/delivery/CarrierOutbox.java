@@ -1,8 +1,9 @@
 package io.cxmyd.gateway.delivery;
 
-import io.cxmyd.gateway.smpp.CarrierLinks;
-import io.cxmyd.gateway.smpp.DeliveryResult;
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.CarrierLinks;
+import io.cxmyd.gateway.message.DeliveryResult;
+import io.cxmyd.gateway.message.Reply;
+import io.cxmyd.gateway.message.SmppStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,13 +63,13 @@ final class CarrierOutbox {
 
     boolean submit(Reply reply) {
         if (closed) {
-            listener.expired(reply, "shutdown");
+            listener.expired(reply, Expiry.SHUTDOWN);
             return false;
         }
         if (queued.incrementAndGet() > options.queueCapacity()) {
             queued.decrementAndGet();
             log.warn("[{}] outbox full ({} replies waiting): a reply is dropped", carrierId, options.queueCapacity());
-            listener.expired(reply, "queue_full");
+            listener.expired(reply, Expiry.QUEUE_FULL);
             return false;
         }
         long now = System.nanoTime();
@@ -124,7 +125,7 @@ final class CarrierOutbox {
             } catch (RuntimeException e) {
                 // A bug must not kill the sender thread and strand the queue: the reply ends, counted.
                 log.error("[{}] sending a reply failed unexpectedly: {}", carrierId, e.toString());
-                listener.expired(p.reply, "error");
+                listener.expired(p.reply, Expiry.ERROR);
             } finally {
                 inFlight.decrementAndGet();
             }
@@ -134,7 +135,7 @@ final class CarrierOutbox {
     private void attempt(Pending p) {
         long now = System.nanoTime();
         if (now - p.expiresAt >= 0) {
-            listener.expired(p.reply, p.waitingForBind ? "no_bind" : "validity");
+            listener.expired(p.reply, p.waitingForBind ? Expiry.NO_BIND : Expiry.VALIDITY);
             return;
         }
         if (!links.canDeliver(carrierId)) {
@@ -168,7 +169,7 @@ final class CarrierOutbox {
             p.attempts++;
             Duration delay = options.backoff(p.attempts);
             if (System.nanoTime() + delay.toNanos() - p.expiresAt >= 0) {
-                listener.expired(p.reply, "validity");
+                listener.expired(p.reply, Expiry.VALIDITY);
                 return;
             }
             log.debug("[{}] temporary delivery error {} / {}: retry {} in {}", carrierId, r.kind(), r.status(),
@@ -212,7 +213,7 @@ final class CarrierOutbox {
         Pending p;
         while ((p = queue.poll()) != null || (p = pollAny()) != null) {
             queued.decrementAndGet();
-            listener.expired(p.reply, "shutdown");
+            listener.expired(p.reply, Expiry.SHUTDOWN);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.cxmyd.gateway.delivery;
 
-import io.cxmyd.gateway.smpp.CarrierLinks;
+import io.cxmyd.gateway.message.CarrierLinks;
+import io.cxmyd.gateway.message.Reply;
+import io.cxmyd.gateway.message.ReplyLinks;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,7 +13,7 @@ import java.util.Set;
  * threads (jsmpp's deliver call blocks until the response, so concurrency is threads), retries with capped
  * backoff within the validity period, and waiting while the carrier has no receiver bind.
  */
-public final class Outbox implements AutoCloseable {
+public final class Outbox implements ReplyLinks, AutoCloseable {
 
     private final Map<String, CarrierOutbox> carriers;
 
@@ -19,6 +21,7 @@ public final class Outbox implements AutoCloseable {
         Map<String, CarrierOutbox> m = new HashMap<>();
         optionsByCarrier.forEach((id, opts) -> m.put(id, new CarrierOutbox(id, links, opts, listener)));
         this.carriers = Map.copyOf(m);
+        links.onReceiving(this::bindAvailable);
     }
 
     public void start() {
@@ -33,7 +36,14 @@ public final class Outbox implements AutoCloseable {
         return outbox(reply.carrierId()).submit(reply);
     }
 
+    /** Queues a reply; a full queue ends it as expired ({@link Expiry#QUEUE_FULL}). */
+    @Override
+    public void send(Reply reply) {
+        submit(reply);
+    }
+
     /** Whether the carrier's queue has room: checked before accepting a query, to push back early. */
+    @Override
     public boolean hasRoom(String carrierId) {
         return outbox(carrierId).hasRoom();
     }
@@ -83,7 +93,7 @@ public final class Outbox implements AutoCloseable {
         return o;
     }
 
-    /** Stops the sender threads; replies still queued end as expired ("shutdown"). */
+    /** Stops the sender threads; replies still queued end as expired ({@link Expiry#SHUTDOWN}). */
     @Override
     public void close() {
         carriers.values().forEach(CarrierOutbox::close);

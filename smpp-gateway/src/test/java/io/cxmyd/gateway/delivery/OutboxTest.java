@@ -2,11 +2,12 @@ package io.cxmyd.gateway.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cxmyd.gateway.smpp.CarrierLinks;
-import io.cxmyd.gateway.smpp.DeliveryResult;
-import io.cxmyd.gateway.smpp.OutboundPart;
-import io.cxmyd.gateway.smpp.SmppAddress;
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.CarrierLinks;
+import io.cxmyd.gateway.message.DeliveryResult;
+import io.cxmyd.gateway.message.OutboundPart;
+import io.cxmyd.gateway.message.Reply;
+import io.cxmyd.gateway.message.SmppAddress;
+import io.cxmyd.gateway.message.SmppStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -199,8 +200,8 @@ class OutboxTest {
         }
 
         @Override
-        public void expired(Reply reply, String why) {
-            expired.add(why);
+        public void expired(Reply reply, Expiry why) {
+            expired.add(why.label());
         }
 
         @Override
