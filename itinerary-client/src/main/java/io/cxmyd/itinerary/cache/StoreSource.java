@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class StoreSource implements PrecomputedSource {
 
     private static final Logger log = LoggerFactory.getLogger(StoreSource.class);
+    private static final com.fasterxml.jackson.databind.ObjectMapper MARKER_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final StoreOptions options;
     private final CacheKeys keys;
@@ -49,13 +52,16 @@ public final class StoreSource implements PrecomputedSource {
 
     private volatile StatefulConnection<String, String> connection;
     private volatile RedisStringAsyncCommands<String, String> commands;
+    private final AreaCatalog catalog;
     private volatile LocalDate readyDay;
+    private volatile Set<Integer> riskAreaIds = Set.of();
     private volatile boolean closed;
 
     private StoreSource(StoreOptions options, AreaCatalog catalog, Supplier<DataDay> currentDay) {
         this.options = options;
         this.keys = options.keys();
         this.codec = new DayValueCodec(catalog);
+        this.catalog = catalog;
         this.currentDay = currentDay;
         Duration connect = Duration.ofSeconds(2);
         if (options.cluster()) {
@@ -137,6 +143,7 @@ public final class StoreSource implements PrecomputedSource {
                     .get(options.commandTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
             if (marker != null && !day.equals(readyDay)) {
                 log.info("{}: data day {} is complete ({}), serving it", where, day, marker);
+                riskAreaIds = riskAreas(marker);
                 readyDay = day;
             } else if (marker == null && readyDay != null && !readyDay.equals(day)) {
                 log.warn("{}: no results for data day {} yet (the job writes its marker last); not ready", where, day);
@@ -145,6 +152,22 @@ public final class StoreSource implements PrecomputedSource {
         } catch (Exception e) {
             log.debug("{}: readiness check failed: {}", where, e.toString());
         }
+    }
+
+    /** The risk list the job read with the day's dataset (risk-areas.csv), carried by the marker. */
+    private Set<Integer> riskAreas(String marker) throws java.io.IOException {
+        Set<Integer> ids = new java.util.HashSet<>();
+        com.fasterxml.jackson.databind.JsonNode risk = MARKER_JSON.readTree(marker).path("risk");
+        for (com.fasterxml.jackson.databind.JsonNode code : risk) {
+            catalog.resolve(code.asText()).ifPresent(a -> ids.add(a.id()));
+        }
+        return Set.copyOf(ids);
+    }
+
+    /** Display-area ids of the risk list of the day being served. */
+    @Override
+    public Set<Integer> riskAreaIds() {
+        return riskAreaIds;
     }
 
     private void connect() {
