@@ -65,7 +65,11 @@ public final class ItineraryJob {
                 : Math.max(2, spark.sparkContext().defaultParallelism() * 2);
         Dataset<Row> out = input
                 .repartition(partitions, functions.col("number"))
-                .sortWithinPartitions("number", "kind", "time", "offset")
+                // Registry rows in file order (a duplicate is the later row), events in time order, ties in file order.
+                .sortWithinPartitions(functions.col("number"), functions.col("kind"),
+                        functions.when(functions.col("kind").equalTo(Rows.PROFILE), functions.col("offset"))
+                                .otherwise(functions.col("time")),
+                        functions.col("offset"))
                 .mapPartitions(new Assemble(spec, options.hashKey(), risk), Encoders.row(Rows.OUTPUT))
                 .persist(StorageLevel.MEMORY_AND_DISK());
 
