@@ -163,6 +163,39 @@ class BatchEquivalenceIntegrationTests {
         }
     }
 
+    @Test
+    void parquetWithTheCsvColumnsGivesTheSameValuesAsTheCsv() throws Exception {
+        Path demo = Path.of("..", "config", "demo-data").toAbsolutePath();
+        Path pq = Files.createDirectories(tmp.resolve("parquet"));
+        Files.copy(demo.resolve("cells.csv"), pq.resolve("cells.csv"));
+        org.apache.spark.sql.SparkSession spark = LocalSpark.session();
+        spark.read().option("header", "true").csv(demo.resolve("subscribers.csv").toString())
+                .withColumn("activated_on", org.apache.spark.sql.functions.col("activated_on").cast("date"))
+                .write().parquet(pq.resolve("subscribers.parquet").toString());
+        // time as a Parquet timestamp: the job filters D's span at the read.
+        spark.read().option("header", "true").csv(demo.resolve("signaling.csv").toString())
+                .withColumn("time", org.apache.spark.sql.functions.col("time").cast("timestamp"))
+                .write().parquet(pq.resolve("signaling.parquet").toString());
+
+        Map<String, String> fromCsv = values(demo);
+        Map<String, String> fromParquet = values(pq);
+
+        assertThat(fromParquet).hasSize(fromCsv.size()).isEqualTo(fromCsv);
+    }
+
+    private static Map<String, String> values(Path dataset) throws Exception {
+        BatchOptions o = BatchOptions.parse(new String[] {"--dataset", dataset.toString(), "--data-day", D.toString(),
+            "--redis", redis.uri(), "--hash-key", HASH_KEY}, k -> null);
+        io.cxmyd.batch.spark.ItineraryJob.Outcome out = io.cxmyd.batch.spark.ItineraryJob.run(LocalSpark.session(), o);
+        assertThat(out.refusal()).isNull();
+        Map<String, String> values = new TreeMap<>();
+        for (org.apache.spark.sql.Row r : out.results().select("key", "value").collectAsList()) {
+            values.put(r.getString(0), r.getString(1));
+        }
+        out.results().unpersist();
+        return values;
+    }
+
     private static String catchLocal(Path dir) {
         try {
             LocalDatasetSource.load(dir, CATALOG).close();
