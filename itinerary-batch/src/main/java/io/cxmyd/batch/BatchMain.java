@@ -56,9 +56,12 @@ public final class BatchMain {
         SparkSession.Builder builder = SparkSession.builder().appName("cxmyd-itinerary-batch " + options.dataDay())
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.session.timeZone", options.rules().zone().getId());
-        if (options.master() != null) {
-            builder.master(options.master());
-            if (options.master().startsWith("local")) {
+        // Under spark-submit the master comes from it; `java -jar` without --master runs on this machine.
+        String master = options.master() != null ? options.master()
+                : System.getProperty("spark.master") == null ? "local[*]" : null;
+        if (master != null) {
+            builder.master(master);
+            if (master.startsWith("local")) {
                 builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
             }
         }
@@ -80,7 +83,7 @@ public final class BatchMain {
     /**
      * One run on {@code spark}: compute, then store (values, then the marker), then the audit copy.
      *
-     * @throws Refused when the day's results would already be expired, or the dataset has a refused row
+     * @throws Refused when the dataset has a refused row
      */
     public static Report run(SparkSession spark, BatchOptions options) throws java.io.IOException {
         long started = System.nanoTime();
@@ -91,8 +94,11 @@ public final class BatchMain {
         // replayed day) and applied on the real one, as the gateway's cache does.
         Duration ttl = Duration.between(clock, day.nextRefresh());
         if (ttl.isNegative() || ttl.isZero()) {
-            throw new Refused("--data-day " + options.dataDay() + ": its results would expire at " + day.nextRefresh()
-                    + ", already past (to replay a past day, pin the instant with --clock)");
+            // A past day replayed (a demo on a pinned clock, a re-run after an outage): its refresh has gone
+            // by, so it is kept for one day instead of expiring at once.
+            ttl = Duration.ofDays(1);
+            System.err.println("--data-day " + options.dataDay() + ": its next refresh (" + day.nextRefresh()
+                    + ") is past; its results are kept for 24 h (pin --clock to the gateways' clock to choose)");
         }
         long expireAt = System.currentTimeMillis() + ttl.toMillis();
         ItineraryJob.Outcome outcome = ItineraryJob.run(spark, options);
