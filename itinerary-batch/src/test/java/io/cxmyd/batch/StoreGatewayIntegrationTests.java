@@ -43,8 +43,13 @@ class StoreGatewayIntegrationTests {
     void aGatewayServingTheStoreAnswersOverSmppAsTheLocalSourceDoes(@TempDir Path tmp) throws Exception {
         BatchMain.Report report = BatchMain.run(LocalSpark.session(), BatchOptions.parse(new String[] {
             "--dataset", DEMO.toString(), "--data-day", "2026-11-21", "--redis", redis.uri(),
-            "--hash-key", "env:CXMYD_HASH_KEY", "--clock", "2026-11-21T09:30:00+08:00"}, Map.of("CXMYD_HASH_KEY", HASH_KEY)::get));
+            "--hash-key", "env:CXMYD_HASH_KEY", "--clock", "2026-11-21T09:30:00+08:00",
+            "--audit", tmp.resolve("audit").toString()}, Map.of("CXMYD_HASH_KEY", HASH_KEY)::get));
         assertThat(report.subscribers()).isEqualTo(Files.lines(DEMO.resolve("subscribers.csv")).count() - 1);
+        List<org.apache.spark.sql.Row> audit = LocalSpark.session().read()
+                .parquet(tmp.resolve("audit").resolve("day=2026-11-21").toString()).collectAsList();
+        assertThat(audit).hasSize((int) report.subscribers());
+        assertThat(audit.toString()).contains("138****8000").doesNotContain("13800138000");
 
         Path localDir = Files.createDirectories(tmp.resolve("local"));
         Path storeDir = Files.createDirectories(tmp.resolve("store"));

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -99,6 +100,7 @@ final class InputReader {
         } else {
             String file = DatasetLines.SUBSCRIBERS;
             byte[] header = firstLine(file);
+            DatasetLines.subscribers(header, carriers); // a bad header is refused here, on the driver
             rows = lines(file).mapPartitions(new LineParsers.Subscribers(file, header, carriers));
         }
         return spark.createDataFrame(rows, Rows.INPUT);
@@ -124,6 +126,7 @@ final class InputReader {
         } else {
             String file = DatasetLines.SIGNALING;
             byte[] header = firstLine(file);
+            DatasetLines.signaling(header, Map.of()); // a bad header is refused here, on the driver
             rows = lines(file).mapPartitions(new LineParsers.Signaling(file, header, cells, first, end));
         }
         return spark.createDataFrame(rows, Rows.INPUT);
