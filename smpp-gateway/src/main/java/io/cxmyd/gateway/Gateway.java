@@ -35,6 +35,7 @@ import io.cxmyd.gateway.sms.ReplyTemplates;
 import io.cxmyd.gateway.smpp.BindListener;
 import io.cxmyd.gateway.smpp.BindType;
 import io.cxmyd.gateway.smpp.SmppServer;
+import io.cxmyd.gateway.web.WebChannel;
 import io.cxmyd.itinerary.IdLast4Hash;
 import io.cxmyd.itinerary.ItineraryClient;
 import io.cxmyd.itinerary.areas.AreaCatalog;
@@ -80,9 +81,17 @@ public final class Gateway implements AutoCloseable {
     private Thread replay;
     private GatewayRedis redis;
     private RedisStreamJournal streamJournal;
+    private WebChannel web;
+    private final Clock webClock;
 
     public Gateway(GatewayConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    /** With the clock the web channel's codes, budgets and sessions run on (tests move it). */
+    public Gateway(GatewayConfig config, Clock webClock) {
         this.config = config;
+        this.webClock = webClock;
         List<String> ids = config.carriers().stream().map(GatewayConfig.Carrier::id).toList();
         this.metrics = new GatewayMetrics(ids, config.cache().redis().isPresent());
     }
@@ -135,6 +144,9 @@ public final class Gateway implements AutoCloseable {
         health.smppListening(true);
         log.info("SMPP listening on {}:{} for carriers {}", config.smpp().host(), smpp.port(),
                 config.carriers().stream().map(GatewayConfig.Carrier::id).toList());
+        if (config.web().isPresent()) {
+            web = WebWiring.start(config, client, catalog, outbox, metrics, webClock, this::redis);
+        }
         config.clock().ifPresent(c -> log.warn("itinerary rules run on the pinned clock {} (config key clock)", c));
     }
 
@@ -289,6 +301,11 @@ public final class Gateway implements AutoCloseable {
         return smpp.tlsPort();
     }
 
+    /** The web channel's port; -1 without {@code web}. */
+    public int webPort() {
+        return web == null ? -1 : web.port();
+    }
+
     public int metricsPort() {
         return admin.port();
     }
@@ -336,6 +353,7 @@ public final class Gateway implements AutoCloseable {
         if (replay != null) {
             replay.interrupt();
         }
+        closeQuietly(web);
         closeQuietly(smpp);
         closeQuietly(outbox);
         if (worker != null) {

@@ -42,6 +42,7 @@ public final class Main {
                 case "run" -> runGateway(Args.parse(rest, List.of("--config")), err);
                 case "bench" -> io.cxmyd.gateway.load.LoadCommand.run(rest, out, err);
                 case "send" -> SendCommand.run(Args.parse(rest, List.of("--config", "--carrier", "--from", "--timeout")), out, err);
+                case "receive" -> ReceiveCommand.run(Args.parse(rest, List.of("--config", "--carrier")), out, err);
                 case "help", "--help", "-h" -> {
                     usage(out);
                     yield EXIT_OK;
@@ -68,6 +69,8 @@ public final class Main {
     private static void usage(PrintStream s) {
         s.println("usage: java -jar cxmyd-gateway.jar [run] --config FILE");
         s.println("       java -jar cxmyd-gateway.jar send --config FILE --carrier ID --from MSISDN [--timeout 15s] [TEXT]");
+        s.println("       java -jar cxmyd-gateway.jar receive --config FILE --carrier ID");
+        s.println("           (prints every SMS the gateway sends that carrier, verification codes included)");
         s.println("       java -jar cxmyd-gateway.jar bench (--in-process CONFIG | --target HOST:PORT --config CONFIG) ...");
         s.println("           (the load tool: docs/performance.md)");
     }

@@ -33,6 +33,14 @@ public final class Outbox implements AutoCloseable {
         return outbox(reply.carrierId()).submit(reply);
     }
 
+    /**
+     * Queues a notice ahead of the replies waiting for its carrier (a verification code is useless after
+     * five minutes, a reply is not): see {@link Notices}.
+     */
+    public boolean submitFirst(Reply reply) {
+        return outbox(reply.carrierId()).submit(reply, true);
+    }
+
     /** Whether the carrier's queue has room: checked before accepting a query, to push back early. */
     public boolean hasRoom(String carrierId) {
         return outbox(carrierId).hasRoom();
