@@ -91,12 +91,14 @@ public final class CodeBook {
                     return refused(held.get(), now, "gap");
                 }
                 return store.count(hmac.key("wn", number) + ":" + hour, hourEnd).thenCompose(perNumber -> {
+                    // The number's minute is taken from here on: a refusal never says to come back sooner.
+                    Instant gapEnd = now.plus(GAP);
                     if (perNumber > budgets.perNumberPerHour()) {
-                        return refused(hourEnd, now, "number");
+                        return refused(later(hourEnd, gapEnd), now, "number");
                     }
                     return store.count("ws:" + minute, minuteEnd).thenCompose(service -> {
                         if (service > budgets.perMinute()) {
-                            return refused(minuteEnd, now, "service");
+                            return refused(later(minuteEnd, gapEnd), now, "service");
                         }
                         String code = digits.get();
                         WebStore.StoredCode stored = new WebStore.StoredCode(codeHash(number, code), now.plus(VALIDITY), 0);
@@ -137,6 +139,10 @@ public final class CodeBook {
     private static CompletableFuture<Ask> refused(Instant until, Instant now, String budget) {
         Duration wait = Duration.between(now, until);
         return CompletableFuture.completedFuture(new Ask.Refused(wait.isNegative() ? Duration.ZERO : wait, budget));
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static Instant windowEnd(Instant now, Duration window) {
