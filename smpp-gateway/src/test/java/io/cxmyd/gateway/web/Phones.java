@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * The subscribers' phones: a receiver bind per carrier of the test config, as a carrier's SMSC would hold
  * one, reading the SMS the gateway sends (the verification codes among them).
  */
-final class Phones implements AutoCloseable {
+public final class Phones implements AutoCloseable {
 
     private static final Pattern SIX_DIGITS = Pattern.compile("(?<!\\d)\\d{6}(?!\\d)");
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -25,7 +25,7 @@ final class Phones implements AutoCloseable {
     private final Map<String, SmppClient> receivers = new LinkedHashMap<>();
 
     /** Binds a receiver for each (carrier, systemId, password). */
-    Phones(int smppPort, String... carrierSystemPassword) throws Exception {
+    public Phones(int smppPort, String... carrierSystemPassword) throws Exception {
         for (int i = 0; i < carrierSystemPassword.length; i += 3) {
             receivers.put(carrierSystemPassword[i], SmppClient.bind(SmppClient.Options.transceiver("127.0.0.1",
                     smppPort, carrierSystemPassword[i + 1], carrierSystemPassword[i + 2])
@@ -34,7 +34,7 @@ final class Phones implements AutoCloseable {
     }
 
     /** The three carriers of TestGateways. */
-    static Phones ofTestGateway(int smppPort) throws Exception {
+    public static Phones ofTestGateway(int smppPort) throws Exception {
         return new Phones(smppPort, "china-mobile", "cmcc", "cm-pass1", "china-unicom", "cucc", "cu-pass1",
                 "china-telecom", "ctcc", "ct-pass1");
     }
@@ -45,7 +45,7 @@ final class Phones implements AutoCloseable {
     }
 
     /** The next SMS on that carrier, which must be for {@code msisdn}. */
-    ReceivedReply sms(String carrier, String msisdn) throws InterruptedException {
+    public ReceivedReply sms(String carrier, String msisdn) throws InterruptedException {
         Optional<ReceivedReply> r = next(carrier, WAIT);
         assertThat(r).as("an SMS for " + msisdn + " on " + carrier).isPresent();
         assertThat(r.get().destination().address()).isEqualTo(msisdn);
@@ -53,11 +53,11 @@ final class Phones implements AutoCloseable {
     }
 
     /** The code in the next SMS to {@code msisdn}: its only group of six digits. */
-    String code(String carrier, String msisdn) throws InterruptedException {
+    public String code(String carrier, String msisdn) throws InterruptedException {
         return codeIn(sms(carrier, msisdn).text());
     }
 
-    static String codeIn(String text) {
+    public static String codeIn(String text) {
         List<String> groups = new ArrayList<>();
         Matcher m = SIX_DIGITS.matcher(text);
         while (m.find()) {

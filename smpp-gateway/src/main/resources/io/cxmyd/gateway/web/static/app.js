@@ -180,6 +180,10 @@
   }
 
   function showLogin() {
+    // Another number may be typed now: its own minute is the server's to count (429 tells the page).
+    clearInterval(timer);
+    $('get-code').disabled = false;
+    $('get-code').textContent = '获取验证码';
     $('result').hidden = true;
     $('login').hidden = false;
     $('msisdn').focus();
@@ -195,6 +199,10 @@
     $('get-code').addEventListener('click', askCode);
     $('login-form').addEventListener('submit', query);
     $('logout').addEventListener('click', function () {
+      // A shared phone: the next person finds an empty form.
+      $('msisdn').value = '';
+      $('code').value = '';
+      say('');
       api('POST', '/api/v1/logout').then(showLogin, showLogin);
     });
     $('refresh').addEventListener('click', load);
