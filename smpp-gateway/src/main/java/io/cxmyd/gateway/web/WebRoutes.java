@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * The route table and the checks every request passes before its handler: the {@code Host} header names this
- * service (a page reached through a name we do not serve is DNS rebinding or a misrouted proxy: 400), the
+ * service or is an address literal (a page reached through a name we do not serve is DNS rebinding or a
+ * misrouted proxy: 400), the
  * route exists (404) for this method (405 with Allow), and a body meant as JSON says so (415), which also
  * keeps a cross-site form from posting to the API without a CORS preflight.
  */
@@ -82,8 +83,12 @@ public final class WebRoutes {
         } else if (h.indexOf(':') >= 0) {
             h = h.substring(0, h.indexOf(':'));
         }
-        return hostNames.contains(h);
+        // An address literal cannot be rebound by DNS: whoever reached us by address may say so.
+        return hostNames.contains(h) || IPV4.matcher(h).matches() || h.startsWith("[") && h.endsWith("]");
     }
+
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile(
+            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
 
     static boolean isJson(String contentType) {
         if (contentType == null) {

@@ -30,6 +30,14 @@ class WebRoutesTest {
     }
 
     @Test
+    void addressLiteralsAreServedSinceDnsCannotRebindThem() {
+        assertThat(status("GET", "/", Map.of("Host", "192.168.1.20:8080"))).isEqualTo(200);
+        assertThat(status("GET", "/", Map.of("Host", "[::1]:8080"))).isEqualTo(200);
+        assertThat(status("GET", "/", Map.of("Host", "192.168.1.20.attacker.example"))).isEqualTo(400);
+        assertThat(status("GET", "/", Map.of("Host", "999.1.1.1"))).isEqualTo(400);
+    }
+
+    @Test
     void otherOrMissingHostIsRefused() {
         assertThat(status("GET", "/", Map.of("Host", "attacker.example"))).isEqualTo(400);
         assertThat(status("GET", "/", Map.of("Host", "cxmyd.example.attacker.example"))).isEqualTo(400);
