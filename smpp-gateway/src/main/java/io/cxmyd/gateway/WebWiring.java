@@ -25,12 +25,12 @@ final class WebWiring {
     }
 
     static WebChannel start(GatewayConfig config, ItineraryClient client, AreaCatalog catalog, Outbox outbox,
-            GatewayMetrics metrics, Clock clock, Supplier<GatewayRedis> redis) {
+            GatewayMetrics metrics, Clock clock, GatewayRedis redis) {
         Map<String, Concatenation> concatenation = new LinkedHashMap<>();
         config.carriers().forEach(c -> concatenation.put(c.id(), c.concatenation()));
         Supplier<Instant> rulesClock = config.clock().<Supplier<Instant>>map(t -> () -> t).orElse(Instant::now);
         WebStore store = config.cache().redis().isPresent()
-                ? new RedisWebStore(redis.get())
+                ? new RedisWebStore(redis)
                 : new InProcessWebStore(clock);
         return WebChannel.start(new WebChannel.Parts(config, client, rulesClock, new Notices(outbox, concatenation),
                 metrics, catalog, store, clock));

@@ -3,10 +3,11 @@ package io.cxmyd.gateway.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxmyd.gateway.sms.Concatenation;
-import io.cxmyd.gateway.smpp.CarrierLinks;
-import io.cxmyd.gateway.smpp.DeliveryResult;
-import io.cxmyd.gateway.smpp.OutboundPart;
-import io.cxmyd.gateway.smpp.SmppAddress;
+import io.cxmyd.gateway.message.CarrierLinks;
+import io.cxmyd.gateway.message.DeliveryResult;
+import io.cxmyd.gateway.message.OutboundPart;
+import io.cxmyd.gateway.message.Reply;
+import io.cxmyd.gateway.message.SmppAddress;
 import io.cxmyd.itinerary.Msisdn;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
