@@ -1,12 +1,9 @@
 package io.cxmyd.gateway.journal;
 
-import io.cxmyd.gateway.delivery.Reply;
-import io.cxmyd.gateway.smpp.InboundMessage;
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.Acceptance;
+import io.cxmyd.gateway.message.InboundMessage;
+import io.cxmyd.gateway.message.Ticket;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -18,30 +15,17 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@link AcceptLog} on a {@link Journal}: remembers which entry each query and reply in flight is. */
+/** The {@link AcceptLog} on a local {@link Journal}: each query's ticket holds its entry id. */
 public final class JournalAcceptLog implements AcceptLog, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JournalAcceptLog.class);
 
-    /** What the acceptance path reports, for metrics. */
-    public interface Events {
-        /** A query was recorded {@code nanos} after it was handed to the journal (its commit wait). */
-        default void committed(long nanos) {
-        }
-
-        /** A query could not be recorded in time or at all and was refused. */
-        default void refused() {
-        }
-    }
-
     private final Journal journal;
     private final Duration commitTimeout;
-    private final Events events;
-    private final Map<InboundMessage, Long> queries = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final JournalEvents events;
     private final ScheduledExecutorService timeouts;
-    private final Map<Reply, Long> replies = Collections.synchronizedMap(new IdentityHashMap<>());
 
-    public JournalAcceptLog(Journal journal, Duration commitTimeout, Events events) {
+    public JournalAcceptLog(Journal journal, Duration commitTimeout, JournalEvents events) {
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "journal-commit-timeout");
             t.setDaemon(true);
@@ -56,27 +40,22 @@ public final class JournalAcceptLog implements AcceptLog, AutoCloseable {
     }
 
     @Override
-    public SmppStatus accept(InboundMessage message) {
+    public Result accept(InboundMessage message) {
         long start = System.nanoTime();
         Journal.Appended appended = journal.append(message);
-        // Registered before the wait: the query must be findable as soon as the worker may see it.
-        queries.put(message, appended.id());
         try {
             appended.durable().get(commitTimeout.toNanos(), TimeUnit.NANOSECONDS);
             events.committed(System.nanoTime() - start);
-            return SmppStatus.ESME_ROK;
+            return new Recorded(ticket(appended.id()));
         } catch (TimeoutException e) {
             // The record may still reach the disk: cancel it, so a restart does not answer a query refused.
             log.warn("[{}] journal commit took longer than {}: query refused", message.carrierId(), commitTimeout);
-            forget(message, appended.id());
-            return SmppStatus.ESME_RX_T_APPN;
+            return refuse(appended.id(), Acceptance.JOURNAL_SLOW);
         } catch (ExecutionException e) {
-            forget(message, appended.id());
-            return SmppStatus.ESME_RSYSERR;
+            return refuse(appended.id(), Acceptance.JOURNAL_FAILED);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            forget(message, appended.id());
-            return SmppStatus.ESME_RX_T_APPN;
+            return refuse(appended.id(), Acceptance.JOURNAL_SLOW);
         }
     }
 
@@ -86,26 +65,28 @@ public final class JournalAcceptLog implements AcceptLog, AutoCloseable {
      * with a "done", as {@link #accept} does.
      */
     @Override
-    public CompletionStage<SmppStatus> acceptLater(InboundMessage message) {
+    public CompletionStage<Result> acceptLater(InboundMessage message) {
         long start = System.nanoTime();
         Journal.Appended appended = journal.append(message);
-        queries.put(message, appended.id());
-        CompletableFuture<SmppStatus> answer = new CompletableFuture<>();
+        CompletableFuture<Result> answer = new CompletableFuture<>();
         ScheduledFuture<?> timeout = timeouts.schedule(() -> {
-            if (answer.complete(SmppStatus.ESME_RX_T_APPN)) {
+            Refused slow = new Refused(Acceptance.JOURNAL_SLOW);
+            if (answer.complete(slow)) {
                 log.warn("[{}] journal commit took longer than {}: query refused", message.carrierId(),
                         commitTimeout);
-                forget(message, appended.id());
+                journal.done(appended.id());
+                events.refused();
             }
         }, commitTimeout.toNanos(), TimeUnit.NANOSECONDS);
         appended.durable().whenComplete((ok, error) -> {
             timeout.cancel(false);
             if (error == null) {
-                if (answer.complete(SmppStatus.ESME_ROK)) {
+                if (answer.complete(new Recorded(ticket(appended.id())))) {
                     events.committed(System.nanoTime() - start);
                 }
-            } else if (answer.complete(SmppStatus.ESME_RSYSERR)) {
-                forget(message, appended.id());
+            } else if (answer.complete(new Refused(Acceptance.JOURNAL_FAILED))) {
+                journal.done(appended.id());
+                events.refused();
             }
         });
         return answer;
@@ -117,38 +98,14 @@ public final class JournalAcceptLog implements AcceptLog, AutoCloseable {
         timeouts.shutdownNow();
     }
 
-    private void forget(InboundMessage message, long id) {
-        queries.remove(message);
+    private Refused refuse(long id, Acceptance why) {
         journal.done(id);
         events.refused();
+        return new Refused(why);
     }
 
-    /** A query read back from the journal at start, about to be processed again. */
-    public void adopt(JournalRecord.Accepted entry) {
-        queries.put(entry.message(), entry.id());
-    }
-
-    @Override
-    public void settled(InboundMessage message) {
-        Long id = queries.remove(message);
-        if (id != null) {
-            journal.done(id);
-        }
-    }
-
-    @Override
-    public void replying(InboundMessage message, Reply reply) {
-        Long id = queries.remove(message);
-        if (id != null) {
-            replies.put(reply, id);
-        }
-    }
-
-    @Override
-    public void replyEnded(Reply reply) {
-        Long id = replies.remove(reply);
-        if (id != null) {
-            journal.done(id);
-        }
+    /** The ticket of entry {@code id}: a query accepted now, or read back from the journal at start. */
+    public Ticket ticket(long id) {
+        return Ticket.once(() -> journal.done(id));
     }
 }

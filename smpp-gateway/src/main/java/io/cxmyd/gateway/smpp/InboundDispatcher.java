@@ -1,5 +1,12 @@
 package io.cxmyd.gateway.smpp;
 
+import io.cxmyd.gateway.message.Acceptance;
+import io.cxmyd.gateway.message.Answer;
+import io.cxmyd.gateway.message.MessageIntake;
+import io.cxmyd.gateway.message.SmppStatus;
+
+import io.cxmyd.gateway.message.InboundMessage;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,7 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The requests of one bind, on jsmpp's PDU threads: submit_sm and data_sm go to the {@link InboundHandler};
+ * The requests of one bind, on jsmpp's PDU threads: submit_sm and data_sm go to the {@link MessageIntake};
  * everything else a carrier might ask of an SMSC is refused with ESME_RINVCMDID, since the gateway stores
  * no messages to query, replace or cancel (SMPP 3.4 §5.1.3: "Invalid Command ID" also covers commands the
  * SMSC does not support).
@@ -42,16 +49,16 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
     private static final OptionalParameter[] NO_TLVS = new OptionalParameter[0];
 
     private final ServerBind bind;
-    private final InboundHandler handler;
+    private final MessageIntake intake;
     private final Clock clock;
     private final ReceiptSender receipts;
     private final DeferredResponses responses;
 
-    InboundDispatcher(ServerBind bind, InboundHandler handler, Clock clock, ReceiptSender receipts,
+    InboundDispatcher(ServerBind bind, MessageIntake intake, Clock clock, ReceiptSender receipts,
             DeferredResponses responses) {
         this.bind = bind;
         this.responses = responses;
-        this.handler = handler;
+        this.intake = intake;
         this.clock = clock;
         this.receipts = receipts;
     }
@@ -81,45 +88,46 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
     }
 
     /**
-     * Hands the message to the handler and writes its response when the handler's status is known: at once
-     * for the checks decided on this thread, after the fsync for a durable accept. jsmpp's own response to
-     * the result returned above is skipped ({@link DeferredResponses}). For ESME_ROK, the receipt and the
-     * handler's follow-up start only after the response is written, so neither can overtake it on the wire.
+     * Hands the message to the intake and writes its response when the answer is known: at once for what is
+     * decided on this thread, after the fsync for a durable accept. jsmpp's own response to the result
+     * returned above is skipped ({@link DeferredResponses}). For a taken message, the receipt and the
+     * intake's follow-up start only after the response is written, so neither can overtake it on the wire.
      */
     private void answerLater(InboundMessage message, int commandId, int sequence, String messageId,
             boolean receipt) {
         String command = commandId == SMPPConstant.CID_DATA_SM ? "data_sm" : "submit_sm";
-        InboundAnswer answer;
+        Answer answer;
         try {
-            answer = handler.answer(message);
+            answer = intake.offerLater(message);
         } catch (RuntimeException e) {
             log.warn("{} {} from {}: handler failed, answering ESME_RSYSERR", bind.logPrefix(), command,
                     message.source(), e);
-            answer = InboundAnswer.now(SmppStatus.ESME_RSYSERR);
+            answer = Answer.now(Acceptance.INTERNAL_ERROR);
         }
         responses.defer(messageId);
-        Runnable afterAccepted = answer.afterAccepted();
-        answer.status().whenComplete((decided, error) -> {
-            SmppStatus status = error != null || decided == null ? SmppStatus.ESME_RSYSERR : decided;
+        Runnable afterTaken = answer.afterTaken();
+        answer.acceptance().whenComplete((decided, error) -> {
             if (error != null) {
                 log.warn("{} {} from {}: handler failed, answering ESME_RSYSERR", bind.logPrefix(), command,
                         message.source(), error);
             }
+            Acceptance acceptance = error != null || decided == null ? Acceptance.INTERNAL_ERROR : decided;
+            SmppStatus status = acceptance.status();
             log.debug("{} {} from {} to {}: {}", bind.logPrefix(), command, message.source(),
                     message.destination(), status);
             try {
                 responses.respond(commandId, sequence, status, messageId);
             } catch (IOException | RuntimeException e) {
-                // The peer will not count the query as ours; if it was accepted it is journaled and answered
+                // The peer will not count the message as ours; if it was taken it is journaled and answered
                 // all the same (at-least-once: a duplicate should the peer send it again).
                 log.debug("{} {} response not written: {}", bind.logPrefix(), command, e.toString());
             }
-            if (status == SmppStatus.ESME_ROK) {
+            if (acceptance.taken()) {
                 if (receipt) {
                     receipts.accepted(message, messageId);
                 }
                 try {
-                    afterAccepted.run();
+                    afterTaken.run();
                 } catch (RuntimeException e) {
                     log.error("{} {} from {}: the work after the accept failed", bind.logPrefix(), command,
                             message.source(), e);

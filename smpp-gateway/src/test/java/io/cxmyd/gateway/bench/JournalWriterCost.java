@@ -2,8 +2,8 @@ package io.cxmyd.gateway.bench;
 
 import io.cxmyd.gateway.journal.Journal;
 import io.cxmyd.gateway.journal.JournalOptions;
-import io.cxmyd.gateway.smpp.InboundMessage;
-import io.cxmyd.gateway.smpp.SmppAddress;
+import io.cxmyd.gateway.message.InboundMessage;
+import io.cxmyd.gateway.message.SmppAddress;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;

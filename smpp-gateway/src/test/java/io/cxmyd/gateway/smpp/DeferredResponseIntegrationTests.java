@@ -4,6 +4,12 @@ import static io.cxmyd.gateway.smpp.ServerFixture.MOBILE;
 import static io.cxmyd.gateway.smpp.ServerFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cxmyd.gateway.message.Acceptance;
+import io.cxmyd.gateway.message.Answer;
+import io.cxmyd.gateway.message.DeliveryResult;
+import io.cxmyd.gateway.message.OutboundPart;
+import io.cxmyd.gateway.message.SmppAddress;
+import io.cxmyd.gateway.message.SmppStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -11,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * submit_sm and data_sm answered when the handler's status completes (the journal's fsync in the gateway),
+ * submit_sm and data_sm answered when the intake's acceptance completes (the journal's fsync in the gateway),
  * over a real socket: the response waits for it without holding a PDU thread, carries the status decided
  * then, and comes before anything the accepted query sends back.
  */
@@ -22,16 +28,16 @@ class DeferredResponseIntegrationTests {
 
     private ServerFixture fixture;
     /** The status of the query from {@link #HELD}, decided by each test. */
-    private final CompletableFuture<SmppStatus> held = new CompletableFuture<>();
+    private final CompletableFuture<Acceptance> held = new CompletableFuture<>();
 
     @BeforeEach
     void start() throws Exception {
         // One PDU thread per bind: a response that held it would leave every later submit_sm unanswered.
         fixture = new ServerFixture(SmppServerOptions.builder().pduProcessorThreads(1));
         fixture.answerLater = m -> m.source().address().equals(HELD)
-                ? InboundAnswer.later(held, () -> {
+                ? Answer.later(held, () -> {
                 })
-                : InboundAnswer.now(SmppStatus.ESME_ROK);
+                : Answer.now(Acceptance.ACCEPTED);
     }
 
     @AfterEach
@@ -50,7 +56,7 @@ class DeferredResponseIntegrationTests {
             assertThat(first.sequence()).isEqualTo(3);
             assertThat(first.status()).isZero();
 
-            held.complete(SmppStatus.ESME_ROK);
+            held.complete(Acceptance.ACCEPTED);
             RawSmppSocket.Pdu second = raw.readAnsweringEnquireLinks(WAIT);
             assertThat(second.commandId()).isEqualTo(Pdus.SUBMIT_SM | Pdus.RESP);
             assertThat(second.sequence()).isEqualTo(2);
@@ -65,7 +71,7 @@ class DeferredResponseIntegrationTests {
         try (RawSmppSocket raw = fixture.rawBound(Pdus.BIND_TRANSCEIVER)) {
             raw.write(Pdus.submitSm(7, HELD, "10086", "CXMYD".getBytes(StandardCharsets.US_ASCII)));
             fixture.nextInbound();
-            held.complete(SmppStatus.ESME_RX_T_APPN);
+            held.complete(Acceptance.JOURNAL_SLOW);
 
             RawSmppSocket.Pdu resp = raw.readAnsweringEnquireLinks(WAIT);
             assertThat(resp.commandId()).isEqualTo(Pdus.SUBMIT_SM | Pdus.RESP);
@@ -81,7 +87,7 @@ class DeferredResponseIntegrationTests {
             byte[] text = Pdus.tlv(Pdus.MESSAGE_PAYLOAD, 5, "CXMYD".getBytes(StandardCharsets.US_ASCII));
             raw.write(Pdus.dataSm(4, HELD, "10086", text));
             fixture.nextInbound();
-            held.complete(SmppStatus.ESME_ROK);
+            held.complete(Acceptance.ACCEPTED);
 
             RawSmppSocket.Pdu resp = raw.readAnsweringEnquireLinks(WAIT);
             assertThat(resp.commandId()).isEqualTo(Pdus.DATA_SM | Pdus.RESP);
@@ -93,15 +99,15 @@ class DeferredResponseIntegrationTests {
     @Test
     void whatTheAcceptedQuerySendsBackFollowsItsResponseOnTheWire() throws Exception {
         CompletableFuture<DeliveryResult> delivered = new CompletableFuture<>();
-        CompletableFuture<SmppStatus> durable = new CompletableFuture<>();
+        CompletableFuture<Acceptance> durable = new CompletableFuture<>();
         // The reply is sent the moment the query's follow-up runs: it must still come after the response.
-        fixture.answerLater = m -> InboundAnswer.later(durable, () -> new Thread(() -> delivered.complete(
+        fixture.answerLater = m -> Answer.later(durable, () -> new Thread(() -> delivered.complete(
                 fixture.server.links().deliver(new OutboundPart(MOBILE.id(), SmppAddress.of("10086"),
                         SmppAddress.of(HELD), (byte) 0, (byte) 0, new byte[] {'o', 'k'}, null, null)))).start());
         try (RawSmppSocket raw = fixture.rawBound(Pdus.BIND_TRANSCEIVER)) {
             raw.write(Pdus.submitSm(9, HELD, "10086", "CXMYD".getBytes(StandardCharsets.US_ASCII)));
             fixture.nextInbound();
-            durable.complete(SmppStatus.ESME_ROK);
+            durable.complete(Acceptance.ACCEPTED);
 
             RawSmppSocket.Pdu resp = raw.readAnsweringEnquireLinks(WAIT);
             assertThat(resp.commandId()).isEqualTo(Pdus.SUBMIT_SM | Pdus.RESP);

@@ -1,5 +1,9 @@
 package io.cxmyd.gateway.smpp;
 
+import io.cxmyd.gateway.message.Acceptance;
+
+import io.cxmyd.gateway.message.InboundMessage;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -7,6 +11,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+
+import io.cxmyd.gateway.message.Answer;
+import io.cxmyd.gateway.message.MessageIntake;
 
 import io.cxmyd.gateway.smpp.client.SmppClient;
 import io.cxmyd.gateway.smpp.client.SmppClientException;
@@ -20,9 +27,9 @@ final class ServerFixture implements AutoCloseable {
 
     final BlockingQueue<InboundMessage> inbound = new LinkedBlockingQueue<>();
     final BlockingQueue<String> bindEvents = new LinkedBlockingQueue<>();
-    volatile Function<InboundMessage, SmppStatus> answer = m -> SmppStatus.ESME_ROK;
-    /** When set, answers instead of {@link #answer}: a status that may be decided later. */
-    volatile Function<InboundMessage, InboundAnswer> answerLater;
+    volatile Function<InboundMessage, Acceptance> answer = m -> Acceptance.ACCEPTED;
+    /** When set, answers instead of {@link #answer}: an acceptance that may be decided later. */
+    volatile Function<InboundMessage, Answer> answerLater;
     final SmppServer server;
 
     ServerFixture(SmppServerOptions.Builder options) throws IOException {
@@ -46,24 +53,24 @@ final class ServerFixture implements AutoCloseable {
                 bindEvents.add("refused " + reason);
             }
         };
-        InboundHandler handler = new InboundHandler() {
+        MessageIntake intake = new MessageIntake() {
             @Override
-            public SmppStatus onMessage(InboundMessage message) {
+            public Acceptance offer(InboundMessage message) {
                 inbound.add(message);
                 return answer.apply(message);
             }
 
             @Override
-            public InboundAnswer answer(InboundMessage message) {
-                Function<InboundMessage, InboundAnswer> later = answerLater;
+            public Answer offerLater(InboundMessage message) {
+                Function<InboundMessage, Answer> later = answerLater;
                 if (later == null) {
-                    return InboundHandler.super.answer(message);
+                    return MessageIntake.super.offerLater(message);
                 }
                 inbound.add(message);
                 return later.apply(message);
             }
         };
-        server = new SmppServer(options.host("127.0.0.1").port(0).build(), carriers, handler, listener);
+        server = new SmppServer(options.host("127.0.0.1").port(0).build(), carriers, intake, listener);
         server.start();
     }
 
