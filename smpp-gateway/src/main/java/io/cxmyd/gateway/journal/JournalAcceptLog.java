@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,24 +70,29 @@ public final class JournalAcceptLog implements AcceptLog, AutoCloseable {
         long start = System.nanoTime();
         Journal.Appended appended = journal.append(message);
         CompletableFuture<Result> answer = new CompletableFuture<>();
+        // Whoever decides first does its bookkeeping, then completes: the caller sees the counts already moved.
+        AtomicBoolean decided = new AtomicBoolean();
         ScheduledFuture<?> timeout = timeouts.schedule(() -> {
-            Refused slow = new Refused(Acceptance.JOURNAL_SLOW);
-            if (answer.complete(slow)) {
+            if (decided.compareAndSet(false, true)) {
                 log.warn("[{}] journal commit took longer than {}: query refused", message.carrierId(),
                         commitTimeout);
                 journal.done(appended.id());
                 events.refused();
+                answer.complete(new Refused(Acceptance.JOURNAL_SLOW));
             }
         }, commitTimeout.toNanos(), TimeUnit.NANOSECONDS);
         appended.durable().whenComplete((ok, error) -> {
             timeout.cancel(false);
+            if (!decided.compareAndSet(false, true)) {
+                return;
+            }
             if (error == null) {
-                if (answer.complete(new Recorded(ticket(appended.id())))) {
-                    events.committed(System.nanoTime() - start);
-                }
-            } else if (answer.complete(new Refused(Acceptance.JOURNAL_FAILED))) {
+                events.committed(System.nanoTime() - start);
+                answer.complete(new Recorded(ticket(appended.id())));
+            } else {
                 journal.done(appended.id());
                 events.refused();
+                answer.complete(new Refused(Acceptance.JOURNAL_FAILED));
             }
         });
         return answer;
