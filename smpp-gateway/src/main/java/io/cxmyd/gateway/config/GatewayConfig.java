@@ -29,7 +29,9 @@ public record GatewayConfig(
         Map<String, String> templates,
         Admin admin,
         Consent consent,
-        Journal journal) {
+        Journal journal,
+        Workers workers,
+        Optional<Web> web) {
 
     public GatewayConfig {
         carriers = List.copyOf(carriers);
@@ -177,14 +179,26 @@ public record GatewayConfig(
      * @param auditLog the audit file, resolved against the config file's folder
      * @param auditRetentionDays days of audit files kept
      * @param idHashKey the secret of the registry's ID hashes; present when a carrier uses id-last4
+     * @param storeTimeout how long a query waits for the consent state shared in Redis before "try later"
      */
     public record Consent(
-            Duration window, int maxAttempts, Path auditLog, int auditRetentionDays, Optional<String> idHashKey) {
+            Duration window, int maxAttempts, Path auditLog, int auditRetentionDays, Optional<String> idHashKey,
+            Duration storeTimeout) {
 
         @Override
         public String toString() {
-            return "Consent[window=" + window + ", maxAttempts=" + maxAttempts + ", auditLog=" + auditLog + "]";
+            return "Consent[window=" + window + ", maxAttempts=" + maxAttempts + ", auditLog=" + auditLog
+                    + ", storeTimeout=" + storeTimeout + "]";
         }
+    }
+
+    /**
+     * The query workers: what runs after the response (limits, keyword, consent, lookup, reply).
+     *
+     * @param threads worker threads; lookups are asynchronous, so a few keep up with thousands of queries/s
+     * @param queueCapacity queries waiting for a worker, at most; past it queries are refused ESME_RTHROTTLED
+     */
+    public record Workers(int threads, int queueCapacity) {
     }
 
     /**
@@ -207,6 +221,44 @@ public record GatewayConfig(
         public enum Store {
             DISK,
             REDIS
+        }
+    }
+
+    /**
+     * The web channel (docs/web.md): the query page, verification codes by SMS, the declaration check.
+     *
+     * @param host the listening address
+     * @param port the listening port (0 picks a free one)
+     * @param hostNames the names a request's Host header may carry (port ignored); others get 400
+     * @param sessionDays how long a session cookie keeps a verified number
+     * @param secureCookies whether the session cookie carries Secure (set it when served behind TLS)
+     * @param maxConnectionsPerAddress open connections one client address may hold
+     * @param maxConnections open connections in all
+     * @param requestTimeout the whole time a request may take to arrive, however slowly its bytes come
+     * @param maxBodyBytes the largest request body accepted
+     * @param codes the verification code budgets
+     * @param declarationClients who may call the declaration check
+     */
+    public record Web(String host, int port, List<String> hostNames, int sessionDays, boolean secureCookies,
+                      int maxConnectionsPerAddress, int maxConnections, Duration requestTimeout, int maxBodyBytes,
+                      Codes codes, List<Client> declarationClients) {
+
+        public Web {
+            hostNames = List.copyOf(hostNames);
+            declarationClients = List.copyOf(declarationClients);
+        }
+
+        /** Codes one client address may ask for per hour, one number may get per hour, the service sends per minute. */
+        public record Codes(int perAddressPerHour, int perNumberPerHour, int perMinute) {
+        }
+
+        /** A declaration-check client; the key never appears in {@link #toString()}. */
+        public record Client(String id, String key, int perMinute) {
+
+            @Override
+            public String toString() {
+                return "Client[id=" + id + ", perMinute=" + perMinute + "]";
+            }
         }
     }
 }
