@@ -1,6 +1,6 @@
 package io.cxmyd.gateway;
 
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.SmppStatus;
 import io.cxmyd.itinerary.Msisdn;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

@@ -3,7 +3,7 @@ package io.cxmyd.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxmyd.gateway.config.ConfigLoader;
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.SmppStatus;
 import io.cxmyd.gateway.smpp.client.SmppClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
