@@ -20,6 +20,16 @@ import sun.misc.Signal;
  */
 final class ReceiveCommand {
 
+    static final String USAGE = """
+            usage: java -jar cxmyd-gateway.jar receive --config FILE --carrier ID
+
+            Binds to a running gateway as that carrier's receiver and prints every SMS the gateway sends the
+            carrier (itinerary replies and the web channel's verification codes) until Ctrl-C: the subscribers'
+            phones, for trying the web page by hand (docs/web.md).
+
+              --config FILE   the gateway's configuration (for the SMPP address and the carrier's credentials)
+              --carrier ID    a carrier id of that configuration, e.g. china-mobile""";
+
     private ReceiveCommand() {
     }
 
