@@ -2,6 +2,7 @@ package io.cxmyd.gateway.smpp;
 
 import io.cxmyd.gateway.message.Acceptance;
 import io.cxmyd.gateway.message.DeliveryResult;
+import io.cxmyd.gateway.message.Sar;
 
 import io.cxmyd.gateway.message.SmppStatus;
 
@@ -27,9 +28,9 @@ import org.junit.jupiter.api.Test;
 
 import io.cxmyd.gateway.smpp.client.ReceivedPart;
 import io.cxmyd.gateway.smpp.client.ReceivedReply;
-import io.cxmyd.gateway.smpp.client.SmppClient;
 import io.cxmyd.gateway.smpp.client.SmppClient.BindMode;
 import io.cxmyd.gateway.smpp.client.SmppClient.Submission;
+import io.cxmyd.gateway.smpp.client.SmppClient;
 import io.cxmyd.gateway.smpp.client.SmppClientException;
 
 /** The server against jsmpp's client and raw sockets, on loopback. */
@@ -205,7 +206,7 @@ class SmppServerIntegrationTests {
                 OutboundPart part = new OutboundPart("china-mobile", SmppAddress.of("10086"),
                         SmppAddress.of("13800138000"), (byte) 0, (byte) 8,
                         (seq == 1 ? "第一" : "第二").getBytes(StandardCharsets.UTF_16BE),
-                        new OutboundPart.Sar(300, 2, seq), null);
+                        new Sar(300, 2, seq), null);
                 assertThat(fixture.server.links().deliver(part)).isEqualTo(DeliveryResult.DELIVERED);
             }
             byte[] whole = "整条".getBytes(StandardCharsets.UTF_16BE);
