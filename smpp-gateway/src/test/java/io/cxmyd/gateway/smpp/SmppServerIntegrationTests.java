@@ -2,15 +2,11 @@ package io.cxmyd.gateway.smpp;
 
 import io.cxmyd.gateway.message.Acceptance;
 import io.cxmyd.gateway.message.DeliveryResult;
-import io.cxmyd.gateway.message.Sar;
-
-import io.cxmyd.gateway.message.SmppStatus;
-
-import io.cxmyd.gateway.message.SmppAddress;
-
-import io.cxmyd.gateway.message.OutboundPart;
-
 import io.cxmyd.gateway.message.InboundMessage;
+import io.cxmyd.gateway.message.OutboundPart;
+import io.cxmyd.gateway.message.Sar;
+import io.cxmyd.gateway.message.SmppAddress;
+import io.cxmyd.gateway.message.SmppStatus;
 
 import static io.cxmyd.gateway.smpp.ServerFixture.MOBILE;
 import static io.cxmyd.gateway.smpp.ServerFixture.WAIT;
