@@ -73,7 +73,6 @@ final class RunningGateway implements AutoCloseable {
             admin = started(AdminHttpServer.start(
                     AdminHttpOptions.builder().host(config.metrics().host()).port(config.metrics().port()).build(),
                     metrics, health, config.admin().enabled() ? new GatewayAdminActions(config, state, links) : null));
-            log.info("metrics and health on http://{}:{}/metrics", config.metrics().host(), admin.port());
             ItineraryClient client = itineraryClient();
             GatewayRedis redis = needsRedis() ? started(GatewayRedis.start(config.cache().redis().orElseThrow(),
                     config.journal().commitTimeout())) : null;

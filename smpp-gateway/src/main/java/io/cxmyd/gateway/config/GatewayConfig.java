@@ -101,7 +101,22 @@ public record GatewayConfig(
             int newAccountDays,
             LocalTime refreshTime,
             ZoneId zone,
-            Duration bounceTolerance) {
+            Duration bounceTolerance,
+            Store store) {
+    }
+
+    /**
+     * {@code itinerary.store} (docs/batch.md): where the Spark job's results are read.
+     *
+     * @param redis one URI, or a Redis Cluster's seeds when {@code cluster}
+     * @param hashKey the job's {@code --hash-key}
+     */
+    public record Store(List<URI> redis, boolean cluster, String hashKey, Duration timeout) {
+
+        @Override
+        public String toString() {
+            return "Store[redis=" + redis.size() + (cluster ? " cluster seeds" : "") + "]"; // never the key
+        }
     }
 
     public record Http(
