@@ -19,6 +19,7 @@ final class Help {
             commands:
               run --config FILE   start the gateway (the default command: java -jar cxmyd-gateway.jar --config FILE)
               send ...            play a carrier against a running gateway: send one text, print the reply
+              receive ...         play a carrier's phones: print every SMS the gateway sends it (web codes too)
               bench ...           the load tool: queries/s and latency of a gateway (docs/performance.md)
               help [COMMAND]      this text, or one command's options (also: COMMAND --help)
 
@@ -65,6 +66,7 @@ final class Help {
             case "" -> OVERVIEW;
             case "run" -> RUN;
             case "send" -> SendCommand.USAGE;
+            case "receive" -> ReceiveCommand.USAGE;
             case "bench" -> LoadCommand.usage();
             case "help" -> OVERVIEW;
             default -> null;

@@ -50,6 +50,7 @@ public final class Main {
                 case "run" -> runGateway(Args.parse(rest, List.of("--config")), err);
                 case "bench" -> io.cxmyd.gateway.load.LoadCommand.run(rest, out, err);
                 case "send" -> SendCommand.run(Args.parse(rest, List.of("--config", "--carrier", "--from", "--timeout")), out, err);
+                case "receive" -> ReceiveCommand.run(Args.parse(rest, List.of("--config", "--carrier")), out, err);
                 default -> {
                     err.println("unknown command: " + command + (looksLikeAFile(command)
                             ? " (did you mean --config " + command + "?)" : ""));
