@@ -25,13 +25,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The path of one query, whatever link it came on: admit → accept durably → decide → compose → segment →
- * hand to the carrier's link. Each room takes a value and returns one; this class only passes them along,
+ * The path of one query, whatever link it came on: admit (the envelope, the parts put together, the text) →
+ * accept durably → decide → compose → segment → hand to the carrier's link. Each room takes a value and returns one; this class only passes them along,
  * counts, and writes the query log line.
  *
  * <p>{@link #offerLater} runs on the link's I/O thread: it runs what decides the response (admission, room for
  * the reply) and hands the query to the journal; the response is written from the journal's completion, and
- * the rest runs on {@code worker} after it. {@link #replay} takes a query an earlier run accepted through the same rooms.
+ * the rest runs on {@code worker} after it. {@link #replay} takes a query an earlier run accepted through
+ * the same rooms.
  */
 public final class QueryPath implements MessageIntake {
 
@@ -39,6 +40,7 @@ public final class QueryPath implements MessageIntake {
 
     private final GatewayState state;
     private final Admission admission;
+    private final Reassembly reassembly;
     private final AcceptLog acceptLog;
     private final Executor worker;
     private final Executor afterAccept;
@@ -53,6 +55,7 @@ public final class QueryPath implements MessageIntake {
      * The rooms in the order a query passes them.
      *
      * @param state whether new queries are taken (draining, suspended carriers)
+     * @param reassembly puts multi-part messages together between the envelope's checks and the text's
      * @param acceptLog where a query is recorded before it is acknowledged (the journal)
      * @param worker where the work after the response runs (on the thread that wrote the response when it is
      *     full: the query is acknowledged by then)
@@ -60,11 +63,12 @@ public final class QueryPath implements MessageIntake {
      * @param links where replies go, per carrier
      * @param clock measures the latency of the query log line
      */
-    public QueryPath(GatewayState state, Admission admission, AcceptLog acceptLog, Executor worker,
-            QueryDecider decider, Map<String, CarrierProfile> carriers, ReplyLinks links, GatewayMetrics metrics,
-            Clock clock) {
+    public QueryPath(GatewayState state, Admission admission, Reassembly reassembly, AcceptLog acceptLog,
+            Executor worker, QueryDecider decider, Map<String, CarrierProfile> carriers, ReplyLinks links,
+            GatewayMetrics metrics, Clock clock) {
         this.state = Objects.requireNonNull(state, "state");
         this.admission = Objects.requireNonNull(admission, "admission");
+        this.reassembly = Objects.requireNonNull(reassembly, "reassembly");
         this.acceptLog = Objects.requireNonNull(acceptLog, "acceptLog");
         this.worker = Objects.requireNonNull(worker, "worker");
         this.afterAccept = new WorkerOrCaller(worker);
@@ -91,22 +95,34 @@ public final class QueryPath implements MessageIntake {
     }
 
     /**
-     * Decides the response on the I/O thread (admission, room for the reply) and hands the query to the
-     * journal without waiting: the answer completes from the journal's commit, and the query's work starts
-     * only after the link has written its response.
+     * Decides the response on the I/O thread (admission, the parts put together, room for the reply) and
+     * hands the query to the journal without waiting: the answer completes from the journal's commit, and
+     * the query's work starts only after the link has written its response.
      */
     @Override
-    public Answer offerLater(InboundMessage m) {
-        String carrier = m.carrierId();
+    public Answer offerLater(InboundMessage part) {
+        String carrier = part.carrierId();
         if (!state.accepting(carrier)) {
             return Answer.now(Acceptance.NOT_TAKING);
         }
+        Acceptance screened = admission.screen(part);
+        if (screened == Acceptance.RECEIPT) {
+            log.debug("[{}] delivery receipt ignored", carrier);
+            return Answer.now(Acceptance.RECEIPT);
+        }
+        if (screened != null) {
+            return Answer.now(refuse(carrier, screened));
+        }
+        Reassembly.Result assembled = reassembly.offer(part, clock.instant());
+        if (assembled instanceof Reassembly.Held) {
+            return Answer.now(Acceptance.PART_HELD);
+        }
+        if (assembled instanceof Reassembly.Full) {
+            return Answer.now(refuse(carrier, Acceptance.PARTS_FULL));
+        }
+        InboundMessage m = ((Reassembly.Whole) assembled).message();
         Admission.Result admitted = admission.admit(m);
         if (admitted instanceof Admission.NotAdmitted not) {
-            if (not.answer() == Acceptance.RECEIPT) {
-                log.debug("[{}] delivery receipt ignored", carrier);
-                return Answer.now(Acceptance.RECEIPT);
-            }
             return Answer.now(refuse(carrier, not.answer()));
         }
         Admission.Admitted a = (Admission.Admitted) admitted;

@@ -2,10 +2,9 @@ package io.cxmyd.gateway.smpp;
 
 import io.cxmyd.gateway.message.Acceptance;
 import io.cxmyd.gateway.message.Answer;
+import io.cxmyd.gateway.message.InboundMessage;
 import io.cxmyd.gateway.message.MessageIntake;
 import io.cxmyd.gateway.message.SmppStatus;
-
-import io.cxmyd.gateway.message.InboundMessage;
 
 import java.io.IOException;
 import java.time.Clock;
