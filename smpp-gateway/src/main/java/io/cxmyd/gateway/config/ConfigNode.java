@@ -209,6 +209,9 @@ final class ConfigNode {
     }
 
     static String format(Duration d) {
+        if (d.isZero()) {
+            return "0s";
+        }
         if (d.toMillis() % 1000 != 0) {
             return d.toMillis() + "ms";
         }

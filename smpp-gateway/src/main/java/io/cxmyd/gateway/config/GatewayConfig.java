@@ -49,13 +49,18 @@ public record GatewayConfig(
             int maxPduBytes,
             int maxConnections,
             Duration pduReadTimeout,
-            Lockout lockout,
+            BindFailures bindFailures,
             Optional<Tls> tls,
-            int pduProcessorThreads) {
+            int pduProcessorThreads,
+            int maxUnboundPerAddress,
+            int reservedForAllowLists) {
     }
 
-    /** {@code failures} bind refusals within {@code window} lock the address or system_id out for {@code duration}. */
-    public record Lockout(int failures, Duration window, Duration duration) {
+    /**
+     * After {@code free} bind refusals within {@code window} from one address (or one address and system_id),
+     * the next binds from there wait, up to {@code maxDelay}; nothing is ever locked out.
+     */
+    public record BindFailures(int free, Duration window, Duration maxDelay) {
     }
 
     /** The TLS listener; the password never appears in {@link #toString()}. */

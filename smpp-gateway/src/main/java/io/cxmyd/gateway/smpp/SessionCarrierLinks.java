@@ -1,5 +1,7 @@
 package io.cxmyd.gateway.smpp;
 
+import java.time.Duration;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +43,14 @@ final class SessionCarrierLinks implements CarrierLinks {
     static final int DEAD_AFTER_UNANSWERED = 3;
 
     private final BindRegistry registry;
+    private final ResponseOrder order;
+    private final Duration maxOrderWait;
 
-    SessionCarrierLinks(BindRegistry registry) {
+    /** @param maxOrderWait the longest a deliver_sm waits for the responses of requests begun before it */
+    SessionCarrierLinks(BindRegistry registry, ResponseOrder order, Duration maxOrderWait) {
         this.registry = registry;
+        this.order = order;
+        this.maxOrderWait = maxOrderWait;
     }
 
     @Override
@@ -72,6 +79,15 @@ final class SessionCarrierLinks implements CarrierLinks {
         List<ServerBind> binds = registry.receiversInTurn(part.carrierId());
         if (binds.isEmpty()) {
             return DeliveryResult.NO_BIND;
+        }
+        try {
+            if (!order.awaitResponses(part.carrierId(), maxOrderWait)) {
+                log.debug("[{}] deliver_sm sent after waiting {} for earlier responses", part.carrierId(),
+                        maxOrderWait);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return DeliveryResult.LINK_ERROR;
         }
         for (ServerBind bind : binds) {
             Attempt attempt = deliverOn(bind, part, tlvs);

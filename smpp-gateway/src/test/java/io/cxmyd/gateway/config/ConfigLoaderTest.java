@@ -289,7 +289,7 @@ class ConfigLoaderTest {
         assertRejected(MINIMAL + "consent:\n  windows: 10m\n", "consent.windows: unknown key");
     }
 
-    // --- bind security (smpp.maxConnections, pduReadTimeout, lockout, tls; carriers[].allowFrom, maxBinds) ---
+    // --- bind security (smpp.maxConnections, pduReadTimeout, bindFailures, tls; carriers[].allowFrom, maxBinds) ---
 
     private static final String CARRIER_KEYS = "    password: \"cm-pass1\"\n";
 
@@ -299,8 +299,10 @@ class ConfigLoaderTest {
         assertThat(c.smpp().maxConnections()).isEqualTo(64);
         assertThat(c.smpp().pduReadTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(c.smpp().pduProcessorThreads()).isEqualTo(32);
-        assertThat(c.smpp().lockout()).isEqualTo(
-                new GatewayConfig.Lockout(5, Duration.ofMinutes(5), Duration.ofMinutes(15)));
+        assertThat(c.smpp().bindFailures()).isEqualTo(
+                new GatewayConfig.BindFailures(3, Duration.ofMinutes(15), Duration.ofSeconds(3)));
+        assertThat(c.smpp().maxUnboundPerAddress()).isEqualTo(8);
+        assertThat(c.smpp().reservedForAllowLists()).isEqualTo(16);
         assertThat(c.smpp().tls()).isEmpty();
         assertThat(c.carriers().get(0).allowFrom()).isEmpty();
         assertThat(c.carriers().get(0).maxBinds()).isEqualTo(8);
@@ -314,7 +316,9 @@ class ConfigLoaderTest {
                   maxConnections: 200
                   pduReadTimeout: 3s
                   pduProcessorThreads: 8
-                  lockout: {failures: 3, window: 1m, duration: 1h}
+                  bindFailures: {free: 5, window: 1m, maxDelay: 1s}
+                  maxUnboundPerAddress: 2
+                  reservedForAllowLists: 20
                   tls: {port: 3775, keystore: smpp.p12, keystorePassword: "${CM_PASS}"}
                 """).replace(CARRIER_KEYS, CARRIER_KEYS + """
                     allowFrom: ["127.0.0.1", "10.0.0.0/8", "2001:db8::/32"]
@@ -323,7 +327,10 @@ class ConfigLoaderTest {
         assertThat(c.smpp().maxConnections()).isEqualTo(200);
         assertThat(c.smpp().pduReadTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(c.smpp().pduProcessorThreads()).isEqualTo(8);
-        assertThat(c.smpp().lockout()).isEqualTo(new GatewayConfig.Lockout(3, Duration.ofMinutes(1), Duration.ofHours(1)));
+        assertThat(c.smpp().bindFailures()).isEqualTo(
+                new GatewayConfig.BindFailures(5, Duration.ofMinutes(1), Duration.ofSeconds(1)));
+        assertThat(c.smpp().maxUnboundPerAddress()).isEqualTo(2);
+        assertThat(c.smpp().reservedForAllowLists()).isEqualTo(20);
         assertThat(c.smpp().tls()).contains(
                 new GatewayConfig.Tls(3775, dir.resolve("smpp.p12"), "secret12", "PKCS12"));
         assertThat(c.carriers().get(0).allowFrom()).containsExactly("127.0.0.1", "10.0.0.0/8", "2001:db8::/32");
@@ -347,9 +354,13 @@ class ConfigLoaderTest {
                 "smpp.maxConnections: must be between 1 and 10000, was 0");
         assertRejected(MINIMAL.replace("smpp: {}", "smpp: {pduReadTimeout: 10}"),
                 "smpp.pduReadTimeout: must be a duration such as 500ms, 30s, 10m, 2h, was \"10\"");
-        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {lockout: {failures: 0}}"),
-                "smpp.lockout.failures: must be between 1 and 1000, was 0");
-        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {lockout: {windw: 1m}}"), "smpp.lockout.windw: unknown key");
+        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {bindFailures: {maxDelay: 5s}}"),
+                "smpp.bindFailures.maxDelay: must be between 0s and 4s, was 5s");
+        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {bindFailures: {windw: 1m}}"),
+                "smpp.bindFailures.windw: unknown key");
+        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {lockout: {failures: 5}}"), "smpp.lockout: unknown key");
+        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {maxConnections: 8, reservedForAllowLists: 8}"),
+                "smpp.reservedForAllowLists: must be between 0 and 7, was 8");
         assertRejected(MINIMAL.replace("smpp: {}", "smpp: {tls: {port: 3775, keystorePassword: x}}"),
                 "smpp.tls.keystore: required key is missing");
         assertRejected(MINIMAL.replace("smpp: {}", "smpp: {tls: {keystore: none.p12, keystorePassword: x}}"),
