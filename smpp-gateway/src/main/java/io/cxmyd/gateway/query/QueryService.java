@@ -327,7 +327,8 @@ public final class QueryService implements InboundHandler {
 
     private void lookup(InboundMessage m, Msisdn sender, CarrierProfile profile, ReplyContext context) {
         // Only the sender's own itinerary: whatever follows the keyword is ignored (itinerary-rules.md §5).
-        client.lookup(sender, rulesClock.get()).whenCompleteAsync((result, error) -> {
+        // Through the carrier check: another carrier's subscriber is answered as an unknown number.
+        client.lookup(sender, rulesClock.get(), m.carrierId()).whenCompleteAsync((result, error) -> {
             LookupResult r = result != null ? result
                     : new LookupResult.Unavailable(sender, LookupResult.Reason.SOURCE_ERROR);
             ReplyKind kind = ReplyKind.of(r);
