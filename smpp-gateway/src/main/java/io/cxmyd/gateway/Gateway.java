@@ -98,13 +98,24 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /** The metrics port's limits (docs/reliability.md, "The HTTP port") and the admin view's token. */
+    private static AdminHttpOptions adminHttpOptions(GatewayConfig config) {
+        GatewayConfig.Metrics m = config.metrics();
+        return AdminHttpOptions.builder().host(m.host()).port(m.port())
+                .requestTimeout(m.requestTimeout())
+                .maxConnections(m.maxConnections())
+                .maxConnectionsPerAddress(m.maxConnectionsPerAddress())
+                .allowedHosts(m.allowedHosts())
+                .adminToken(config.admin().enabled() ? config.admin().token() : null)
+                .build();
+    }
+
     private void doStart() throws IOException {
         final ItineraryClient[] clientRef = new ItineraryClient[1];
         health = new HealthState(() -> clientRef[0] != null && clientRef[0].ready()
                 && (probe == null || probe.answering()));
-        admin = AdminHttpServer.start(
-                AdminHttpOptions.builder().host(config.metrics().host()).port(config.metrics().port()).build(),
-                metrics, health, config.admin().enabled() ? new GatewayAdminActions(config, state, () -> smpp) : null);
+        admin = AdminHttpServer.start(adminHttpOptions(config), metrics, health,
+                config.admin().enabled() ? new GatewayAdminActions(config, state, () -> smpp, metrics) : null);
         log.info("metrics and health on http://{}:{}/metrics", config.metrics().host(), admin.port());
 
         AreaCatalog catalog = AreaCatalog.standard();

@@ -130,7 +130,16 @@ public record GatewayConfig(
         }
     }
 
-    public record Metrics(String host, int port) {
+    /**
+     * @param requestTimeout a whole request must arrive within this time
+     * @param maxConnections open connections in all; {@code maxConnectionsPerAddress} from one address
+     * @param allowedHosts host names accepted in {@code Host} besides IP literals and localhost
+     */
+    public record Metrics(String host, int port, Duration requestTimeout, int maxConnections,
+            int maxConnectionsPerAddress, List<String> allowedHosts) {
+        public Metrics {
+            allowedHosts = List.copyOf(allowedHosts);
+        }
     }
 
     /**
@@ -156,7 +165,16 @@ public record GatewayConfig(
             Duration validity, Duration retryInitial, Duration retryMax, int queueCapacity, Duration drainTimeout) {
     }
 
-    public record Admin(boolean enabled) {
+    /**
+     * @param token the admin routes' bearer token (required when enabled; never in {@link #toString()})
+     * @param stateFile where suspensions are remembered across restarts
+     */
+    public record Admin(boolean enabled, String token, Path stateFile) {
+
+        @Override
+        public String toString() {
+            return "Admin[enabled=" + enabled + ", stateFile=" + stateFile + "]";
+        }
     }
 
     /**

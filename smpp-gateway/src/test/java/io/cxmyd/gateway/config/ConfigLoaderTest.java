@@ -339,6 +339,47 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void httpLimitsAndTheAdminTokenAreRead() {
+        GatewayConfig defaults = parse(MINIMAL);
+        assertThat(defaults.metrics().requestTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.metrics().maxConnections()).isEqualTo(64);
+        assertThat(defaults.metrics().maxConnectionsPerAddress()).isEqualTo(8);
+        assertThat(defaults.metrics().allowedHosts()).isEmpty();
+        assertThat(defaults.admin().enabled()).isFalse();
+        assertThat(defaults.admin().stateFile()).isEqualTo(dir.resolve("var/admin/suspended-carriers"));
+
+        GatewayConfig c = parse(MINIMAL.replace("metrics: {}", """
+                metrics:
+                  requestTimeout: 2s
+                  maxConnections: 10
+                  maxConnectionsPerAddress: 2
+                  allowedHosts: ["gw.example.net"]
+                admin:
+                  enabled: true
+                  token: "${CM_PASS}-and-more-of-it"
+                  stateFile: state/suspended
+                """));
+        assertThat(c.metrics().requestTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.metrics().maxConnections()).isEqualTo(10);
+        assertThat(c.metrics().maxConnectionsPerAddress()).isEqualTo(2);
+        assertThat(c.metrics().allowedHosts()).containsExactly("gw.example.net");
+        assertThat(c.admin().token()).isEqualTo("secret12-and-more-of-it");
+        assertThat(c.admin().stateFile()).isEqualTo(dir.resolve("state/suspended"));
+        assertThat(c.toString()).doesNotContain("secret12");
+    }
+
+    @Test
+    void anEnabledAdminViewNeedsALongEnoughToken() {
+        assertRejected(MINIMAL + "admin: {enabled: true}\n",
+                "admin.token: required when admin.enabled is true; set it from the environment, "
+                        + "e.g. token: \"${CXMYD_ADMIN_TOKEN}\"");
+        assertRejected(MINIMAL + "admin: {enabled: true, token: short}\n",
+                "admin.token: at least 16 characters, was 5");
+        assertRejected(MINIMAL.replace("metrics: {}", "metrics: {maxConnectionsPerAddress: 0}"),
+                "metrics.maxConnectionsPerAddress: must be between 1 and 10000, was 0");
+    }
+
+    @Test
     void badBindSecurityValuesAreNamed() throws IOException {
         assertRejected(MINIMAL.replace(CARRIER_KEYS, CARRIER_KEYS + "    allowFrom: [\"10.0.0.0/33\"]\n"),
                 "carriers[0].allowFrom[0]: prefix length must be 0 to 32, was \"10.0.0.0/33\"");
