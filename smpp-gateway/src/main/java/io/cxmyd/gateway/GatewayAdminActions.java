@@ -5,11 +5,10 @@ import io.cxmyd.gateway.ops.AdminActions;
 import io.cxmyd.gateway.ops.GatewayMetrics;
 import io.cxmyd.gateway.query.GatewayState;
 import io.cxmyd.gateway.smpp.BindInfo;
-import io.cxmyd.gateway.smpp.SmppServer;
+import io.cxmyd.gateway.smpp.ServerLinks;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,16 +22,15 @@ final class GatewayAdminActions implements AdminActions {
 
     private final GatewayConfig config;
     private final GatewayState state;
-    private final Supplier<SmppServer> smpp;
+    private final ServerLinks links;
     private final GatewayMetrics metrics;
     private final SuspensionFile file;
     private final Set<String> suspended = new LinkedHashSet<>();
 
-    /** @param smpp the SMPP server once it exists (the admin port opens before it), else null */
-    GatewayAdminActions(GatewayConfig config, GatewayState state, Supplier<SmppServer> smpp, GatewayMetrics metrics) {
+    GatewayAdminActions(GatewayConfig config, GatewayState state, ServerLinks links, GatewayMetrics metrics) {
         this.config = config;
         this.state = state;
-        this.smpp = smpp;
+        this.links = links;
         this.metrics = metrics;
         this.file = new SuspensionFile(config.admin().stateFile());
         restore();
@@ -54,8 +52,7 @@ final class GatewayAdminActions implements AdminActions {
 
     @Override
     public List<BindInfo> binds() {
-        SmppServer server = smpp.get();
-        return server == null ? List.of() : server.binds();
+        return links.binds();
     }
 
     @Override

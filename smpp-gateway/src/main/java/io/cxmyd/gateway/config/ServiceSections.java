@@ -151,6 +151,14 @@ final class ServiceSections {
         return out;
     }
 
+    static GatewayConfig.Workers workers(ConfigNode n) {
+        GatewayConfig.Workers w = new GatewayConfig.Workers(
+                n.integer("threads", 2, 1, 256),
+                n.integer("queueCapacity", 10_000, 1, 10_000_000));
+        n.finish();
+        return w;
+    }
+
     static GatewayConfig.Admin admin(ConfigNode n, Path baseDir) {
         boolean enabled = n.bool("enabled", false);
         String token = n.has("token") ? n.string("token", "") : null;

@@ -1,5 +1,11 @@
 package io.cxmyd.gateway.smpp;
 
+import io.cxmyd.gateway.message.SmppAddress;
+
+import io.cxmyd.gateway.message.InboundMessage;
+
+import io.cxmyd.gateway.message.SmppStatus;
+
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.TypeOfNumber;
 

@@ -1,6 +1,15 @@
 package io.cxmyd.gateway.smpp;
 
 import java.time.Duration;
+import io.cxmyd.gateway.message.CarrierLinks;
+
+import io.cxmyd.gateway.message.DeliveryResult;
+
+import io.cxmyd.gateway.message.SmppStatus;
+
+import io.cxmyd.gateway.message.SmppAddress;
+
+import io.cxmyd.gateway.message.OutboundPart;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -44,13 +53,16 @@ final class SessionCarrierLinks implements CarrierLinks {
 
     private final BindRegistry registry;
     private final ResponseOrder order;
-    private final Duration maxOrderWait;
+    private volatile Duration maxOrderWait = Duration.ofSeconds(2);
 
-    /** @param maxOrderWait the longest a deliver_sm waits for the responses of requests begun before it */
-    SessionCarrierLinks(BindRegistry registry, ResponseOrder order, Duration maxOrderWait) {
+    SessionCarrierLinks(BindRegistry registry, ResponseOrder order) {
         this.registry = registry;
         this.order = order;
-        this.maxOrderWait = maxOrderWait;
+    }
+
+    /** The longest a deliver_sm waits for the responses of requests begun before it: the server's response timer. */
+    void maxOrderWait(Duration wait) {
+        this.maxOrderWait = wait;
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.cxmyd.gateway.smpp;
 
+import io.cxmyd.gateway.message.Acceptance;
+
+import io.cxmyd.gateway.message.SmppStatus;
+
 import static io.cxmyd.gateway.smpp.ServerFixture.MOBILE;
 import static io.cxmyd.gateway.smpp.ServerFixture.UNICOM;
 import static io.cxmyd.gateway.smpp.ServerFixture.WAIT;
@@ -106,7 +110,7 @@ class HostilePeersIntegrationTests {
         fixture = new ServerFixture(SmppServerOptions.builder().pduProcessorThreads(1).pduQueueCapacity(1));
         fixture.answer = m -> {
             await(release);
-            return SmppStatus.ESME_ROK;
+            return Acceptance.ACCEPTED;
         };
         try (RawSmppSocket raw = fixture.rawBound(Pdus.BIND_TRANSCEIVER)) {
             byte[] text = "CXMYD".getBytes(StandardCharsets.US_ASCII);

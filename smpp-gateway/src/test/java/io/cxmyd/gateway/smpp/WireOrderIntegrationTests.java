@@ -1,5 +1,11 @@
 package io.cxmyd.gateway.smpp;
 
+import io.cxmyd.gateway.message.Acceptance;
+
+import io.cxmyd.gateway.message.OutboundPart;
+
+import io.cxmyd.gateway.message.SmppStatus;
+
 import static io.cxmyd.gateway.smpp.ServerFixture.MOBILE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +66,7 @@ class WireOrderIntegrationTests {
             replies.execute(() -> fixture.server.links().deliver(new OutboundPart(m.carrierId(), m.destination(),
                     m.source(), (byte) 0, (byte) 0, "reply".getBytes(StandardCharsets.US_ASCII), null, null)));
             pauseLikeAJournalCommit();
-            return SmppStatus.ESME_ROK;
+            return Acceptance.ACCEPTED;
         };
         List<String> wire = java.util.Collections.synchronizedList(new ArrayList<>());
         CountDownLatch all = new CountDownLatch(QUERIES * 3);
