@@ -61,7 +61,9 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             send(ctx, request, respond(HttpResponseStatus.BAD_REQUEST, TEXT_CONTENT_TYPE, "bad request\n"), true);
             return;
         }
-        if (!HostCheck.allowed(request.headers().get(HttpHeaderNames.HOST), allowedHosts)) {
+        // More than one Host is malformed (RFC 9112 §3.2) and would let a check read one while a proxy uses another.
+        if (request.headers().getAll(HttpHeaderNames.HOST).size() > 1
+                || !HostCheck.allowed(request.headers().get(HttpHeaderNames.HOST), allowedHosts)) {
             log.warn("[admin] {} {} from {} refused: Host {} is not this server (metrics.allowedHosts)",
                     request.method(), new QueryStringDecoder(request.uri()).path(), ctx.channel().remoteAddress(),
                     request.headers().get(HttpHeaderNames.HOST));

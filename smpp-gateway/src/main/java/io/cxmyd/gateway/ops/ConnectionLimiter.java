@@ -15,10 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Caps the HTTP port's open connections, in all and per address; one more is closed at once, before anything
- * is read. Without a cap, 4,144 connections trickling one octet each held the process's file descriptors:
- * {@code /health} failed 10 checks of 10 for two minutes (a liveness probe would have restarted the gateway)
- * and the SMPP accept loop could not accept either. Refusals are logged at most once a minute.
+ * Caps the HTTP port's open connections, in all and per address. Without a cap, 4,144 connections trickling
+ * one octet each held the process's file descriptors: {@code /health} failed 10 checks of 10 for two minutes (a
+ * liveness probe would have restarted the gateway) and the SMPP accept loop could not accept either.
+ *
+ * <p>One more from an address at its cap is closed at once. One more beyond the total cap closes the oldest
+ * open connection instead: peers on many addresses holding every slot would otherwise keep a health probe
+ * out, while a probe's own connection lives a few milliseconds and is almost never the oldest. Refusals and
+ * evictions are logged at most once a minute.
  */
 @ChannelHandler.Sharable
 final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
@@ -31,6 +35,8 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
     private final int maxPerAddress;
     private final AtomicInteger open = new AtomicInteger();
     private final Map<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    /** Open connections, oldest first: the next to go when the total cap is reached. */
+    private final java.util.LinkedHashSet<Channel> byAge = new java.util.LinkedHashSet<>();
     private final AtomicInteger refusedSinceLog = new AtomicInteger();
     private volatile long lastLog = System.nanoTime() - LOG_INTERVAL_NANOS;
 
@@ -43,28 +49,66 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         Channel channel = ctx.channel();
         InetAddress address = ((InetSocketAddress) channel.remoteAddress()).getAddress();
-        if (!take(address)) {
-            refused(address);
-            channel.close();
-            return;
+        Channel evicted = null;
+        synchronized (this) {
+            AtomicInteger mine = perAddress.get(address);
+            if (mine != null && mine.get() >= maxPerAddress) {
+                refused(address, "refused");
+                channel.close();
+                return;
+            }
+            if (open.get() >= max) {
+                evicted = oldest();
+            }
+            if (!take(address)) {
+                refused(address, "refused");
+                channel.close();
+                return;
+            }
+            channel.attr(COUNTED).set(address);
+            byAge.add(channel);
         }
-        channel.attr(COUNTED).set(address);
+        if (evicted != null) {
+            refused(((InetSocketAddress) evicted.remoteAddress()).getAddress(), "closed for a newer one");
+            evicted.close();
+        }
         super.channelActive(ctx);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        InetAddress address = ctx.channel().attr(COUNTED).getAndSet(null);
+        synchronized (this) {
+            InetAddress address = ctx.channel().attr(COUNTED).getAndSet(null);
+            if (address != null) {
+                release(address);
+                byAge.remove(ctx.channel());
+            }
+        }
+        super.channelInactive(ctx);
+    }
+
+    /** Takes the oldest connection out of the counts (its close follows); null when there is none. */
+    private Channel oldest() {
+        java.util.Iterator<Channel> it = byAge.iterator();
+        if (!it.hasNext()) {
+            return null;
+        }
+        Channel oldest = it.next();
+        it.remove();
+        InetAddress address = oldest.attr(COUNTED).getAndSet(null);
         if (address != null) {
             release(address);
         }
-        super.channelInactive(ctx);
+        return oldest;
     }
 
     /** Runs on the server's single event loop, but stays correct on more. */
     private synchronized boolean take(InetAddress address) {
         AtomicInteger mine = perAddress.computeIfAbsent(address, a -> new AtomicInteger());
-        if (open.get() >= max || mine.get() >= maxPerAddress) {
+        if (mine.get() >= maxPerAddress) {
+            return false;
+        }
+        if (open.get() >= max) {
             if (mine.get() == 0) {
                 perAddress.remove(address);
             }
@@ -83,14 +127,15 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void refused(InetAddress address) {
+    private void refused(InetAddress address, String what) {
         int refused = refusedSinceLog.incrementAndGet();
         long now = System.nanoTime();
         if (now - lastLog >= LOG_INTERVAL_NANOS) {
             lastLog = now;
             refusedSinceLog.set(0);
-            log.warn("[admin] connection from {} closed: {} open ({} at most, {} per address); {} refused since "
-                    + "the last such line", address.getHostAddress(), open.get(), max, maxPerAddress, refused);
+            log.warn("[admin] connection from {} {}: {} open ({} at most, {} per address); {} refused or closed "
+                    + "since the last such line", address.getHostAddress(), what, open.get(), max, maxPerAddress,
+                    refused);
         }
     }
 }

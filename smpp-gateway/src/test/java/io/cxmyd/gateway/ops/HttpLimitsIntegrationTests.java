@@ -61,6 +61,33 @@ class HttpLimitsIntegrationTests {
                 .startsWith("HTTP/1.1 200");
     }
 
+    /** Peers on many addresses holding every slot must not keep a health probe out: the oldest goes. */
+    @Test
+    void aHealthProbeGetsInWhileOtherAddressesHoldEverySlot() throws Exception {
+        try (AdminHttpServer small = AdminHttpServer.start(AdminHttpOptions.builder().port(0).maxConnections(4)
+                .maxConnectionsPerAddress(2).build(), metrics, new HealthState(() -> true))) {
+            for (String from : List.of("127.0.0.2", "127.0.0.3", "127.0.0.4")) {
+                for (int i = 0; i < 2; i++) {
+                    Socket s = connect(from, small.port());
+                    held.add(s);
+                    s.getOutputStream().write("GET /health HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+            }
+            try (Socket probe = connect("127.0.0.1", small.port())) {
+                assertThat(statusLine(probe, "GET /health/live HTTP/1.1\r\nHost: 10.0.0.1:9464\r\n\r\n"))
+                        .startsWith("HTTP/1.1 200");
+            }
+        }
+    }
+
+    @Test
+    void twoHostHeadersAreRefused() throws Exception {
+        try (Socket s = connect("127.0.0.1")) {
+            assertThat(statusLine(s, "GET /metrics HTTP/1.1\r\nHost: localhost\r\nHost: rebound.example\r\n\r\n"))
+                    .startsWith("HTTP/1.1 403");
+        }
+    }
+
     /** One octet a second restarted the idle timer every time: the request never ended, nor the connection. */
     @Test
     void aRequestTrickledOctetByOctetIsClosedAfterTheRequestTimeout() throws Exception {
@@ -97,9 +124,13 @@ class HttpLimitsIntegrationTests {
     }
 
     private Socket connect(String from) throws IOException {
+        return connect(from, server.port());
+    }
+
+    private static Socket connect(String from, int port) throws IOException {
         Socket s = new Socket();
         s.bind(new InetSocketAddress(from, 0));
-        s.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
+        s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         return s;
     }
 
