@@ -27,6 +27,7 @@ import io.cxmyd.gateway.smpp.BindListener;
 import io.cxmyd.gateway.smpp.BindType;
 import io.cxmyd.gateway.smpp.ServerLinks;
 import io.cxmyd.gateway.smpp.SmppServer;
+import io.cxmyd.gateway.web.WebChannel;
 import io.cxmyd.itinerary.ItineraryClient;
 import io.cxmyd.itinerary.areas.AreaCatalog;
 import io.cxmyd.itinerary.source.ItinerarySource;
@@ -55,7 +56,7 @@ final class RunningGateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RunningGateway.class);
 
     /** What is started so far, closed last-first; on a failed start, what did start. */
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
     private final GatewayConfig config;
     private final GatewayMetrics metrics;
     private final HealthState health = new HealthState();
@@ -64,6 +65,8 @@ final class RunningGateway implements AutoCloseable {
     private final ThreadPoolExecutor worker;
     private final Outbox outbox;
     private final SmppServer smpp;
+    private AreaCatalog catalog;
+    private WebChannel web;
 
     /** The metrics port's limits (docs/reliability.md, "Hostile peers") and the admin view's token. */
     private static AdminHttpOptions adminHttpOptions(GatewayConfig config) {
@@ -77,21 +80,21 @@ final class RunningGateway implements AutoCloseable {
                 .build();
     }
 
-    RunningGateway(GatewayConfig config, GatewayMetrics metrics, GatewayState state) throws IOException {
+    RunningGateway(GatewayConfig config, GatewayMetrics metrics, GatewayState state, Clock webClock)
+            throws IOException {
         this.config = config;
         this.metrics = metrics;
         try {
             links = ServerLinks.create(bindMetrics(metrics));
-            admin = open(AdminHttpServer.start(adminHttpOptions(config), metrics, health,
+            admin = started(AdminHttpServer.start(adminHttpOptions(config), metrics, health,
                     config.admin().enabled() ? new GatewayAdminActions(config, state, links, metrics) : null));
-            log.info("metrics and health on http://{}:{}/metrics", config.metrics().host(), admin.port());
             ItineraryClient client = itineraryClient();
-            GatewayRedis redis = needsRedis() ? open(GatewayRedis.start(config.cache().redis().orElseThrow(),
+            GatewayRedis redis = needsRedis() ? started(GatewayRedis.start(config.cache().redis().orElseThrow(),
                     config.journal().commitTimeout())) : null;
             Journals journals = openJournal(redis);
             ConsentGate consentGate = consentGate(redis);
-            worker = open(workers(config.workers()), ThreadPoolExecutor::shutdownNow);
-            outbox = open(new Outbox(links, SmppWiring.outboxOptions(config), new ReplyOutcomes(metrics)));
+            worker = started(workers(config.workers()), ThreadPoolExecutor::shutdownNow);
+            outbox = started(new Outbox(links, SmppWiring.outboxOptions(config), new ReplyOutcomes(metrics)));
             for (GatewayConfig.Carrier c : config.carriers()) {
                 metrics.registerQueue(c.id(), () -> outbox.depth(c.id()), () -> outbox.oldestAge(c.id()));
             }
@@ -99,10 +102,13 @@ final class RunningGateway implements AutoCloseable {
             QueryPath path = QueryWiring.path(config, state, journals.acceptLog(), worker, client, consentGate, outbox,
                     metrics);
             startReplay(journals, path);
-            smpp = open(new SmppServer(SmppWiring.smppOptions(config), SmppWiring.accounts(config), path, links,
+            smpp = started(new SmppServer(SmppWiring.smppOptions(config), SmppWiring.accounts(config), path, links,
                     Clock.systemUTC()));
             smpp.start();
             health.smppListening(true);
+            if (config.web().isPresent()) {
+                web = started(WebWiring.start(config, client, catalog, outbox, metrics, webClock, redis));
+            }
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -113,15 +119,15 @@ final class RunningGateway implements AutoCloseable {
     }
 
     private ItineraryClient itineraryClient() {
-        AreaCatalog catalog = AreaCatalog.standard();
+        catalog = AreaCatalog.standard();
         ItinerarySource source = ItineraryWiring.source(config, catalog);
         SourceProbe probe = null;
         if (source instanceof HttpItinerarySource http) {
             // Ready only while the platform answers its health check (docs/operations.md, health).
-            probe = open(new SourceProbe(http::checkHealth, "itinerary-http "
+            probe = started(new SourceProbe(http::checkHealth, "itinerary-http "
                     + config.itinerary().http().baseUrl().getAuthority()).start(SourceProbe.DEFAULT_INTERVAL));
         }
-        ItineraryClient client = open(ItineraryWiring.client(config, source, catalog, metrics));
+        ItineraryClient client = started(ItineraryWiring.client(config, source, catalog, metrics));
         SourceProbe answering = probe;
         health.sourceLoaded(() -> client.ready() && (answering == null || answering.answering()));
         return client;
@@ -130,7 +136,7 @@ final class RunningGateway implements AutoCloseable {
     private boolean needsRedis() {
         GatewayConfig.Journal j = config.journal();
         return config.cache().redis().isPresent()
-                && (j.enabled() && j.store() == GatewayConfig.Journal.Store.REDIS || QueryWiring.needsConsent(config));
+                && (config.web().isPresent() || j.enabled() && j.store() == GatewayConfig.Journal.Store.REDIS || QueryWiring.needsConsent(config));
     }
 
     /** The accept log and what replays it: the local journal, the Redis stream, or none. */
@@ -156,13 +162,13 @@ final class RunningGateway implements AutoCloseable {
             }
         };
         if (j.store() == GatewayConfig.Journal.Store.REDIS) {
-            RedisStreamJournal stream = open(new RedisStreamJournal(redis, new StreamJournalOptions(
+            RedisStreamJournal stream = started(new RedisStreamJournal(redis, new StreamJournalOptions(
                     j.instanceId().orElseGet(StreamJournalOptions::defaultInstanceId), j.commitTimeout(),
                     j.claimMinIdle(), j.streamMaxLength(), config.delivery().validity()), events));
             metrics.registerJournal(stream::pending);
             return new Journals(stream, null, stream);
         }
-        Journal journal = open(Journal.open(new JournalOptions(j.dir(), j.fsyncInterval(), j.commitTimeout(),
+        Journal journal = started(Journal.open(new JournalOptions(j.dir(), j.fsyncInterval(), j.commitTimeout(),
                 j.segmentBytes())));
         metrics.registerJournal(journal::pending);
         log.info("journal in {}: {} unfinished queries from an earlier run", j.dir(), journal.recovered().size());
@@ -175,16 +181,16 @@ final class RunningGateway implements AutoCloseable {
             return null;
         }
         GatewayConfig.Consent c = config.consent();
-        open(AuditLogFile.attach(c.auditLog(), c.auditRetentionDays(), config.itinerary().zone()));
+        started(AuditLogFile.attach(c.auditLog(), c.auditRetentionDays(), config.itinerary().zone()));
         ConsentOptions options = new ConsentOptions(c.window(), c.maxAttempts(), config.itinerary().zone());
         log.info("consent step for carriers {}; audit log {} kept {} days", QueryWiring.consentModes(config),
                 c.auditLog(), c.auditRetentionDays());
         if (redis == null) {
-            return open(ConsentGate.inProcess(options, Clock.systemUTC()));
+            return started(ConsentGate.inProcess(options, Clock.systemUTC()));
         }
         // Shared by every instance on this Redis (docs/carrier-integration.md): a Y may reach any of them.
         ConsentRules rules = new ConsentRules(options);
-        return open(new ConsentGate(rules, new RedisConsentStore(redis, rules, Clock.systemUTC(), c.storeTimeout()),
+        return started(new ConsentGate(rules, new RedisConsentStore(redis, rules, Clock.systemUTC(), c.storeTimeout()),
                 Clock.systemUTC()));
     }
 
@@ -202,7 +208,7 @@ final class RunningGateway implements AutoCloseable {
         Thread replay = new Thread(new JournalReplay(journal.recovered(), (JournalAcceptLog) journals.acceptLog(),
                 path::replay, metrics::journalReplayed, config.delivery().validity(), Instant::now), "journal-replay");
         replay.setDaemon(true);
-        open(replay, Thread::interrupt);
+        started(replay, Thread::interrupt);
         replay.start();
     }
 
@@ -230,13 +236,14 @@ final class RunningGateway implements AutoCloseable {
         };
     }
 
-    private <T extends AutoCloseable> T open(T part) {
-        started.push(part);
+    /** {@code part} has started: it is closed with the others, last-started first. */
+    private <T extends AutoCloseable> T started(T part) {
+        toClose.push(part);
         return part;
     }
 
-    private <T> T open(T part, java.util.function.Consumer<T> closer) {
-        started.push(() -> closer.accept(part));
+    private <T> T started(T part, java.util.function.Consumer<T> closer) {
+        toClose.push(() -> closer.accept(part));
         return part;
     }
 
@@ -246,6 +253,10 @@ final class RunningGateway implements AutoCloseable {
 
     int smppTlsPort() {
         return smpp.tlsPort();
+    }
+
+    int webPort() {
+        return web == null ? -1 : web.port();
     }
 
     int metricsPort() {
@@ -272,7 +283,7 @@ final class RunningGateway implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable c; (c = started.poll()) != null; ) {
+        for (AutoCloseable c; (c = toClose.poll()) != null; ) {
             try {
                 c.close();
             } catch (Exception e) {

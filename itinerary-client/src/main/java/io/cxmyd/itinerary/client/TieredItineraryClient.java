@@ -150,6 +150,26 @@ final class TieredItineraryClient implements ItineraryClient {
         return result;
     }
 
+    /** Through the same cache tiers as {@link #lookup}: the profile is part of the cached day value. */
+    @Override
+    public CompletableFuture<java.util.Optional<String>> registeredCarrier(Msisdn msisdn, Instant at) {
+        CompletableFuture<java.util.Optional<String>> result = new CompletableFuture<>();
+        ScheduledFuture<?> deadline = timer.schedule(
+                () -> result.complete(java.util.Optional.empty()), deadlineNanos, TimeUnit.NANOSECONDS);
+        try {
+            DataDay day = DataDay.at(at, rules);
+            cache.get(msisdn, day, at, () -> load(msisdn, day)).whenComplete((hit, error) -> {
+                deadline.cancel(false);
+                SubscriberProfile p = error == null ? hit.value().profile() : null;
+                result.complete(java.util.Optional.ofNullable(p).map(SubscriberProfile::carrier));
+            });
+        } catch (RuntimeException e) {
+            deadline.cancel(false);
+            result.complete(java.util.Optional.empty());
+        }
+        return result;
+    }
+
     /** The source's data for {@code day}, bounded by the deadline so that a hung load leaves the cache. */
     private CompletableFuture<DayValue> load(Msisdn msisdn, DataDay day) {
         if (!source.ready()) {
@@ -171,7 +191,7 @@ final class TieredItineraryClient implements ItineraryClient {
             value = CompletableFuture.failedFuture(e);
         }
         return value.whenComplete((v, error) -> {
-            String kind = error == null ? null : sourceErrorKind(error);
+            SourceException.Kind kind = error == null ? null : sourceErrorKind(error);
             if (kind != null) {
                 events.sourceError(kind);
             }
@@ -205,20 +225,20 @@ final class TieredItineraryClient implements ItineraryClient {
         }
         if (cause instanceof SourceException se) {
             return new LookupResult.Unavailable(msisdn,
-                    "timeout".equals(se.kind()) ? Reason.TIMEOUT : Reason.SOURCE_ERROR);
+                    se.kind() == SourceException.Kind.TIMEOUT ? Reason.TIMEOUT : Reason.SOURCE_ERROR);
         }
         // A bug, not an outage: say so loudly, but the subscriber still gets an answer.
         log.error("lookup for {} failed", msisdn.masked(), cause);
         return new LookupResult.Unavailable(msisdn, Reason.SOURCE_ERROR);
     }
 
-    /** The source's failure word, or null when the failure was not the source's (not ready, a bug). */
-    private static String sourceErrorKind(Throwable error) {
+    /** The source's failure, or null when the failure was not the source's (not ready, a bug). */
+    private static SourceException.Kind sourceErrorKind(Throwable error) {
         Throwable cause = unwrap(error);
         if (cause instanceof SourceException se) {
             return se.kind();
         }
-        return cause instanceof TimeoutException ? "timeout" : null;
+        return cause instanceof TimeoutException ? SourceException.Kind.TIMEOUT : null;
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -159,6 +159,14 @@ final class ServiceSections {
         return w;
     }
 
+    static GatewayConfig.Reassembly reassembly(ConfigNode n) {
+        GatewayConfig.Reassembly r = new GatewayConfig.Reassembly(
+                n.duration("timeout", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofHours(1)),
+                n.integer("maxPartsHeld", 10_000, 1, 1_000_000));
+        n.finish();
+        return r;
+    }
+
     static GatewayConfig.Admin admin(ConfigNode n, Path baseDir) {
         boolean enabled = n.bool("enabled", false);
         String token = n.has("token") ? n.string("token", "") : null;

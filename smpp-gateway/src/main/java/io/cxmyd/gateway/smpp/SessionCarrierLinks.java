@@ -2,14 +2,10 @@ package io.cxmyd.gateway.smpp;
 
 import java.time.Duration;
 import io.cxmyd.gateway.message.CarrierLinks;
-
 import io.cxmyd.gateway.message.DeliveryResult;
-
-import io.cxmyd.gateway.message.SmppStatus;
-
-import io.cxmyd.gateway.message.SmppAddress;
-
 import io.cxmyd.gateway.message.OutboundPart;
+import io.cxmyd.gateway.message.SmppAddress;
+import io.cxmyd.gateway.message.SmppStatus;
 
 import java.io.IOException;
 import java.util.ArrayList;

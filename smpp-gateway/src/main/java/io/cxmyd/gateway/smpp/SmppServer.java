@@ -1,10 +1,8 @@
 package io.cxmyd.gateway.smpp;
 
-import io.cxmyd.gateway.message.MessageIntake;
-
-import io.cxmyd.gateway.message.SmppStatus;
-
 import io.cxmyd.gateway.message.InboundMessage;
+import io.cxmyd.gateway.message.MessageIntake;
+import io.cxmyd.gateway.message.SmppStatus;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -139,7 +137,7 @@ public final class SmppServer implements AutoCloseable {
                     tlsSocket.getLocalPort());
         }
         startAcceptor(socket, "smpp-accept-");
-        log.info("SMPP server listening on {}:{}", options.host(), socket.getLocalPort());
+        log.debug("SMPP server listening on {}:{}", options.host(), socket.getLocalPort());
     }
 
     private void startAcceptor(ServerSocket socket, String name) {

@@ -18,6 +18,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
 
+    @Test
+    void aTypoOfARequiredSectionIsReportedAsAnUnknownKeyNotAsTheMissingSection() {
+        assertRejected(MINIMAL.replace("smpp: {}", "smtp: {}"), "smtp: unknown key (did you mean smpp?)");
+        assertRejected(MINIMAL.replace("carriers:", "carrier:"), "carrier: unknown key (did you mean carriers?)");
+        assertRejected(MINIMAL.replace("    systemId: cmcc", "    sytsemId: cmcc"),
+                "carriers[0].sytsemId: unknown key (did you mean systemId?)");
+    }
+
+    @Test
+    void aMissingSectionWithNoNearMissIsStillReportedAsMissing() {
+        assertRejected(MINIMAL.replace("smpp: {}", "transport: {}"), "smpp: required section is missing");
+    }
+
+    @Test
+    void aKeyFarFromEveryKnownKeyGetsNoSuggestion() {
+        assertRejected(MINIMAL + "zzz: 1\n", "zzz: unknown key");
+    }
+
     @TempDir
     Path dir;
 
@@ -87,10 +105,10 @@ class ConfigLoaderTest {
 
     @Test
     void unknownKeyIsNamed() {
-        assertRejected(MINIMAL.replace("smpp: {}", "smpp:\n  prot: 2775"), "smpp.prot: unknown key");
+        assertRejected(MINIMAL.replace("smpp: {}", "smpp:\n  prot: 2775"), "smpp.prot: unknown key (did you mean port?)");
         assertRejected(MINIMAL + "colour: blue\n", "colour: unknown key");
         assertRejected(MINIMAL.replace("systemId: cmcc", "systemId: cmcc\n    pasword: x"),
-                "carriers[0].pasword: unknown key");
+                "carriers[0].pasword: unknown key (did you mean password?)");
     }
 
     @Test
@@ -120,7 +138,7 @@ class ConfigLoaderTest {
         assertRejected(MINIMAL + "cache:\n  nearMaxEntries: 0\n", "cache.nearMaxEntries: must be between 1 and 100000000, was 0");
         assertRejected(MINIMAL.replace("systemId: cmcc", "systemId: cmcc\n    concatenation: tlv"),
                 "carriers[0].concatenation: must be one of udh, sar, payload, was \"tlv\"");
-        assertRejected(MINIMAL + "itinerary2: {}\n", "itinerary2: unknown key");
+        assertRejected(MINIMAL + "itinerary2: {}\n", "itinerary2: unknown key (did you mean itinerary?)");
     }
 
     @Test
@@ -131,6 +149,39 @@ class ConfigLoaderTest {
         assertThat(j.fsyncInterval()).isEqualTo(Duration.ofMillis(2));
         assertThat(j.commitTimeout()).isEqualTo(Duration.ofMillis(500));
         assertThat(j.segmentBytes()).isEqualTo(64L * 1024 * 1024);
+    }
+
+    @Test
+    void theQueryPathsSettingsHaveTheDocumentedDefaults() {
+        GatewayConfig c = parse(MINIMAL);
+        assertThat(c.workers()).isEqualTo(new GatewayConfig.Workers(2, 10_000));
+        assertThat(c.reassembly()).isEqualTo(new GatewayConfig.Reassembly(Duration.ofSeconds(60), 10_000));
+        assertThat(c.consent().storeTimeout()).isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void theQueryPathsSettingsAreReadAndNamedWhenWrong() {
+        GatewayConfig c = parse(MINIMAL + """
+                workers:
+                  threads: 8
+                  queueCapacity: 500
+                reassembly:
+                  timeout: 2m
+                  maxPartsHeld: 100
+                consent:
+                  storeTimeout: 2s
+                """);
+        assertThat(c.workers()).isEqualTo(new GatewayConfig.Workers(8, 500));
+        assertThat(c.reassembly()).isEqualTo(new GatewayConfig.Reassembly(Duration.ofMinutes(2), 100));
+        assertThat(c.consent().storeTimeout()).isEqualTo(Duration.ofSeconds(2));
+
+        assertRejected(MINIMAL + "workers:\n  threads: 0\n", "workers.threads: must be between 1 and 256, was 0");
+        assertRejected(MINIMAL + "reassembly:\n  maxPartsHeld: 0\n",
+                "reassembly.maxPartsHeld: must be between 1 and 1000000, was 0");
+        assertThatThrownBy(() -> parse(MINIMAL + "reassembly:\n  timeout: 0s\n"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("reassembly.timeout: ");
+        assertThatThrownBy(() -> parse(MINIMAL + "consent:\n  storeTimeout: 1ms\n"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("consent.storeTimeout: ");
     }
 
     @Test
@@ -286,7 +337,7 @@ class ConfigLoaderTest {
         assertRejected(MINIMAL + "consent:\n  maxAttempts: 0\n", "consent.maxAttempts: must be between 1 and 100, was 0");
         assertRejected(MINIMAL + "consent:\n  auditRetention: 36h\n", "consent.auditRetention: must be whole days such as 180d, was 36h");
         assertRejected(MINIMAL + "consent:\n  window: 10s\n", "consent.window: must be between 30s and 24h, was 10s");
-        assertRejected(MINIMAL + "consent:\n  windows: 10m\n", "consent.windows: unknown key");
+        assertRejected(MINIMAL + "consent:\n  windows: 10m\n", "consent.windows: unknown key (did you mean window?)");
     }
 
     // --- bind security (smpp.maxConnections, pduReadTimeout, bindFailures, tls; carriers[].allowFrom, maxBinds) ---
@@ -398,7 +449,7 @@ class ConfigLoaderTest {
         assertRejected(MINIMAL.replace("smpp: {}", "smpp: {bindFailures: {maxDelay: 5s}}"),
                 "smpp.bindFailures.maxDelay: must be between 0s and 4s, was 5s");
         assertRejected(MINIMAL.replace("smpp: {}", "smpp: {bindFailures: {windw: 1m}}"),
-                "smpp.bindFailures.windw: unknown key");
+                "smpp.bindFailures.windw: unknown key (did you mean window?)");
         assertRejected(MINIMAL.replace("smpp: {}", "smpp: {lockout: {failures: 5}}"), "smpp.lockout: unknown key");
         assertRejected(MINIMAL.replace("smpp: {}", "smpp: {maxConnections: 8, reservedForAllowLists: 8}"),
                 "smpp.reservedForAllowLists: must be between 0 and 7, was 8");

@@ -39,7 +39,7 @@ class MetricCatalogueTest {
         metrics.cacheRequest(Tier.NEAR, true);
         metrics.lookupCompleted(Tier.NEAR, 20_000);
         metrics.redisAvailability(true);
-        metrics.sourceError("status_5xx");
+        metrics.sourceError(io.cxmyd.itinerary.source.SourceException.Kind.STATUS_5XX);
         scrape = Scrape.parse(metrics.scrape());
     }
 
@@ -116,6 +116,7 @@ class MetricCatalogueTest {
         Stream.of(SourceErrorKind.values()).map(SourceErrorKind::label).forEach(allowed::add);
         Stream.of(BindType.values()).map(BindType::label).forEach(allowed::add);
         Stream.of(Tier.values()).map(Tier::label).forEach(allowed::add);
+        Stream.of(WebCodeResult.values()).map(WebCodeResult::label).forEach(allowed::add);
         allowed.add(MetricNames.HIT);
         allowed.add(MetricNames.MISS);
 
