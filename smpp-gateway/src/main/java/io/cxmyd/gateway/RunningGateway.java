@@ -69,15 +69,26 @@ final class RunningGateway implements AutoCloseable {
     private AreaCatalog catalog;
     private WebChannel web;
 
+    /** The metrics port's limits (docs/reliability.md, "Hostile peers") and the admin view's token. */
+    private static AdminHttpOptions adminHttpOptions(GatewayConfig config) {
+        GatewayConfig.Metrics m = config.metrics();
+        return AdminHttpOptions.builder().host(m.host()).port(m.port())
+                .requestTimeout(m.requestTimeout())
+                .maxConnections(m.maxConnections())
+                .maxConnectionsPerAddress(m.maxConnectionsPerAddress())
+                .allowedHosts(m.allowedHosts())
+                .adminToken(config.admin().enabled() ? config.admin().token() : null)
+                .build();
+    }
+
     RunningGateway(GatewayConfig config, GatewayMetrics metrics, GatewayState state, Clock webClock)
             throws IOException {
         this.config = config;
         this.metrics = metrics;
         try {
             links = ServerLinks.create(bindMetrics(metrics));
-            admin = started(AdminHttpServer.start(
-                    AdminHttpOptions.builder().host(config.metrics().host()).port(config.metrics().port()).build(),
-                    metrics, health, config.admin().enabled() ? new GatewayAdminActions(config, state, links) : null));
+            admin = started(AdminHttpServer.start(adminHttpOptions(config), metrics, health,
+                    config.admin().enabled() ? new GatewayAdminActions(config, state, links, metrics) : null));
             ItineraryClient client = itineraryClient();
             GatewayRedis redis = needsRedis() ? started(GatewayRedis.start(config.cache().redis().orElseThrow(),
                     redisCommandTimeout())) : null;
