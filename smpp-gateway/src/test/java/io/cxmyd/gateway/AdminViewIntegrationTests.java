@@ -32,10 +32,12 @@ class AdminViewIntegrationTests {
     static final ObjectMapper json = new ObjectMapper();
 
     static Gateway gateway;
+    static final String TOKEN = "admin-token-for-tests-0123";
+    static final String ADMIN = "admin:\n  enabled: true\n  token: \"" + TOKEN + "\"\n";
 
     @BeforeAll
     static void startGatewayWithAdmin() throws Exception {
-        gateway = TestGateways.start(TestGateways.config("admin:\n  enabled: true\n"));
+        gateway = TestGateways.start(TestGateways.config(ADMIN));
     }
 
     @AfterAll
@@ -47,6 +49,7 @@ class AdminViewIntegrationTests {
 
     static HttpResponse<String> send(Gateway g, String method, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + g.metricsPort() + path))
+                .header("Authorization", "Bearer " + TOKEN)
                 .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -72,8 +75,10 @@ class AdminViewIntegrationTests {
     void bindsListsEveryBindWithCarrierTypeAddressSinceAndInFlight() throws Exception {
         Instant before = Instant.now();
         try (SmppClient unicom = bind("cucc", "cu-pass1", SmppClient.BindMode.TRANSMITTER_AND_RECEIVER)) {
-            Instant after = Instant.now();
+            // The gateway stamps a bind once it is registered, which may be just after bind_resp reached the
+            // client: "after" is when the list was read, not when bind() returned.
             List<JsonNode> binds = bindsOf("china-unicom");
+            Instant after = Instant.now();
 
             assertThat(binds).extracting(b -> b.path("bindType").asText())
                     .containsExactlyInAnyOrder("transmitter", "receiver");
@@ -181,6 +186,7 @@ class AdminViewIntegrationTests {
     void aPostFromAWebPageIsRefused() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + gateway.metricsPort() + "/admin/carriers/china-mobile/suspend"))
+                .header("Authorization", "Bearer " + TOKEN)
                 .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
 

@@ -51,21 +51,32 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
     private final MessageIntake intake;
     private final Clock clock;
     private final ReceiptSender receipts;
+    private final ResponseOrder order;
     private final DeferredResponses responses;
 
     InboundDispatcher(ServerBind bind, MessageIntake intake, Clock clock, ReceiptSender receipts,
-            DeferredResponses responses) {
+            ResponseOrder order, DeferredResponses responses) {
         this.bind = bind;
         this.responses = responses;
         this.intake = intake;
         this.clock = clock;
         this.receipts = receipts;
+        this.order = order;
+    }
+
+    /** Before anything can queue a reply or receipt: deliver_sm of this carrier wait for this response. */
+    private void holdDeliveries(int sequence) {
+        OrderedPduSender responses = bind.responses();
+        if (responses != null) {
+            responses.awaiting(sequence, order.begin(bind.carrierId()));
+        }
     }
 
     @Override
     public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source)
             throws ProcessRequestException {
         // jsmpp itself refuses submit_sm on a receiver bind with ESME_RINVBNDSTS.
+        holdDeliveries(submitSm.getSequenceNumber());
         InboundMessage message = InboundMessages.fromSubmitSm(bind.carrierId(), submitSm, clock.instant());
         MessageId id = newMessageId();
         answerLater(message, SMPPConstant.CID_SUBMIT_SM, submitSm.getSequenceNumber(), id.getValue(),
@@ -79,6 +90,7 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
         if (!bind.type().transmits()) {
             throw refusal("data_sm on a receiver bind", SmppStatus.ESME_RINVBNDSTS);
         }
+        holdDeliveries(dataSm.getSequenceNumber());
         InboundMessage message = InboundMessages.fromDataSm(bind.carrierId(), dataSm, clock.instant());
         MessageId id = newMessageId();
         answerLater(message, SMPPConstant.CID_DATA_SM, dataSm.getSequenceNumber(), id.getValue(),
@@ -88,19 +100,28 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
 
     /**
      * Hands the message to the intake and writes its response when the answer is known: at once for what is
-     * decided on this thread, after the fsync for a durable accept. jsmpp's own response to the result
-     * returned above is skipped ({@link DeferredResponses}). For a taken message, the receipt and the
-     * intake's follow-up start only after the response is written, so neither can overtake it on the wire.
+     * decided on this thread, after the fsync for a durable accept (no PDU thread waits for it). jsmpp's own
+     * response to the result returned above is skipped ({@link DeferredResponses}). For a taken message, the
+     * receipt and the intake's follow-up start only after the response is written.
      */
     private void answerLater(InboundMessage message, int commandId, int sequence, String messageId,
-            boolean receipt) {
+            boolean receipt) throws ProcessRequestException {
         String command = commandId == SMPPConstant.CID_DATA_SM ? "data_sm" : "submit_sm";
+        SmppStatus unanswerable = message.isReceipt() ? null : ReplyAddresses.refusal(message);
+        if (unanswerable != null) {
+            log.debug("{} {} from {} to {}: no reply could be addressed back, {}", bind.logPrefix(), command,
+                    message.source(), message.destination(), unanswerable);
+            throw refusal(command + " refused", unanswerable);
+        }
         Answer answer;
         try {
             answer = intake.offerLater(message);
         } catch (RuntimeException e) {
             log.warn("{} {} from {}: handler failed, answering ESME_RSYSERR", bind.logPrefix(), command,
                     message.source(), e);
+            answer = Answer.now(Acceptance.INTERNAL_ERROR);
+        }
+        if (answer == null) {
             answer = Answer.now(Acceptance.INTERNAL_ERROR);
         }
         responses.defer(messageId);

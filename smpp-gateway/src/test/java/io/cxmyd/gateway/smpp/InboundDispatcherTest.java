@@ -35,6 +35,7 @@ class InboundDispatcherTest {
 
     private final List<InboundMessage> offered = new ArrayList<>();
     private final BindRegistry registry = new BindRegistry(BindListener.NONE);
+    private final ResponseOrder order = new ResponseOrder();
     private Acceptance answer = Acceptance.ACCEPTED;
     /** What the dispatcher writes itself: the responses to submit_sm and data_sm. */
     private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
@@ -44,7 +45,8 @@ class InboundDispatcherTest {
         return new InboundDispatcher(boundAs(type), m -> {
             offered.add(m);
             return answer;
-        }, Clock.fixed(NOW, ZoneOffset.UTC), new ReceiptSender(new SessionCarrierLinks(registry)), responses);
+        }, Clock.fixed(NOW, ZoneOffset.UTC), new ReceiptSender(new SessionCarrierLinks(registry, order)), order,
+                responses);
     }
 
     /** command_status of the last response the dispatcher wrote. */
@@ -116,7 +118,8 @@ class InboundDispatcherTest {
     void anIntakeThatThrowsIsAnsweredWithASystemError() throws Exception {
         InboundDispatcher d = new InboundDispatcher(boundAs(BindType.TRANSCEIVER), m -> {
             throw new IllegalStateException("bug");
-        }, Clock.fixed(NOW, ZoneOffset.UTC), new ReceiptSender(new SessionCarrierLinks(registry)), responses);
+        }, Clock.fixed(NOW, ZoneOffset.UTC), new ReceiptSender(new SessionCarrierLinks(registry, order)), order,
+                responses);
 
         d.onAcceptSubmitSm(submitSm("CXMYD"), null);
         assertThat(lastStatus()).isEqualTo(SmppStatus.ESME_RSYSERR.code());

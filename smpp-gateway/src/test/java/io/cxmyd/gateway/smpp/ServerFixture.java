@@ -51,6 +51,11 @@ final class ServerFixture implements AutoCloseable {
             public void bindRefused(String reason) {
                 bindEvents.add("refused " + reason);
             }
+
+            @Override
+            public void bindSlowed(Duration delay) {
+                bindEvents.add("slowed");
+            }
         };
         MessageIntake intake = new MessageIntake() {
             @Override
