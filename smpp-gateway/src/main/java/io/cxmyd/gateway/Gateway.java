@@ -84,7 +84,7 @@ public final class Gateway implements AutoCloseable {
     public Gateway(GatewayConfig config) {
         this.config = config;
         List<String> ids = config.carriers().stream().map(GatewayConfig.Carrier::id).toList();
-        this.metrics = new GatewayMetrics(ids, config.cache().redis().isPresent());
+        this.metrics = new GatewayMetrics(ids, config.cache().redisConfigured());
     }
 
     /** Starts every part; throws (after closing what started) when one cannot start. */
@@ -156,7 +156,7 @@ public final class Gateway implements AutoCloseable {
                 : new RateLimiter(1, limits.usageReplyInterval(), Ticker.systemTicker());
         Supplier<Instant> rulesClock = config.clock().<Supplier<Instant>>map(t -> () -> t).orElse(Instant::now);
         // Consent state shared through Redis is keyed alike on every instance: from the shared secret.
-        SubscriberKey keys = config.cache().redis().isPresent() && config.cache().hashKey().isPresent()
+        SubscriberKey keys = config.cache().redisConfigured() && config.cache().hashKey().isPresent()
                 ? SubscriberKey.withSecret(config.cache().hashKey().get().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 : new SubscriberKey();
         return QueryService.builder()
@@ -186,7 +186,7 @@ public final class Gateway implements AutoCloseable {
         GatewayConfig.Consent c = config.consent();
         auditLog = AuditLogFile.attach(c.auditLog(), c.auditRetentionDays(), config.itinerary().zone());
         ConsentOptions options = new ConsentOptions(c.window(), c.maxAttempts(), config.itinerary().zone());
-        if (config.cache().redis().isPresent()) {
+        if (config.cache().redisConfigured()) {
             // Shared by every instance on this Redis (docs/carrier-integration.md): a Y may reach any of them.
             ConsentRules rules = new ConsentRules(options);
             consentGate = new ConsentGate(rules, new RedisConsentStore(redis(), rules, Clock.systemUTC(),
@@ -237,7 +237,7 @@ public final class Gateway implements AutoCloseable {
     /** The gateway's own Redis connection (stream journal, consent state), opened on first use. */
     private GatewayRedis redis() {
         if (redis == null) {
-            redis = GatewayRedis.start(config.cache().redis().orElseThrow(), config.journal().commitTimeout());
+            redis = GatewayRedis.start(config.cache().redisEndpoints().orElseThrow(), config.journal().commitTimeout());
         }
         return redis;
     }

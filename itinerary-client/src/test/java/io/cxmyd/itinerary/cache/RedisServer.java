@@ -21,17 +21,24 @@ public final class RedisServer implements AutoCloseable {
     private static final String BINARY = "/usr/bin/redis-server";
 
     private final int port;
+    private final java.util.List<String> extraArgs;
     private volatile Process process;
     private final Thread reaper = new Thread(this::kill, "redis-server-reaper");
 
-    private RedisServer(int port) {
+    private RedisServer(int port, java.util.List<String> extraArgs) {
         this.port = port;
+        this.extraArgs = java.util.List.copyOf(extraArgs);
         Runtime.getRuntime().addShutdownHook(reaper);
     }
 
     /** Starts one on a free port and waits until it answers PING. */
     public static RedisServer start() throws IOException, InterruptedException {
-        RedisServer server = new RedisServer(freePort());
+        return start(java.util.List.of());
+    }
+
+    /** Starts one on a free port with more {@code redis-server} arguments (a cluster node's, say). */
+    public static RedisServer start(java.util.List<String> extraArgs) throws IOException, InterruptedException {
+        RedisServer server = new RedisServer(freePort(), extraArgs);
         server.startProcess();
         return server;
     }
@@ -69,8 +76,10 @@ public final class RedisServer implements AutoCloseable {
     }
 
     private void startProcess() throws IOException, InterruptedException {
-        process = new ProcessBuilder(BINARY, "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--protected-mode", "yes")
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(BINARY, "--port", String.valueOf(port),
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes"));
+        args.addAll(extraArgs);
+        process = new ProcessBuilder(args)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();

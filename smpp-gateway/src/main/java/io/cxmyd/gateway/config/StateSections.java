@@ -69,14 +69,15 @@ final class StateSections {
 
     /** The rules that tie the Redis users together: the stream journal and the shared consent state. */
     static void sharedState(ConfigNode root, Cache cache, List<Carrier> carriers, GatewayConfig.Journal j) {
-        if (j.enabled() && j.store() == GatewayConfig.Journal.Store.REDIS && cache.redis().isEmpty()) {
-            throw new ConfigException(root.optionalSection("journal").key("store"), "redis needs cache.redis");
+        if (j.enabled() && j.store() == GatewayConfig.Journal.Store.REDIS && !cache.redisConfigured()) {
+            throw new ConfigException(root.optionalSection("journal").key("store"),
+                    "redis needs cache.redis or cache.redisCluster");
         }
         boolean consent = carriers.stream().anyMatch(c -> c.verification() != Verification.NONE);
-        if (consent && cache.redis().isPresent() && cache.hashKey().isEmpty()) {
+        if (consent && cache.redisConfigured() && cache.hashKey().isEmpty()) {
             // The consent state in Redis is keyed by a keyed hash of the number: instances must share its secret.
             throw new ConfigException(root.optionalSection("cache").key("hashKey"),
-                    "required when cache.redis is set and a carrier has a verification step");
+                    "required when cache.redis or cache.redisCluster is set and a carrier has a verification step");
         }
     }
 }

@@ -15,7 +15,7 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -144,7 +144,7 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
     @Override
     public SmppStatus accept(InboundMessage message) {
         long start = System.nanoTime();
-        RedisAsyncCommands<String, String> c = redis.commands();
+        RedisClusterAsyncCommands<String, String> c = redis.commands();
         if (c == null) {
             return refuse(message, "not connected");
         }
@@ -226,7 +226,7 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
      */
     private void done(String id) {
         mine.remove(id);
-        RedisAsyncCommands<String, String> c = redis.commands();
+        RedisClusterAsyncCommands<String, String> c = redis.commands();
         if (c == null) {
             log.debug("{}: entry {} not marked done: not connected", redis.where(), id);
             return;
@@ -255,7 +255,7 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            RedisAsyncCommands<String, String> c = redis.commands();
+            RedisClusterAsyncCommands<String, String> c = redis.commands();
             if (c == null) {
                 continue;
             }
@@ -275,7 +275,7 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
         }
     }
 
-    private void renew(RedisAsyncCommands<String, String> c)
+    private void renew(RedisClusterAsyncCommands<String, String> c)
             throws InterruptedException, ExecutionException, TimeoutException {
         List<String> ids = new ArrayList<>(mine);
         for (int from = 0; from < ids.size(); from += RENEW_BATCH) {
@@ -298,7 +298,7 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
         }
     }
 
-    private void claim(RedisAsyncCommands<String, String> c)
+    private void claim(RedisClusterAsyncCommands<String, String> c)
             throws InterruptedException, ExecutionException, TimeoutException {
         ClaimedMessages<String, String> claimed;
         try {
