@@ -209,7 +209,8 @@ public final class Gateway implements AutoCloseable {
         if (j.store() == GatewayConfig.Journal.Store.REDIS) {
             streamJournal = new RedisStreamJournal(redis(), new StreamJournalOptions(
                     j.instanceId().orElseGet(StreamJournalOptions::defaultInstanceId), j.commitTimeout(),
-                    j.claimMinIdle(), j.streamMaxLength(), config.delivery().validity()), journalEvents());
+                    j.claimMinIdle(), j.streamMaxLength(), config.delivery().validity(), j.waitForReplicas()),
+                    journalEvents());
             acceptLog = streamJournal;
             metrics.registerJournal(streamJournal::pending);
             return;

@@ -210,7 +210,7 @@ public record GatewayConfig(
      */
     public record Journal(boolean enabled, Path dir, Duration fsyncInterval, Duration commitTimeout,
                           long segmentBytes, Store store, Optional<String> instanceId, Duration claimMinIdle,
-                          long streamMaxLength) {
+                          long streamMaxLength, int waitForReplicas) {
 
         public enum Store {
             DISK,

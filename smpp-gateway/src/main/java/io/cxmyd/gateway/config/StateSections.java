@@ -54,7 +54,9 @@ final class StateSections {
                 ConfigLoader.enumValue(n, "store", GatewayConfig.Journal.Store.DISK, GatewayConfig.Journal.Store.class),
                 n.has("instanceId") ? Optional.of(instanceId(n)) : Optional.empty(),
                 n.duration("claimMinIdle", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofHours(1)),
-                n.integer("streamMaxLength", 1_000_000, 1_000, 100_000_000));
+                n.integer("streamMaxLength", 1_000_000, 1_000, 100_000_000),
+                // WAIT for this many replicas before ESME_ROK (docs/reliability.md): 0 = the master's word only.
+                n.integer("waitForReplicas", 0, 0, 5));
         n.finish();
         return j;
     }
@@ -69,6 +71,10 @@ final class StateSections {
 
     /** The rules that tie the Redis users together: the stream journal and the shared consent state. */
     static void sharedState(ConfigNode root, Cache cache, List<Carrier> carriers, GatewayConfig.Journal j) {
+        if (j.waitForReplicas() > 0 && (!j.enabled() || j.store() != GatewayConfig.Journal.Store.REDIS)) {
+            throw new ConfigException(root.optionalSection("journal").key("waitForReplicas"),
+                    "needs journal.store: redis (replicas are Redis'), was " + j.waitForReplicas());
+        }
         if (j.enabled() && j.store() == GatewayConfig.Journal.Store.REDIS && !cache.redisConfigured()) {
             throw new ConfigException(root.optionalSection("journal").key("store"),
                     "redis needs cache.redis or cache.redisCluster");

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -62,19 +63,6 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
     /** Tokens of refused queries whose entry may still have landed: bounded, far above a burst of refusals. */
     private static final int CANCELLED_KEPT = 10_000;
 
-    /**
-     * KEYS[1] stream; ARGV group, consumer, maxlen, token, query. Returns the entry id. A group lost with a
-     * Redis that restarted empty is created again (from 0: whatever is in the stream becomes ours to claim).
-     */
-    private static final String ADD = """
-            local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[3], '*', 't', ARGV[4], 'q', ARGV[5])
-            local read = redis.pcall('XREADGROUP', 'GROUP', ARGV[1], ARGV[2], 'STREAMS', KEYS[1], '>')
-            if type(read) == 'table' and read.err then
-              redis.call('XGROUP', 'CREATE', KEYS[1], ARGV[1], '0')
-              redis.call('XREADGROUP', 'GROUP', ARGV[1], ARGV[2], 'STREAMS', KEYS[1], '>')
-            end
-            return id
-            """;
     /** KEYS[1] stream; ARGV group, id. */
     private static final String DONE = """
             redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
@@ -99,6 +87,7 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
 
     private final GatewayRedis redis;
     private final StreamJournalOptions options;
+    private final StreamAppend append;
     private final JournalAcceptLog.Events events;
     private final AtomicLong sequence = new AtomicLong();
     private final Map<InboundMessage, String> queries = Collections.synchronizedMap(new IdentityHashMap<>());
@@ -125,6 +114,7 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
         this.redis = redis;
         this.options = options;
         this.events = events;
+        this.append = new StreamAppend(redis, options);
     }
 
     /**
@@ -151,10 +141,9 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
         long n = sequence.incrementAndGet();
         String token = options.instanceId() + ":" + n;
         String query = Base64.getEncoder().encodeToString(JournalCodec.encode(new JournalRecord.Accepted(n, message)));
-        RedisFuture<String> added;
+        CompletableFuture<String> added;
         try {
-            added = c.eval(ADD, ScriptOutputType.VALUE, new String[] {STREAM}, GROUP, options.instanceId(),
-                    Long.toString(options.maxLength()), token, query);
+            added = append.add(token, query);
         } catch (RuntimeException e) {
             return refuse(message, e.getClass().getSimpleName());
         }
@@ -169,7 +158,8 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
             return refuse(message, "no confirmation within " + options.commitTimeout());
         } catch (ExecutionException e) {
             cancel(token, added);
-            return refuse(message, e.getCause().getClass().getSimpleName());
+            return refuse(message, e.getCause() instanceof StreamAppend.TooFewReplicas few ? few.getMessage()
+                    : e.getCause().getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             cancel(token, added);
@@ -181,7 +171,7 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
      * A refused query whose entry may still land: removed if it does, and never answered by this instance
      * should it claim it (another instance may, after a crash of this one: a duplicate, never a loss).
      */
-    private void cancel(String token, RedisFuture<String> added) {
+    private void cancel(String token, CompletableFuture<String> added) {
         cancelled.add(token);
         added.whenComplete((id, error) -> {
             if (id != null) {
@@ -249,9 +239,13 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
 
     private void claimLoop(Predicate<InboundMessage> process, Runnable tookOver) {
         long interval = options.claimInterval().toMillis();
+        JournalConsumers consumers = JournalConsumers.of(options, backgroundWaitMillis());
+        boolean tookBack = false;
+        long rounds = 0;
         while (!closed) {
             try {
-                Thread.sleep(interval);
+                // The first round at once: this instance's own pending entries come back without waiting.
+                Thread.sleep(tookBack ? interval : 50);
             } catch (InterruptedException e) {
                 return;
             }
@@ -260,6 +254,21 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
                 continue;
             }
             try {
+                if (!tookBack) {
+                    int back = adopt(consumers.takeBack(c));
+                    tookBack = true;
+                    if (back > 0) {
+                        log.info("{}: took back {} queries left pending under this instance's name by its earlier run",
+                                redis.where(), back);
+                    }
+                }
+                if (++rounds % 4 == 0) {
+                    long removed = consumers.removeDead(c);
+                    if (removed > 0) {
+                        log.info("{}: removed {} consumers of stopped instances from the group {}", redis.where(),
+                                removed, GROUP);
+                    }
+                }
                 renew(c);
                 offerWaiting(process, tookOver);
                 if (waiting.isEmpty()) {
@@ -312,9 +321,15 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
             throw e;
         }
         cursor = claimed.getId() == null ? "0-0" : claimed.getId();
+        adopt(claimed.getMessages());
+    }
+
+    /** Queues claimed entries for an answer (not those in progress here, refused or too old); returns how many. */
+    private int adopt(List<StreamMessage<String, String>> claimed) {
         Instant oldest = Instant.now().minus(options.validity());
         int expired = 0;
-        for (StreamMessage<String, String> m : claimed.getMessages()) {
+        int queued = waiting.size();
+        for (StreamMessage<String, String> m : claimed) {
             String id = m.getId();
             if (mine.contains(id)) {
                 continue; // ours, in progress: the claim only renewed it
@@ -338,6 +353,7 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
             log.info("{}: took over {} queries left by a stopped instance; {} older than {} dropped", redis.where(),
                     waiting.size(), expired, options.validity());
         }
+        return waiting.size() - queued;
     }
 
     private void offerWaiting(Predicate<InboundMessage> process, Runnable tookOver) {
