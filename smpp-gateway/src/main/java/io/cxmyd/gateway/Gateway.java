@@ -25,9 +25,11 @@ import io.cxmyd.gateway.query.QueryService;
 import io.cxmyd.gateway.query.RateLimiter;
 import io.cxmyd.gateway.query.ServiceDirectory;
 import io.cxmyd.gateway.query.SubscriberKey;
+import io.cxmyd.gateway.query.SubscriberLimit;
 import io.cxmyd.gateway.redis.GatewayRedis;
 import io.cxmyd.gateway.redis.RedisConsentStore;
 import io.cxmyd.gateway.redis.RedisStreamJournal;
+import io.cxmyd.gateway.redis.RedisSubscriberLimit;
 import io.cxmyd.gateway.redis.StreamJournalOptions;
 import io.cxmyd.gateway.consent.ConsentRules;
 import io.cxmyd.gateway.sms.ReplyComposer;
@@ -148,9 +150,14 @@ public final class Gateway implements AutoCloseable {
             numbers.put(c.id(), c.serviceNumbers());
         }
         GatewayConfig.Limits limits = config.limits();
-        RateLimiter perSubscriber = limits.perSubscriberEnabled()
+        SubscriberLimit perSubscriber = limits.perSubscriberEnabled()
                 ? new RateLimiter(limits.perSubscriber(), limits.perSubscriberWindow(), Ticker.systemTicker())
                 : null;
+        if (perSubscriber != null && config.cache().redisConfigured() && config.cache().hashKey().isPresent()) {
+            // Shared by every instance (issue 15): N instances must not give a subscriber N times the limit.
+            perSubscriber = new RedisSubscriberLimit(redis(), limits.perSubscriber(), limits.perSubscriberWindow(),
+                    (RateLimiter) perSubscriber, config.journal().commitTimeout());
+        }
         RateLimiter usage = limits.usageReplyInterval().isZero()
                 ? null
                 : new RateLimiter(1, limits.usageReplyInterval(), Ticker.systemTicker());

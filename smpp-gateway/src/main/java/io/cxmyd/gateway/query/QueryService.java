@@ -49,7 +49,7 @@ public final class QueryService implements InboundHandler {
     private final Outbox outbox;
     private final GatewayMetrics metrics;
     private final GatewayState state;
-    private final RateLimiter perSubscriber;
+    private final SubscriberLimit perSubscriber;
     private final RateLimiter usageReplies;
     private final SubscriberKey keys;
     private final Supplier<Instant> rulesClock;
@@ -91,7 +91,7 @@ public final class QueryService implements InboundHandler {
         private GatewayState state;
         private Supplier<Instant> rulesClock;
         private Executor worker;
-        private RateLimiter perSubscriber;
+        private SubscriberLimit perSubscriber;
         private RateLimiter usageReplies;
         private ConsentPolicy consent;
         private AcceptLog acceptLog = AcceptLog.NONE;
@@ -143,7 +143,7 @@ public final class QueryService implements InboundHandler {
         }
 
         /** The per-subscriber query limit; {@code null} switches it off. */
-        public Builder perSubscriber(RateLimiter limiter) {
+        public Builder perSubscriber(SubscriberLimit limiter) {
             this.perSubscriber = limiter;
             return this;
         }
