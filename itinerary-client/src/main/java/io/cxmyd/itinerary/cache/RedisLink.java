@@ -26,6 +26,8 @@ public final class RedisLink implements AutoCloseable {
     private final RedisClusterAsyncCommands<String, String> async;
     private final StatefulRedisClusterConnection<String, String> cluster;
     private final RedisClusterClient clusterClient;
+    private final java.util.concurrent.atomic.AtomicLong lastRefresh = new java.util.concurrent.atomic.AtomicLong(
+            System.nanoTime() - RedisConnector.ADAPTIVE_REFRESH_GAP.toNanos());
 
     private RedisLink(StatefulConnection<String, String> connection, RedisClusterAsyncCommands<String, String> async,
             StatefulRedisClusterConnection<String, String> cluster, RedisClusterClient clusterClient) {
@@ -76,9 +78,18 @@ public final class RedisLink implements AutoCloseable {
                 .thenApply(StatefulRedisConnection::async);
     }
 
-    /** A hint after a command sent through {@link #masterOf} failed: re-read the topology now. */
+    /**
+     * A hint after a command sent through {@link #masterOf} failed: re-read the topology, at most once per
+     * {@link RedisConnector#ADAPTIVE_REFRESH_GAP}. Unthrottled, every refused accept of a failover asked for
+     * one: hundreds per second, and the routing took 30 s instead of a fraction of one to settle.
+     */
     public void topologyMayHaveChanged() {
-        if (clusterClient != null) {
+        if (clusterClient == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        long last = lastRefresh.get();
+        if (now - last >= RedisConnector.ADAPTIVE_REFRESH_GAP.toNanos() && lastRefresh.compareAndSet(last, now)) {
             clusterClient.refreshPartitionsAsync();
         }
     }

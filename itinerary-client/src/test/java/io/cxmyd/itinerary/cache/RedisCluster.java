@@ -136,7 +136,20 @@ public final class RedisCluster implements AutoCloseable {
         throw new IOException("no node serves slot " + slot);
     }
 
-    /** {@code INFO replication} of a node as one string. */
+    /** A running replica of {@code master}. */
+    public RedisServer replicaOf(RedisServer master) throws IOException {
+        for (RedisServer n : nodes) {
+            if (n != master && n.running()) {
+                List<?> role = (List<?>) call(n.port(), "ROLE");
+                if ("slave".equals(role.get(0)) && Long.valueOf(master.port()).equals(role.get(2))) {
+                    return n;
+                }
+            }
+        }
+        throw new IOException("no replica of 127.0.0.1:" + master.port());
+    }
+
+    /** {@code ROLE} of a node as one string. */
     public String role(RedisServer node) throws IOException {
         return String.valueOf(call(node.port(), "ROLE"));
     }

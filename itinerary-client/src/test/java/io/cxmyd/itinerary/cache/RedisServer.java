@@ -69,6 +69,14 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
+    /** SIGSTOP (true) or SIGCONT (false): a server that hangs, as a stalled host or a long GC-like pause would. */
+    public void suspend(boolean stop) throws IOException, InterruptedException {
+        Process p = process;
+        if (p != null) {
+            new ProcessBuilder("kill", stop ? "-STOP" : "-CONT", String.valueOf(p.pid())).start().waitFor();
+        }
+    }
+
     /** Starts it again on the same port, empty. */
     public void restart() throws IOException, InterruptedException {
         kill();

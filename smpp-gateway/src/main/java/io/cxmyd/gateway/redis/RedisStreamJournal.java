@@ -11,6 +11,9 @@ import io.cxmyd.gateway.journal.JournalRecord;
 import io.cxmyd.gateway.smpp.InboundMessage;
 import io.cxmyd.gateway.smpp.SmppStatus;
 import io.lettuce.core.Consumer;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.models.stream.PendingMessage;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
@@ -94,6 +97,8 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
     private final Map<Reply, String> replies = Collections.synchronizedMap(new IdentityHashMap<>());
     /** Entry ids this instance is answering: renewed, and skipped when claimed. */
     private final Set<String> mine = ConcurrentHashMap.newKeySet();
+    /** Entries answered whose XACK/XDEL failed: still in {@link #mine} (renewed), done again every round. */
+    private final Set<String> finishing = ConcurrentHashMap.newKeySet();
     private final Set<String> cancelled = Collections.newSetFromMap(Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, false) {
                 @Override
@@ -159,7 +164,7 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
         } catch (ExecutionException e) {
             cancel(token, added);
             return refuse(message, e.getCause() instanceof StreamAppend.TooFewReplicas few ? few.getMessage()
-                    : e.getCause().getClass().getSimpleName());
+                    : e.getCause().toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             cancel(token, added);
@@ -176,6 +181,8 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
         added.whenComplete((id, error) -> {
             if (id != null) {
                 done(id);
+            } else if (unwrap(error) instanceof StreamAppend.TooFewReplicas few) {
+                done(few.id()); // in the stream, but not on the replicas asked for: refused, so removed
             }
         });
     }
@@ -211,30 +218,47 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
     }
 
     /**
-     * Not waited for: should it fail, the entry stays pending, unrenewed, and is taken over after the
-     * min-idle: the subscriber gets the reply twice, never not at all.
+     * Not waited for. Should it fail (Redis unreachable, a failover under way), the entry stays this
+     * instance's, renewed, and the claimer tries again every round: left unrenewed, it would be taken over
+     * after the min-idle and answered twice (a failover of the stream's master made dozens of duplicates so).
      */
     private void done(String id) {
-        mine.remove(id);
         RedisClusterAsyncCommands<String, String> c = redis.commands();
         if (c == null) {
-            log.debug("{}: entry {} not marked done: not connected", redis.where(), id);
+            finishLater(id, "not connected");
             return;
         }
         try {
             c.eval(DONE, ScriptOutputType.INTEGER, new String[] {STREAM}, GROUP, id).whenComplete((n, error) -> {
                 if (error != null) {
-                    log.debug("{}: entry {} not marked done: {}", redis.where(), id, error.toString());
+                    finishLater(id, error.toString());
+                } else {
+                    finishing.remove(id);
+                    mine.remove(id);
                 }
             });
         } catch (RuntimeException e) {
-            log.debug("{}: entry {} not marked done: {}", redis.where(), id, e.toString());
+            finishLater(id, e.toString());
+        }
+    }
+
+    private void finishLater(String id, String why) {
+        log.debug("{}: entry {} not marked done, trying again: {}", redis.where(), id, why);
+        finishing.add(id);
+    }
+
+    /** The entries whose done failed, tried again: claimer thread. */
+    private void retryDone() {
+        for (String id : List.copyOf(finishing)) {
+            if (finishing.remove(id)) {
+                done(id);
+            }
         }
     }
 
     /** Queries this instance is answering (accepted here, or taken over and not finished). */
     public int pending() {
-        return mine.size();
+        return Math.max(0, mine.size() - finishing.size());
     }
 
     private void claimLoop(Predicate<InboundMessage> process, Runnable tookOver) {
@@ -269,6 +293,8 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
                                 removed, GROUP);
                     }
                 }
+                retryDone();
+                sweepOrphans(c);
                 renew(c);
                 offerWaiting(process, tookOver);
                 if (waiting.isEmpty()) {
@@ -281,6 +307,40 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
                 log.warn("{}: journal stream renewal or take-over failed, trying again in {} ms: {}", redis.where(),
                         interval, e instanceof ExecutionException ? e.getCause().toString() : e.toString());
             }
+        }
+    }
+
+    /**
+     * Deletes the entries pending for this instance that it is not answering: queries it refused whose entry
+     * landed anyway (the answer was lost, or came after the commit timeout), and queries it answered whose
+     * XACK/XDEL a failover lost (acknowledged by the old master, never replicated: the promoted replica has
+     * them pending again). Left there, another instance would take them over after the min-idle and answer
+     * them a second time. Only entries idle longer than the commit timeout are touched, so an accept still
+     * under way never is.
+     */
+    private void sweepOrphans(RedisClusterAsyncCommands<String, String> c)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        List<PendingMessage> pending;
+        try {
+            pending = c.xpending(STREAM, Consumer.from(GROUP, options.instanceId()), Range.create("-", "+"),
+                    Limit.from(RENEW_BATCH)).get(backgroundWaitMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (String.valueOf(e.getCause().getMessage()).startsWith("NOGROUP")) {
+                return;
+            }
+            throw e;
+        }
+        long settled = options.commitTimeout().toMillis() + 1000;
+        int swept = 0;
+        for (PendingMessage p : pending) {
+            if (!mine.contains(p.getId()) && p.getMsSinceLastDelivery() > settled) {
+                done(p.getId());
+                swept++;
+            }
+        }
+        if (swept > 0) {
+            log.info("{}: removed {} entries pending here that no query in progress owns (refused, or finished "
+                    + "before a failover)", redis.where(), swept);
         }
     }
 
@@ -378,6 +438,10 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
     /** A background command's wait: lettuce's own timeout answers first; this only guards against a bug. */

@@ -7,8 +7,6 @@ import io.cxmyd.itinerary.cache.RedisLink;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Puts one accepted query into the stream, and, with {@code journal.waitForReplicas} N &gt; 0, confirms it
@@ -22,11 +20,10 @@ import org.slf4j.LoggerFactory;
  * which covers every write sent before it.
  *
  * <p>A query whose replicas did not confirm in time is refused ({@code ESME_RX_T_APPN}, the carrier sends it
- * again) and its entry deleted, so that no instance answers it twice.
+ * again); {@link TooFewReplicas} carries its entry, which the journal then deletes, so that no instance
+ * answers it twice.
  */
 final class StreamAppend {
-
-    private static final Logger log = LoggerFactory.getLogger(StreamAppend.class);
 
     /**
      * KEYS[1] stream; ARGV group, consumer, maxlen, token, query. Returns the entry id. A group lost with a
@@ -44,8 +41,16 @@ final class StreamAppend {
 
     /** Thrown when fewer replicas than asked confirmed an entry within the wait. */
     static final class TooFewReplicas extends RuntimeException {
-        TooFewReplicas(long got, int wanted) {
+        private final String id;
+
+        TooFewReplicas(String id, long got, int wanted) {
             super(got + " of " + wanted + " replicas confirmed", null, false, false);
+            this.id = id;
+        }
+
+        /** The entry, in the stream on the master: to be removed (its query is refused). */
+        String id() {
+            return id;
         }
     }
 
@@ -77,8 +82,7 @@ final class StreamAppend {
             CompletableFuture<Long> replicated = replicated(master);
             return id.thenCombine(replicated, (entry, replicas) -> {
                 if (replicas < options.waitForReplicas()) {
-                    forget(master, entry);
-                    throw new TooFewReplicas(replicas, options.waitForReplicas());
+                    throw new TooFewReplicas(entry, replicas, options.waitForReplicas());
                 }
                 return entry;
             }).whenComplete((entry, error) -> {
@@ -157,16 +161,6 @@ final class StreamAppend {
                 }
             });
         }
-    }
-
-    /** Deletes an entry the replicas did not confirm: its query is refused, the carrier sends it again. */
-    private void forget(RedisClusterAsyncCommands<String, String> c, String id) {
-        c.eval("redis.call('XACK', KEYS[1], ARGV[1], ARGV[2]) return redis.call('XDEL', KEYS[1], ARGV[2])",
-                ScriptOutputType.INTEGER, new String[] {STREAM}, GROUP, id).whenComplete((n, e) -> {
-                    if (e != null) {
-                        log.debug("{}: unconfirmed entry {} not deleted: {}", redis.where(), id, e.toString());
-                    }
-                });
     }
 
     private static Throwable unwrap(Throwable e) {
