@@ -4,28 +4,25 @@ import io.cxmyd.gateway.config.GatewayConfig;
 import io.cxmyd.gateway.ops.AdminActions;
 import io.cxmyd.gateway.query.GatewayState;
 import io.cxmyd.gateway.smpp.BindInfo;
-import io.cxmyd.gateway.smpp.SmppServer;
+import io.cxmyd.gateway.smpp.ServerLinks;
 import java.util.List;
-import java.util.function.Supplier;
 
 /** The admin view's actions on a running gateway: its binds, and suspending a configured carrier. */
 final class GatewayAdminActions implements AdminActions {
 
     private final GatewayConfig config;
     private final GatewayState state;
-    private final Supplier<SmppServer> smpp;
+    private final ServerLinks links;
 
-    /** @param smpp the SMPP server once it exists (the admin port opens before it), else null */
-    GatewayAdminActions(GatewayConfig config, GatewayState state, Supplier<SmppServer> smpp) {
+    GatewayAdminActions(GatewayConfig config, GatewayState state, ServerLinks links) {
         this.config = config;
         this.state = state;
-        this.smpp = smpp;
+        this.links = links;
     }
 
     @Override
     public List<BindInfo> binds() {
-        SmppServer server = smpp.get();
-        return server == null ? List.of() : server.binds();
+        return links.binds();
     }
 
     @Override

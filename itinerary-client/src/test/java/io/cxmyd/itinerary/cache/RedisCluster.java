@@ -56,6 +56,7 @@ public final class RedisCluster implements AutoCloseable {
                 throw new IOException("redis-cli --cluster create failed: " + out);
             }
             cluster.awaitOk(TimeUnit.SECONDS.toNanos(30));
+            cluster.awaitReplicas(TimeUnit.SECONDS.toNanos(30));
             return cluster;
         } catch (IOException | InterruptedException | RuntimeException e) {
             cluster.close();
@@ -113,6 +114,31 @@ public final class RedisCluster implements AutoCloseable {
                 throw new IOException("no replica promoted in time");
             }
             TimeUnit.MILLISECONDS.sleep(100); // the cluster failing over, not the code under test
+        }
+    }
+
+    /** Waits until every master has a replica attached (its first sync done), so WAIT can be answered. */
+    public void awaitReplicas(long timeoutNanos) throws IOException, InterruptedException {
+        long giveUp = System.nanoTime() + timeoutNanos;
+        while (true) {
+            boolean all = true;
+            for (RedisServer n : nodes) {
+                if (n.running()) {
+                    List<?> role = (List<?>) call(n.port(), "ROLE");
+                    if ("master".equals(role.get(0)) && ((List<?>) role.get(2)).isEmpty()) {
+                        all = false;
+                    } else if ("slave".equals(role.get(0)) && !"connected".equals(role.get(3))) {
+                        all = false;
+                    }
+                }
+            }
+            if (all) {
+                return;
+            }
+            if (System.nanoTime() > giveUp) {
+                throw new IOException("replicas not in sync in time");
+            }
+            TimeUnit.MILLISECONDS.sleep(100); // the replicas syncing, not the code under test
         }
     }
 

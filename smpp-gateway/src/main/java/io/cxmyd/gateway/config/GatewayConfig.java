@@ -30,7 +30,8 @@ public record GatewayConfig(
         Map<String, String> templates,
         Admin admin,
         Consent consent,
-        Journal journal) {
+        Journal journal,
+        Workers workers) {
 
     public GatewayConfig {
         carriers = List.copyOf(carriers);
@@ -100,7 +101,22 @@ public record GatewayConfig(
             int newAccountDays,
             LocalTime refreshTime,
             ZoneId zone,
-            Duration bounceTolerance) {
+            Duration bounceTolerance,
+            Store store) {
+    }
+
+    /**
+     * {@code itinerary.store} (docs/batch.md): where the Spark job's results are read.
+     *
+     * @param redis one URI, or a Redis Cluster's seeds when {@code cluster}
+     * @param hashKey the job's {@code --hash-key}
+     */
+    public record Store(List<URI> redis, boolean cluster, String hashKey, Duration timeout) {
+
+        @Override
+        public String toString() {
+            return "Store[redis=" + redis.size() + (cluster ? " cluster seeds" : "") + "]"; // never the key
+        }
     }
 
     public record Http(
@@ -185,14 +201,26 @@ public record GatewayConfig(
      * @param auditLog the audit file, resolved against the config file's folder
      * @param auditRetentionDays days of audit files kept
      * @param idHashKey the secret of the registry's ID hashes; present when a carrier uses id-last4
+     * @param storeTimeout how long a query waits for the consent state shared in Redis before "try later"
      */
     public record Consent(
-            Duration window, int maxAttempts, Path auditLog, int auditRetentionDays, Optional<String> idHashKey) {
+            Duration window, int maxAttempts, Path auditLog, int auditRetentionDays, Optional<String> idHashKey,
+            Duration storeTimeout) {
 
         @Override
         public String toString() {
-            return "Consent[window=" + window + ", maxAttempts=" + maxAttempts + ", auditLog=" + auditLog + "]";
+            return "Consent[window=" + window + ", maxAttempts=" + maxAttempts + ", auditLog=" + auditLog
+                    + ", storeTimeout=" + storeTimeout + "]";
         }
+    }
+
+    /**
+     * The query workers: what runs after the response (limits, keyword, consent, lookup, reply).
+     *
+     * @param threads worker threads; lookups are asynchronous, so a few keep up with thousands of queries/s
+     * @param queueCapacity queries waiting for a worker, at most; past it queries are refused ESME_RTHROTTLED
+     */
+    public record Workers(int threads, int queueCapacity) {
     }
 
     /**

@@ -9,12 +9,21 @@ import java.util.function.BooleanSupplier;
  */
 public final class HealthState {
 
-    private final BooleanSupplier sourceReady;
+    private volatile BooleanSupplier sourceReady = () -> false;
     private volatile boolean smppListening;
     private volatile boolean draining;
 
     /** @param sourceReady asked at each check (e.g. {@code ItineraryClient::ready}); must be cheap */
     public HealthState(BooleanSupplier sourceReady) {
+        this.sourceReady = Objects.requireNonNull(sourceReady, "sourceReady");
+    }
+
+    /** Not ready until {@link #sourceLoaded} names the loaded itinerary source: the endpoint answers meanwhile. */
+    public HealthState() {
+    }
+
+    /** The itinerary source is loaded; from now on {@code sourceReady} is asked at each check. */
+    public void sourceLoaded(BooleanSupplier sourceReady) {
         this.sourceReady = Objects.requireNonNull(sourceReady, "sourceReady");
     }
 

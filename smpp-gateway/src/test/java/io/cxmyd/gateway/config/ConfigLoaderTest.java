@@ -108,7 +108,7 @@ class ConfigLoaderTest {
         assertRejected(MINIMAL.replace("\"cm-pass1\"", "\"cm-pass1234\""), "carriers[0].password: at most 8 characters, was 11");
         assertRejected(MINIMAL.replace("smpp: {}", "smpp:\n  port: 70000"), "smpp.port: must be between 0 and 65535, was 70000");
         assertRejected(MINIMAL.replace("smpp: {}", "smpp:\n  port: abc"), "smpp.port: must be a whole number, was \"abc\"");
-        assertRejected(MINIMAL.replace("source: local", "source: ftp"), "itinerary.source: must be local or http, was \"ftp\"");
+        assertRejected(MINIMAL.replace("source: local", "source: ftp"), "itinerary.source: must be local, http or store, was \"ftp\"");
         assertRejected(MINIMAL.replace("[\"10086\"]", "[\"100a\"]"), "carriers[0].serviceNumbers[0]: 3 to 20 digits, was \"100a\"");
         assertRejected(MINIMAL + "limits:\n  perSubscriber: lots\n",
                 "limits.perSubscriber: must be a rate such as 5/10m, \"off\" or false, was \"lots\"");

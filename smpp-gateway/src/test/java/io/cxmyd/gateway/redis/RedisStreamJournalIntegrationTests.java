@@ -2,148 +2,127 @@ package io.cxmyd.gateway.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cxmyd.gateway.journal.JournalAcceptLog;
-import io.cxmyd.gateway.smpp.InboundMessage;
-import io.cxmyd.gateway.smpp.SmppAddress;
-import io.cxmyd.gateway.smpp.SmppStatus;
-import io.cxmyd.itinerary.cache.RedisCluster;
-import io.cxmyd.itinerary.cache.RedisEndpoints;
+import io.cxmyd.gateway.journal.AcceptLog;
+import io.cxmyd.gateway.journal.JournalEvents;
+import io.cxmyd.gateway.message.AcceptedMessage;
+import io.cxmyd.gateway.message.Acceptance;
+import io.cxmyd.gateway.message.InboundMessage;
+import io.cxmyd.gateway.message.SmppAddress;
+import io.cxmyd.gateway.message.Ticket;
 import io.cxmyd.itinerary.cache.RedisServer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stream journal's Redis side against real servers: a restarted instance takes its own pending queries
- * back at once (not after claimMinIdle), dead consumers leave the group, and on a Redis Cluster
- * {@code waitForReplicas} acknowledges only what a replica holds.
+ * The stream journal on a real redis-server: a recorded query is an entry of the stream until its ticket
+ * ends; an entry left by a stopped instance is taken over by another, with a ticket of its own.
  */
 class RedisStreamJournalIntegrationTests {
 
-    private static final Duration COMMIT = Duration.ofSeconds(2);
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private static final Duration COMMIT = Duration.ofSeconds(5);
+
+    private RedisServer server;
+    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    @BeforeEach
+    void startRedis() throws Exception {
+        server = RedisServer.start();
+    }
 
     @AfterEach
-    void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
+    void stop() throws Exception {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            opened.get(i).close();
         }
+        server.close();
     }
 
-    private <T extends AutoCloseable> T opened(T c) {
-        open.add(c);
-        return c;
+    private RedisStreamJournal instance(String id, Duration claimMinIdle) throws Exception {
+        return instance(id, claimMinIdle, COMMIT);
     }
 
-    private GatewayRedis connect(RedisEndpoints where) throws Exception {
-        GatewayRedis redis = opened(GatewayRedis.start(where, COMMIT));
-        await("connected", () -> redis.commands() != null);
-        return redis;
+    private RedisStreamJournal instance(String id, Duration claimMinIdle, Duration commit) throws Exception {
+        GatewayRedis redis = GatewayRedis.start(URI.create(server.uri()), commit);
+        opened.add(redis);
+        await(() -> redis.commands() != null);
+        RedisStreamJournal j = new RedisStreamJournal(redis, new StreamJournalOptions(id, commit, claimMinIdle,
+                10_000, Duration.ofMinutes(10), 0), JournalEvents.NONE);
+        opened.add(j);
+        return j;
     }
 
-    private static StreamJournalOptions options(String instance, Duration minIdle, int replicas) {
-        return new StreamJournalOptions(instance, COMMIT, minIdle, 100_000, Duration.ofHours(1), replicas);
-    }
-
-    private static InboundMessage query(int i) {
-        return new InboundMessage("china-mobile", new SmppAddress((byte) 1, (byte) 1, "139%08d".formatted(i)),
-                new SmppAddress((byte) 0, (byte) 1, "10086"), (byte) 0, (byte) 0,
+    private static InboundMessage query(String from) {
+        return new InboundMessage("cm", SmppAddress.of(from), SmppAddress.of("10086"), (byte) 0, (byte) 0,
                 "CXMYD".getBytes(StandardCharsets.US_ASCII), false, Instant.now());
     }
 
-    @Test
-    void aRestartedInstanceTakesItsOwnPendingQueriesBackAtOnce() throws Exception {
-        RedisServer server = opened(RedisServer.start());
-        RedisEndpoints where = RedisEndpoints.standalone(server.uri());
-        // A min-idle of a minute: a take-back that waited for it would miss this test's 20 s.
-        RedisStreamJournal before = new RedisStreamJournal(connect(where), options("gw-a", Duration.ofMinutes(1), 0),
-                new JournalAcceptLog.Events() { });
-        for (int i = 0; i < 3; i++) {
-            assertThat(before.accept(query(i))).isEqualTo(SmppStatus.ESME_ROK);
-        }
-        before.close(); // as a crash would: nothing acknowledged
-
-        ConcurrentLinkedQueue<InboundMessage> replayed = new ConcurrentLinkedQueue<>();
-        RedisStreamJournal after = opened(new RedisStreamJournal(connect(where),
-                options("gw-a", Duration.ofMinutes(1), 0), new JournalAcceptLog.Events() { }));
-        after.start(m -> replayed.add(m), () -> { });
-
-        await("the three pending queries taken back", () -> replayed.size() == 3);
-        assertThat(replayed).extracting(m -> m.source().address())
-                .containsExactlyInAnyOrder("13900000000", "13900000001", "13900000002");
+    private long entries() throws Exception {
+        return Long.parseLong(server.command("XLEN", StreamJournalOptions.STREAM).strip());
     }
 
     @Test
-    void consumersOfStoppedInstancesWithNothingPendingLeaveTheGroup() throws Exception {
-        RedisServer server = opened(RedisServer.start());
-        RedisEndpoints where = RedisEndpoints.standalone(server.uri());
-        RedisStreamJournal live = opened(new RedisStreamJournal(connect(where), options("gw-live", Duration.ofSeconds(1), 0),
-                new JournalAcceptLog.Events() { }));
-        assertThat(live.accept(query(1))).isEqualTo(SmppStatus.ESME_ROK); // creates the group
-        server.command("XGROUP", "CREATECONSUMER", StreamJournalOptions.STREAM, StreamJournalOptions.GROUP, "gw-dead");
-        live.start(m -> true, () -> { });
+    void aRecordedQueryStaysInTheStreamUntilItsTicketEnds() throws Exception {
+        RedisStreamJournal journal = instance("a", Duration.ofMinutes(1));
 
-        await("gw-dead removed", () -> !consumers(server).contains("gw-dead"));
-        assertThat(consumers(server)).contains("gw-live");
-    }
+        AcceptLog.Result r = journal.accept(query("13800138000"));
 
-    @SuppressWarnings("unchecked")
-    private static String consumers(RedisServer server) throws Exception {
-        return String.valueOf(RedisCluster.call(server.port(), "XINFO", "CONSUMERS", StreamJournalOptions.STREAM,
-                StreamJournalOptions.GROUP));
+        assertThat(r).isInstanceOf(AcceptLog.Recorded.class);
+        assertThat(journal.pending()).isEqualTo(1);
+        assertThat(entries()).isEqualTo(1);
+        Ticket ticket = ((AcceptLog.Recorded) r).ticket();
+        ticket.end();
+        ticket.end();
+        assertThat(journal.pending()).isZero();
+        await(() -> entries() == 0);
     }
 
     @Test
-    void onAClusterWithWaitForReplicasAQueryIsAcknowledgedOnlyWhenItsReplicaHasIt() throws Exception {
-        RedisCluster cluster = opened(RedisCluster.start());
-        RedisStreamJournal journal = opened(new RedisStreamJournal(connect(RedisEndpoints.cluster(cluster.seeds())),
-                options("gw-w", Duration.ofMinutes(1), 1), new JournalAcceptLog.Events() { }));
+    void withRedisGoneTheQueryIsRefusedForTheCarrierToRetry() throws Exception {
+        RedisStreamJournal journal = instance("a", Duration.ofMinutes(1), Duration.ofMillis(300));
+        server.kill();
 
-        // Concurrent accepts share their WAITs (group commit) and are all confirmed.
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<SmppStatus>> accepted = new ArrayList<>();
-            for (int i = 0; i < 400; i++) {
-                int n = i;
-                accepted.add(pool.submit(() -> journal.accept(query(n))));
-            }
-            for (Future<SmppStatus> f : accepted) {
-                assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo(SmppStatus.ESME_ROK);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertThat(cluster.command("XLEN", StreamJournalOptions.STREAM)).isEqualTo(400L);
+        AcceptLog.Result r = journal.accept(query("13800138000"));
 
-        // With the stream's replica gone, nothing can be confirmed: refused, and the entry does not stay.
-        RedisServer master = cluster.masterOf(StreamJournalOptions.STREAM);
-        for (io.cxmyd.itinerary.cache.RedisServer node : cluster.nodes()) {
-            if (node != master && cluster.role(node).contains(String.valueOf(master.port()))) {
-                node.kill();
-            }
-        }
-        assertThat(journal.accept(query(1000))).isEqualTo(SmppStatus.ESME_RX_T_APPN);
-        await("the unconfirmed entry deleted", () -> Long.valueOf(400).equals(cluster.command("XLEN",
-                StreamJournalOptions.STREAM)));
+        assertThat(r).isEqualTo(new AcceptLog.Refused(Acceptance.JOURNAL_SLOW));
+        assertThat(Acceptance.JOURNAL_SLOW.status().name()).isEqualTo("ESME_RX_T_APPN");
     }
 
-    private static void await(String what, Callable<Boolean> condition) throws Exception {
+    @Test
+    void aQueryLeftByAStoppedInstanceIsTakenOverWithATicketOfItsOwn() throws Exception {
+        RedisStreamJournal stopped = instance("a", Duration.ofSeconds(1));
+        assertThat(stopped.accept(query("13800138000"))).isInstanceOf(AcceptLog.Recorded.class);
+        stopped.close(); // stops renewing; the entry stays pending for "a"
+
+        RedisStreamJournal other = instance("b", Duration.ofSeconds(1));
+        List<AcceptedMessage> taken = new CopyOnWriteArrayList<>();
+        other.start(a -> taken.add(a), () -> {
+        });
+
+        await(() -> taken.size() == 1);
+        assertThat(taken.get(0).message().source().address()).isEqualTo("13800138000");
+        assertThat(other.pending()).isEqualTo(1);
+        taken.get(0).ticket().end();
+        await(() -> entries() == 0);
+        assertThat(other.pending()).isZero();
+    }
+
+    private static void await(Callable<Boolean> condition) throws Exception {
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.call()) {
             if (System.nanoTime() > giveUp) {
-                throw new AssertionError("timed out waiting for: " + what);
+                throw new AssertionError("condition not met within 20 s");
             }
-            TimeUnit.MILLISECONDS.sleep(20);
+            Thread.sleep(20);
         }
     }
 }
