@@ -27,6 +27,7 @@ import io.cxmyd.gateway.smpp.BindListener;
 import io.cxmyd.gateway.smpp.BindType;
 import io.cxmyd.gateway.smpp.ServerLinks;
 import io.cxmyd.gateway.smpp.SmppServer;
+import io.cxmyd.gateway.web.WebChannel;
 import io.cxmyd.itinerary.ItineraryClient;
 import io.cxmyd.itinerary.areas.AreaCatalog;
 import io.cxmyd.itinerary.source.ItinerarySource;
@@ -64,8 +65,11 @@ final class RunningGateway implements AutoCloseable {
     private final ThreadPoolExecutor worker;
     private final Outbox outbox;
     private final SmppServer smpp;
+    private AreaCatalog catalog;
+    private WebChannel web;
 
-    RunningGateway(GatewayConfig config, GatewayMetrics metrics, GatewayState state) throws IOException {
+    RunningGateway(GatewayConfig config, GatewayMetrics metrics, GatewayState state, Clock webClock)
+            throws IOException {
         this.config = config;
         this.metrics = metrics;
         try {
@@ -73,7 +77,6 @@ final class RunningGateway implements AutoCloseable {
             admin = open(AdminHttpServer.start(
                     AdminHttpOptions.builder().host(config.metrics().host()).port(config.metrics().port()).build(),
                     metrics, health, config.admin().enabled() ? new GatewayAdminActions(config, state, links) : null));
-            log.info("metrics and health on http://{}:{}/metrics", config.metrics().host(), admin.port());
             ItineraryClient client = itineraryClient();
             GatewayRedis redis = needsRedis() ? open(GatewayRedis.start(config.cache().redisEndpoints().orElseThrow(),
                     config.journal().commitTimeout())) : null;
@@ -92,6 +95,9 @@ final class RunningGateway implements AutoCloseable {
                     Clock.systemUTC()));
             smpp.start();
             health.smppListening(true);
+            if (config.web().isPresent()) {
+                web = open(WebWiring.start(config, client, catalog, outbox, metrics, webClock, redis));
+            }
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -102,7 +108,7 @@ final class RunningGateway implements AutoCloseable {
     }
 
     private ItineraryClient itineraryClient() {
-        AreaCatalog catalog = AreaCatalog.standard();
+        catalog = AreaCatalog.standard();
         ItinerarySource source = ItineraryWiring.source(config, catalog);
         SourceProbe probe = null;
         if (source instanceof HttpItinerarySource http) {
@@ -119,8 +125,8 @@ final class RunningGateway implements AutoCloseable {
     private boolean needsRedis() {
         GatewayConfig.Journal j = config.journal();
         return config.cache().redisConfigured()
-                && (j.enabled() && j.store() == GatewayConfig.Journal.Store.REDIS || QueryWiring.needsConsent(config)
-                        || QueryWiring.sharedLimit(config));
+                && (config.web().isPresent() || j.enabled() && j.store() == GatewayConfig.Journal.Store.REDIS
+                        || QueryWiring.needsConsent(config) || QueryWiring.sharedLimit(config));
     }
 
     /** The accept log and what replays it: the local journal, the Redis stream, or none. */
@@ -237,6 +243,10 @@ final class RunningGateway implements AutoCloseable {
 
     int smppTlsPort() {
         return smpp.tlsPort();
+    }
+
+    int webPort() {
+        return web == null ? -1 : web.port();
     }
 
     int metricsPort() {

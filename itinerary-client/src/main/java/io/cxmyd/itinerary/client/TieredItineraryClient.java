@@ -144,6 +144,26 @@ final class TieredItineraryClient implements ItineraryClient {
         return result;
     }
 
+    /** Through the same cache tiers as {@link #lookup}: the profile is part of the cached day value. */
+    @Override
+    public CompletableFuture<java.util.Optional<String>> registeredCarrier(Msisdn msisdn, Instant at) {
+        CompletableFuture<java.util.Optional<String>> result = new CompletableFuture<>();
+        ScheduledFuture<?> deadline = timer.schedule(
+                () -> result.complete(java.util.Optional.empty()), deadlineNanos, TimeUnit.NANOSECONDS);
+        try {
+            DataDay day = DataDay.at(at, rules);
+            cache.get(msisdn, day, at, () -> load(msisdn, day)).whenComplete((hit, error) -> {
+                deadline.cancel(false);
+                SubscriberProfile p = error == null ? hit.value().profile() : null;
+                result.complete(java.util.Optional.ofNullable(p).map(SubscriberProfile::carrier));
+            });
+        } catch (RuntimeException e) {
+            deadline.cancel(false);
+            result.complete(java.util.Optional.empty());
+        }
+        return result;
+    }
+
     /** The source's data for {@code day}, bounded by the deadline so that a hung load leaves the cache. */
     private CompletableFuture<DayValue> load(Msisdn msisdn, DataDay day) {
         if (!source.ready()) {

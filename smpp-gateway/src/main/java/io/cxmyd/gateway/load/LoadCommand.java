@@ -25,13 +25,17 @@ public final class LoadCommand {
     private LoadCommand() {
     }
 
+    /** The options, for {@code bench --help}. */
+    public static String usage() {
+        return LoadOptions.USAGE;
+    }
+
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         LoadOptions options;
         try {
             options = LoadOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.println(LoadOptions.USAGE);
+            err.println(e.getMessage() + " (java -jar cxmyd-gateway.jar bench --help)");
             return 2;
         }
         useLogbackBeside(options.config());

@@ -116,6 +116,7 @@ class MetricCatalogueTest {
         Stream.of(SourceErrorKind.values()).map(SourceErrorKind::label).forEach(allowed::add);
         Stream.of(BindType.values()).map(BindType::label).forEach(allowed::add);
         Stream.of(Tier.values()).map(Tier::label).forEach(allowed::add);
+        Stream.of(WebCodeResult.values()).map(WebCodeResult::label).forEach(allowed::add);
         allowed.add(MetricNames.HIT);
         allowed.add(MetricNames.MISS);
 
