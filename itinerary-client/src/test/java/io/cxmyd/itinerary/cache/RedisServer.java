@@ -38,7 +38,8 @@ public final class RedisServer implements AutoCloseable {
 
     /** Starts one on a free port with more {@code redis-server} arguments (a cluster node's, say). */
     public static RedisServer start(java.util.List<String> extraArgs) throws IOException, InterruptedException {
-        RedisServer server = new RedisServer(freePort(), extraArgs);
+        RedisServer server = new RedisServer(extraArgs.contains("--cluster-enabled") ? freeClusterPort() : freePort(),
+                extraArgs);
         server.startProcess();
         return server;
     }
@@ -148,6 +149,24 @@ public final class RedisServer implements AutoCloseable {
 
     public boolean exists(String key) throws IOException {
         return !"0".equals(command("EXISTS", key));
+    }
+
+    /**
+     * A free port whose cluster bus port (port + 10000) is free and valid too: redis-server refuses a cluster
+     * node above 55535, and the kernel's ephemeral range reaches 60999.
+     */
+    private static int freeClusterPort() throws IOException {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = freePort();
+            if (port <= 55535) {
+                try (ServerSocket bus = new ServerSocket(port + 10000, 1, InetAddress.getLoopbackAddress())) {
+                    return port;
+                } catch (IOException busTaken) {
+                    // try another
+                }
+            }
+        }
+        throw new IOException("no free port pair for a cluster node");
     }
 
     private static int freePort() throws IOException {
