@@ -27,7 +27,8 @@ import java.util.function.LongPredicate;
  *       {@code claimMinIdle};</li>
  *   <li>now and then, consumers with nothing pending that have not read, claimed or renewed for twice the
  *       min-idle are removed: a live instance renews every quarter of it, so only dead ones qualify; their
- *       entries, if any, were taken over first (XAUTOCLAIM), since only empty consumers are removed.</li>
+ *       entries, if any, were taken over first (XAUTOCLAIM), since only empty consumers are removed;</li>
+ *   <li>every round, the entries of its own pending list that no query in progress owns ({@link #orphans}).</li>
  * </ul>
  */
 final class JournalConsumers {
@@ -61,12 +62,14 @@ final class JournalConsumers {
     private final Duration minIdle;
     private final long waitMillis;
     private final LongPredicate pidAlive;
+    private final long settledMillis;
 
     /**
      * @param pidAlive whether a process of this host runs under that pid ({@code ProcessHandle.of(pid)})
      */
-    JournalConsumers(String self, Duration minIdle, long waitMillis, LongPredicate pidAlive) {
+    JournalConsumers(String self, Duration minIdle, long waitMillis, LongPredicate pidAlive, Duration commitTimeout) {
         this.self = self;
+        this.settledMillis = commitTimeout.toMillis() + 1000;
         this.minIdle = minIdle;
         this.waitMillis = waitMillis;
         this.pidAlive = pidAlive;
@@ -74,7 +77,7 @@ final class JournalConsumers {
 
     static JournalConsumers of(StreamJournalOptions options, long waitMillis) {
         return new JournalConsumers(options.instanceId(), options.claimMinIdle(), waitMillis,
-                pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+                pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), options.commitTimeout());
     }
 
     /**
@@ -121,6 +124,32 @@ final class JournalConsumers {
             out.addAll(c.xclaim(STREAM, Consumer.from(GROUP, self), 0, ids).get(waitMillis, TimeUnit.MILLISECONDS));
         }
         return out;
+    }
+
+    /**
+     * The entries pending for this instance that it is not answering ({@code inProgress} false): queries it
+     * refused whose entry landed anyway (the answer was lost, or came after the commit timeout), and queries it
+     * finished whose XACK/XDEL a failover lost (acknowledged by the old master, never replicated: the promoted
+     * replica has them pending again). Left there, another instance would take them over after the min-idle
+     * and answer them a second time. Only entries idle longer than the commit timeout + 1 s, so that an
+     * accept still under way is never among them.
+     */
+    List<String> orphans(RedisClusterAsyncCommands<String, String> c, java.util.function.Predicate<String> inProgress)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        List<PendingMessage> pending;
+        try {
+            pending = c.xpending(STREAM, Consumer.from(GROUP, self), Range.create("-", "+"), Limit.from(TAKE_BACK_BATCH))
+                    .get(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (String.valueOf(e.getCause().getMessage()).startsWith("NOGROUP")) {
+                return List.of();
+            }
+            throw e;
+        }
+        return pending.stream()
+                .filter(p -> !inProgress.test(p.getId()) && p.getMsSinceLastDelivery() > settledMillis)
+                .map(PendingMessage::getId)
+                .toList();
     }
 
     /** Removes consumers that are dead and empty; returns how many. */

@@ -12,9 +12,6 @@ import io.cxmyd.gateway.message.Acceptance;
 import io.cxmyd.gateway.message.InboundMessage;
 import io.cxmyd.gateway.message.Ticket;
 import io.lettuce.core.Consumer;
-import io.lettuce.core.Limit;
-import io.lettuce.core.Range;
-import io.lettuce.core.models.stream.PendingMessage;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
@@ -273,7 +270,7 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
                     }
                 }
                 retryDone();
-                sweepOrphans(c);
+                sweepOrphans(consumers, c);
                 renew(c);
                 offerWaiting(process, tookOver);
                 if (waiting.isEmpty()) {
@@ -289,37 +286,14 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
         }
     }
 
-    /**
-     * Deletes the entries pending for this instance that it is not answering: queries it refused whose entry
-     * landed anyway (the answer was lost, or came after the commit timeout), and queries it answered whose
-     * XACK/XDEL a failover lost (acknowledged by the old master, never replicated: the promoted replica has
-     * them pending again). Left there, another instance would take them over after the min-idle and answer
-     * them a second time. Only entries idle longer than the commit timeout are touched, so an accept still
-     * under way never is.
-     */
-    private void sweepOrphans(RedisClusterAsyncCommands<String, String> c)
+    /** Deletes the entries pending here that no query in progress owns ({@link JournalConsumers#orphans}). */
+    private void sweepOrphans(JournalConsumers consumers, RedisClusterAsyncCommands<String, String> c)
             throws InterruptedException, ExecutionException, TimeoutException {
-        List<PendingMessage> pending;
-        try {
-            pending = c.xpending(STREAM, Consumer.from(GROUP, options.instanceId()), Range.create("-", "+"),
-                    Limit.from(RENEW_BATCH)).get(backgroundWaitMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (String.valueOf(e.getCause().getMessage()).startsWith("NOGROUP")) {
-                return;
-            }
-            throw e;
-        }
-        long settled = options.commitTimeout().toMillis() + 1000;
-        int swept = 0;
-        for (PendingMessage p : pending) {
-            if (!mine.contains(p.getId()) && p.getMsSinceLastDelivery() > settled) {
-                done(p.getId());
-                swept++;
-            }
-        }
-        if (swept > 0) {
+        List<String> orphans = consumers.orphans(c, mine::contains);
+        orphans.forEach(this::done);
+        if (!orphans.isEmpty()) {
             log.info("{}: removed {} entries pending here that no query in progress owns (refused, or finished "
-                    + "before a failover)", redis.where(), swept);
+                    + "before a failover)", redis.where(), orphans.size());
         }
     }
 
