@@ -32,7 +32,8 @@ public record GatewayConfig(
         Consent consent,
         Journal journal,
         Workers workers,
-        Optional<Web> web) {
+        Optional<Web> web,
+        Reassembly reassembly) {
 
     public GatewayConfig {
         carriers = List.copyOf(carriers);
@@ -222,6 +223,15 @@ public record GatewayConfig(
      * @param queueCapacity queries waiting for a worker, at most; past it queries are refused ESME_RTHROTTLED
      */
     public record Workers(int threads, int queueCapacity) {
+    }
+
+    /**
+     * Subscribers' multi-part messages, put together before the keyword is read.
+     *
+     * @param timeout how long the parts of one message wait for the rest after the first arrived
+     * @param maxPartsHeld parts waiting at once over all subscribers; past it a part is refused ESME_RTHROTTLED
+     */
+    public record Reassembly(Duration timeout, int maxPartsHeld) {
     }
 
     /**

@@ -45,7 +45,7 @@ class DashboardAndAlertsMetricsTest {
             metrics.lookupCompleted(tier, 1_000_000);
         }
         metrics.redisAvailability(true);
-        metrics.sourceError("timeout");
+        metrics.sourceError(io.cxmyd.itinerary.source.SourceException.Kind.TIMEOUT);
         scrape = Scrape.parse(metrics.scrape());
     }
 
