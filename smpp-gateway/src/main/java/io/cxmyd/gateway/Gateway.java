@@ -35,6 +35,7 @@ import io.cxmyd.gateway.sms.ReplyTemplates;
 import io.cxmyd.gateway.smpp.BindListener;
 import io.cxmyd.gateway.smpp.BindType;
 import io.cxmyd.gateway.smpp.SmppServer;
+import io.cxmyd.gateway.smpp.esme.EsmeLinks;
 import io.cxmyd.itinerary.IdLast4Hash;
 import io.cxmyd.itinerary.ItineraryClient;
 import io.cxmyd.itinerary.areas.AreaCatalog;
@@ -80,6 +81,7 @@ public final class Gateway implements AutoCloseable {
     private Thread replay;
     private GatewayRedis redis;
     private RedisStreamJournal streamJournal;
+    private volatile EsmeLinks esme;
 
     public Gateway(GatewayConfig config) {
         this.config = config;
@@ -100,11 +102,12 @@ public final class Gateway implements AutoCloseable {
 
     private void doStart() throws IOException {
         final ItineraryClient[] clientRef = new ItineraryClient[1];
+        // Ready also needs each ESME-mode carrier bound both ways (docs/operations.md, health).
         health = new HealthState(() -> clientRef[0] != null && clientRef[0].ready()
-                && (probe == null || probe.answering()));
+                && (probe == null || probe.answering()) && (esme == null || esme.ready()));
         admin = AdminHttpServer.start(
                 AdminHttpOptions.builder().host(config.metrics().host()).port(config.metrics().port()).build(),
-                metrics, health, config.admin().enabled() ? new GatewayAdminActions(config, state, () -> smpp) : null);
+                metrics, health, config.admin().enabled() ? new GatewayAdminActions(config, state, () -> smpp, () -> esme) : null);
         log.info("metrics and health on http://{}:{}/metrics", config.metrics().host(), admin.port());
 
         AreaCatalog catalog = AreaCatalog.standard();
@@ -123,7 +126,8 @@ public final class Gateway implements AutoCloseable {
         openJournal();
         final QueryService[] queryRef = new QueryService[1];
         smpp = new SmppServer(SmppWiring.smppOptions(config), SmppWiring.accounts(config), m -> queryRef[0].onMessage(m), bindListener());
-        outbox = new Outbox(smpp.links(), SmppWiring.outboxOptions(config), new ReplyOutcomes(metrics, () -> acceptLog));
+        esme = EsmeWiring.links(config, m -> queryRef[0].onMessage(m), metrics, () -> outbox);
+        outbox = new Outbox(esme.over(smpp.links()), SmppWiring.outboxOptions(config), new ReplyOutcomes(metrics, () -> acceptLog));
         for (GatewayConfig.Carrier c : config.carriers()) {
             metrics.registerQueue(c.id(), () -> outbox.depth(c.id()), () -> outbox.oldestAge(c.id()));
         }
@@ -132,6 +136,7 @@ public final class Gateway implements AutoCloseable {
         startReplay(queryRef[0]);
 
         smpp.start();
+        esme.start();
         health.smppListening(true);
         log.info("SMPP listening on {}:{} for carriers {}", config.smpp().host(), smpp.port(),
                 config.carriers().stream().map(GatewayConfig.Carrier::id).toList());
@@ -336,6 +341,7 @@ public final class Gateway implements AutoCloseable {
         if (replay != null) {
             replay.interrupt();
         }
+        closeQuietly(esme);
         closeQuietly(smpp);
         closeQuietly(outbox);
         if (worker != null) {

@@ -78,17 +78,55 @@ public record GatewayConfig(
             int window,
             Verification verification,
             List<String> allowFrom,
-            int maxBinds) {
+            int maxBinds,
+            Optional<Smsc> smsc) {
 
         public Carrier {
             serviceNumbers = List.copyOf(serviceNumbers);
             allowFrom = List.copyOf(allowFrom);
+            smsc = smsc == null ? Optional.empty() : smsc;
+        }
+
+        /** Whether the gateway binds out to this carrier's SMSC (ESME mode) instead of taking its binds. */
+        public boolean esmeMode() {
+            return smsc.isPresent();
         }
 
         @Override
         public String toString() {
             return "Carrier[id=" + id + ", systemId=" + systemId + ", serviceNumbers=" + serviceNumbers + "]";
         }
+    }
+
+    /**
+     * ESME mode: the carrier's SMSC the gateway binds out to (docs/smpp.md, "ESME mode").
+     *
+     * @param bind transceiver, or pair (a transmitter plus a receiver per session)
+     * @param sessions binds (or pairs) kept up at once
+     * @param window submit_sm outstanding per session, at most
+     * @param throughput submit_sm per second for the carrier, all sessions together (each part counts)
+     */
+    public record Smsc(
+            String host,
+            int port,
+            SmscBind bind,
+            int sessions,
+            String systemType,
+            boolean tls,
+            Duration enquireLinkInterval,
+            Duration bindTimeout,
+            Duration responseTimeout,
+            int window,
+            int throughput,
+            Duration reconnectMin,
+            Duration reconnectMax,
+            boolean receipts) {
+    }
+
+    /** How the gateway binds to a carrier's SMSC. */
+    public enum SmscBind {
+        TRANSCEIVER,
+        PAIR
     }
 
     public record Itinerary(
