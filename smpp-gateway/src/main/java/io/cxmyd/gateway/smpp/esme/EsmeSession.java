@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jsmpp.DefaultPDUSender;
 import org.jsmpp.bean.InterfaceVersion;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.TypeOfNumber;
@@ -121,16 +122,18 @@ final class EsmeSession {
             if (last != null && !pause(policy.delay(last, failures, ThreadLocalRandom.current().nextDouble()))) {
                 break;
             }
-            SMPPSession s = newSession();
+            SmscPduReader reader = new SmscPduReader();
+            SMPPSession s = newSession(reader);
             try {
                 s.connectAndBind(options.host(), options.port(), bindParameter(), options.bindTimeout().toMillis());
             } catch (IOException e) {
                 s.close();
-                last = classify(e);
+                last = reader.refusal() != 0 ? BindStatuses.failure(reader.refusal()) : classify(e);
                 failures++;
                 events.bindAttempt(options.carrierId(), EsmeEvents.BindAttempt.of(last));
                 log.warn("{} bind to {}:{} failed ({}): {}; binding again with backoff", prefix, options.host(),
-                        options.port(), last, describe(e));
+                        options.port(), last, reader.refusal() != 0
+                                ? "bind_resp 0x" + String.format("%08x", reader.refusal()) : describe(e));
                 continue;
             }
             streak = failures;
@@ -158,10 +161,10 @@ final class EsmeSession {
         }
     }
 
-    private SMPPSession newSession() {
+    private SMPPSession newSession(SmscPduReader reader) {
         ConnectionFactory connections = options.tls()
                 ? SSLSocketConnectionFactory.getInstance() : SocketConnectionFactory.getInstance();
-        SMPPSession s = new SMPPSession(connections);
+        SMPPSession s = new SMPPSession(new DefaultPDUSender(), reader, connections);
         s.setEnquireLinkTimer((int) options.enquireLinkInterval().toMillis());
         s.setTransactionTimer(options.responseTimeout().toMillis());
         s.setPduProcessorDegree(options.pduThreads());
