@@ -29,6 +29,14 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Writes a config in {@code dir} on two free loopback ports; {@code extra} is appended YAML. */
     GatewayProcess(Path dir, String extra) throws IOException {
+        this(dir, extra, "");
+    }
+
+    /**
+     * The same, with {@code chinaMobile} (YAML lines, e.g. an {@code smsc} block for ESME mode, indented as keys
+     * of a carrier entry: four spaces) added to the china-mobile entry.
+     */
+    GatewayProcess(Path dir, String extra, String chinaMobile) throws IOException {
         this.dir = dir;
         this.smppPort = freePort();
         this.metricsPort = freePort();
@@ -42,7 +50,7 @@ final class GatewayProcess implements AutoCloseable {
                     serviceNumbers: ["10086"]
                     systemId: cmcc
                     password: "cm-pass1"
-                  - id: china-unicom
+                %s  - id: china-unicom
                     serviceNumbers: ["10010"]
                     systemId: cucc
                     password: "cu-pass1"
@@ -62,7 +70,7 @@ final class GatewayProcess implements AutoCloseable {
                 clock: "2026-11-21T09:30:00+08:00"
                 journal:
                   dir: journal
-                """.formatted(smppPort, DEMO, metricsPort) + extra);
+                """.formatted(smppPort, chinaMobile, DEMO, metricsPort) + extra);
     }
 
     private static int freePort() throws IOException {

@@ -55,6 +55,7 @@ public final class TestSmsc implements AutoCloseable {
     private final Map<Long, SmppServerSession> sessions = new ConcurrentHashMap<>();
     private final List<Submit> submits = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Reply> replies = new LinkedBlockingQueue<>();
+    private final Map<String, AtomicInteger> repliesTo = new ConcurrentHashMap<>();
     private final PartCollector collector = new PartCollector();
     private final List<Long> bindRequestNanos = new CopyOnWriteArrayList<>();
     private final AtomicInteger refuseNextBinds = new AtomicInteger();
@@ -148,6 +149,13 @@ public final class TestSmsc implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** How many whole replies each subscriber received. */
+    public Map<String, Integer> repliesBySubscriber() {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        repliesTo.forEach((k, v) -> out.put(k, v.get()));
+        return out;
     }
 
     /** Closes every session's connection at once, as a link loss would. */
@@ -249,6 +257,7 @@ public final class TestSmsc implements AutoCloseable {
             String text = c.dataCoding() == 8 ? new String(c.body(), StandardCharsets.UTF_16BE)
                     : new String(c.body(), StandardCharsets.ISO_8859_1);
             replies.add(new Reply(c.destination(), text, c.parts()));
+            repliesTo.computeIfAbsent(c.destination(), k -> new AtomicInteger()).incrementAndGet();
         }
     }
 
