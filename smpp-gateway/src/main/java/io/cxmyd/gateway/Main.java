@@ -41,6 +41,8 @@ public final class Main {
             return switch (command) {
                 case "run" -> runGateway(Args.parse(rest, List.of("--config")), err);
                 case "bench" -> io.cxmyd.gateway.load.LoadCommand.run(rest, out, err);
+                case "smsc" -> SmscCommand.run(Args.parse(rest,
+                        List.of("--config", "--carrier", "--from", "--port", "--timeout", "--bind-timeout")), out, err);
                 case "send" -> SendCommand.run(Args.parse(rest, List.of("--config", "--carrier", "--from", "--timeout")), out, err);
                 case "help", "--help", "-h" -> {
                     usage(out);
@@ -68,6 +70,8 @@ public final class Main {
     private static void usage(PrintStream s) {
         s.println("usage: java -jar cxmyd-gateway.jar [run] --config FILE");
         s.println("       java -jar cxmyd-gateway.jar send --config FILE --carrier ID --from MSISDN [--timeout 15s] [TEXT]");
+        s.println("       java -jar cxmyd-gateway.jar smsc --config FILE --carrier ID --from MSISDN [--port P] [TEXT]");
+        s.println("           (plays an ESME-mode carrier's SMSC: takes the gateway's bind, prints the reply)");
         s.println("       java -jar cxmyd-gateway.jar bench (--in-process CONFIG | --target HOST:PORT --config CONFIG) ...");
         s.println("           (the load tool: docs/performance.md)");
     }
