@@ -8,7 +8,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -45,6 +47,7 @@ import org.jsmpp.session.QueryBroadcastSmResult;
 import org.jsmpp.session.QuerySmResult;
 import org.jsmpp.session.SMPPServerSession;
 import org.jsmpp.session.ServerMessageReceiverListener;
+import org.jsmpp.session.ServerResponseDeliveryAdapter;
 import org.jsmpp.session.Session;
 import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
@@ -66,6 +69,8 @@ public final class SmscSimulator implements AutoCloseable {
     private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
     private final List<SMPPServerSession> receivers = new CopyOnWriteArrayList<>();
     private final BlockingQueue<ReceivedReply> replies = new LinkedBlockingQueue<>();
+    /** Replies whose last part's submit_sm_resp is not written yet, by that part's message id. */
+    private final Map<String, ReceivedReply> completing = new ConcurrentHashMap<>();
     private final Reassembler reassembler = new Reassembler();
     private final Thread acceptor;
     private final SubmitListener submits;
@@ -181,6 +186,17 @@ public final class SmscSimulator implements AutoCloseable {
             SMPPServerSession session = new SMPPServerSession(connection, null, null, null, 8, 1000,
                     new SynchronizedPDUSender(new DefaultPDUSender()), new DefaultPDUReader());
             session.setMessageReceiverListener(new Listener());
+            // A reply counts once the gateway has been told its last part was taken: a caller that stops as
+            // soon as it has the reply must not leave the gateway without a submit_sm_resp (it would resend).
+            session.setResponseDeliveryListener(new ServerResponseDeliveryAdapter() {
+                @Override
+                public void onSubmitSmRespSent(SubmitSmResult result, SMPPServerSession source) {
+                    ReceivedReply r = completing.remove(result.getMessageId());
+                    if (r != null) {
+                        replies.add(r);
+                    }
+                }
+            });
             BindRequest request = session.waitForBind(30_000);
             if (!systemId.equals(request.getSystemId())) {
                 request.reject(SmppStatus.ESME_RINVSYSID.code());
@@ -225,6 +241,7 @@ public final class SmscSimulator implements AutoCloseable {
         @Override
         public SubmitSmResult onAcceptSubmitSm(SubmitSm sm, SMPPServerSession source) throws ProcessRequestException {
             ReceivedPart part = part(sm);
+            MessageId id = id();
             if (submits != null) {
                 submits.part(part.destination().address(), part.esmClass(), part.dataCoding(), part.payload(),
                         part.sar() == null ? null
@@ -234,9 +251,9 @@ public final class SmscSimulator implements AutoCloseable {
                 synchronized (reassembler) {
                     reply = reassembler.add(part);
                 }
-                reply.ifPresent(replies::add);
+                reply.ifPresent(r -> completing.put(id.getValue(), r));
             }
-            return new SubmitSmResult(id(), new OptionalParameter[0]);
+            return new SubmitSmResult(id, new OptionalParameter[0]);
         }
 
         @Override
