@@ -40,6 +40,12 @@ public record GatewayConfig(
         return carriers.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
+    /** The same configuration with {@code carriers} instead (the load tool's ESME mode points them at itself). */
+    public GatewayConfig withCarriers(List<Carrier> carriers) {
+        return new GatewayConfig(file, smpp, carriers, itinerary, cache, metrics, limits, clock, delivery, templates,
+                admin, consent, journal);
+    }
+
     public record Smpp(
             String host,
             int port,
@@ -85,6 +91,12 @@ public record GatewayConfig(
             serviceNumbers = List.copyOf(serviceNumbers);
             allowFrom = List.copyOf(allowFrom);
             smsc = smsc == null ? Optional.empty() : smsc;
+        }
+
+        /** The same carrier reached in ESME mode through {@code smsc}. */
+        public Carrier withSmsc(Smsc smsc) {
+            return new Carrier(id, serviceNumbers, systemId, password, signature, concatenation, maxParts, window,
+                    verification, allowFrom, maxBinds, Optional.of(smsc));
         }
 
         /** Whether the gateway binds out to this carrier's SMSC (ESME mode) instead of taking its binds. */

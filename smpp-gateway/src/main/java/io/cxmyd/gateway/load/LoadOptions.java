@@ -52,7 +52,8 @@ record LoadOptions(
                      [--rate N | --window N] [--sessions 2] [--carriers ID,ID] [--senders N]
                      [--warmup 5s] [--duration 30s] [--drain 10s]
                      [--numbers-from DIR/subscribers.csv | --numbers-range FIRST-LAST] [--numbers-limit N]
-                     [--check-every 100] [--echo] [--text CXMYD]""";
+                     [--check-every 100] [--echo] [--esme] [--text CXMYD]
+              --esme (with --in-process): then the same load in ESME mode, the tool playing the SMSCs""";
 
     /** Parses {@code --key value} / {@code --key=value} options; {@code --echo} takes no value. */
     static LoadOptions parse(List<String> args) {

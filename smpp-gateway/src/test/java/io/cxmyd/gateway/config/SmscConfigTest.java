@@ -114,6 +114,14 @@ class SmscConfigTest {
     }
 
     @Test
+    void theShippedEsmeConfigLoads() {
+        Path config = Path.of("..", "config", "gateway-esme.yml").toAbsolutePath().normalize();
+        GatewayConfig c = new ConfigLoader(Map.<String, String>of()::get).load(config);
+        assertThat(c.carrier("china-mobile").orElseThrow().smsc().orElseThrow().port()).isEqualTo(2776);
+        assertThat(c.carrier("china-unicom").orElseThrow().esmeMode()).isFalse();
+    }
+
+    @Test
     void badValuesNameTheirKey() {
         assertRejected("smsc:\n  port: 2776", "carriers[0].smsc.host: required key is missing");
         assertRejected("smsc:\n  host: h", "carriers[0].smsc.port: required key is missing");

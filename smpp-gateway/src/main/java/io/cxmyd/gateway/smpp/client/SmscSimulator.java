@@ -74,6 +74,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final Reassembler reassembler = new Reassembler();
     private final Thread acceptor;
     private final SubmitListener submits;
+    private final java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
 
     /** Called for every submit_sm part the gateway sends (on jsmpp's PDU threads): the load tool counts them. */
@@ -122,15 +123,21 @@ public final class SmscSimulator implements AutoCloseable {
 
     /** One subscriber's text as deliver_sm to the gateway (GSM/ASCII as data_coding 0, else UCS2). */
     public SmppStatus deliver(String from, String to, String text) throws SmppClientException {
+        byte coding = MessageText.dataCodingFor(text);
+        return deliver(from, to, coding, MessageText.encode(text, coding));
+    }
+
+    /** One deliver_sm with this data_coding and short_message; blocks until deliver_sm_resp. */
+    public SmppStatus deliver(String from, String to, byte dataCoding, byte[] shortMessage)
+            throws SmppClientException {
         SMPPServerSession s = receiver();
         if (s == null) {
             throw new SmppClientException("no receiving bind of the gateway is up", null, null);
         }
-        byte coding = MessageText.dataCodingFor(text);
         try {
             s.deliverShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.ISDN, from,
                     TypeOfNumber.UNKNOWN, NumberingPlanIndicator.ISDN, to, new ESMClass(), (byte) 0, (byte) 0,
-                    new RegisteredDelivery(0), new RawDataCoding(coding), MessageText.encode(text, coding));
+                    new RegisteredDelivery(0), new RawDataCoding(dataCoding), shortMessage);
             return SmppStatus.ESME_ROK;
         } catch (NegativeResponseException e) {
             return SmppStatus.of(e.getCommandStatus());
@@ -157,7 +164,10 @@ public final class SmscSimulator implements AutoCloseable {
     }
 
     private SMPPServerSession receiver() {
-        for (SMPPServerSession s : receivers) {
+        int n = receivers.size();
+        int start = n == 0 ? 0 : Math.floorMod(turn.getAndIncrement(), n);
+        for (int i = 0; i < n; i++) {
+            SMPPServerSession s = receivers.get((start + i) % n);
             if (s.getSessionState().isBound()) {
                 return s;
             }
