@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * The ESME-mode meters: bind attempts to carriers' SMSCs and delivery receipts. Label values come from the
- * enums only. Counters appear at their first increment (a gateway with no ESME-mode carrier shows none).
+ * enums only. Every series is registered at zero from the start, for every carrier (as the other per-carrier
+ * meters are), so that dashboards and alerts find them whether or not a carrier is in ESME mode yet.
  */
 public final class EsmeMeters {
 
@@ -18,32 +19,50 @@ public final class EsmeMeters {
     EsmeMeters(MeterRegistry registry, Set<String> carriers) {
         this.registry = registry;
         this.carriers = Set.copyOf(carriers);
+        for (String c : carriers) {
+            for (BindAttempt a : BindAttempt.values()) {
+                attempts(c, a);
+            }
+            for (ReceiptState state : ReceiptState.values()) {
+                matched(c, state);
+            }
+            unmatched(c);
+        }
+    }
+
+    private Counter attempts(String carrierId, BindAttempt result) {
+        return Counter.builder(MetricNames.ESME_BIND_ATTEMPTS.name())
+                .description(MetricNames.ESME_BIND_ATTEMPTS.description())
+                .tag(MetricNames.TAG_CARRIER, carrierId)
+                .tag(MetricNames.TAG_RESULT, result.label())
+                .register(registry);
+    }
+
+    private Counter matched(String carrierId, ReceiptState state) {
+        return Counter.builder(MetricNames.RECEIPTS.name())
+                .description(MetricNames.RECEIPTS.description())
+                .tag(MetricNames.TAG_CARRIER, carrierId)
+                .tag(MetricNames.TAG_STATE, state.label())
+                .register(registry);
+    }
+
+    private Counter unmatched(String carrierId) {
+        return Counter.builder(MetricNames.RECEIPTS_UNMATCHED.name())
+                .description(MetricNames.RECEIPTS_UNMATCHED.description())
+                .tag(MetricNames.TAG_CARRIER, carrierId)
+                .register(registry);
     }
 
     public void bindAttempt(String carrierId, BindAttempt result) {
-        Counter.builder(MetricNames.ESME_BIND_ATTEMPTS.name())
-                .description(MetricNames.ESME_BIND_ATTEMPTS.description())
-                .tag(MetricNames.TAG_CARRIER, known(carrierId))
-                .tag(MetricNames.TAG_RESULT, result.label())
-                .register(registry)
-                .increment();
+        attempts(known(carrierId), result).increment();
     }
 
     /** A receipt arrived; matched ones count by state, the others apart. */
     public void receipt(String carrierId, ReceiptState state, boolean matched) {
         if (matched) {
-            Counter.builder(MetricNames.RECEIPTS.name())
-                    .description(MetricNames.RECEIPTS.description())
-                    .tag(MetricNames.TAG_CARRIER, known(carrierId))
-                    .tag(MetricNames.TAG_STATE, state.label())
-                    .register(registry)
-                    .increment();
+            matched(known(carrierId), state).increment();
         } else {
-            Counter.builder(MetricNames.RECEIPTS_UNMATCHED.name())
-                    .description(MetricNames.RECEIPTS_UNMATCHED.description())
-                    .tag(MetricNames.TAG_CARRIER, known(carrierId))
-                    .register(registry)
-                    .increment();
+            unmatched(known(carrierId)).increment();
         }
     }
 

@@ -106,6 +106,17 @@ class EsmeModeIntegrationTests {
     }
 
     @Test
+    void whileTheQueryCannotBeTakenTheSmscIsToldToTryAgainLater() throws Exception {
+        gateway.state().suspend("china-mobile");
+        try {
+            assertThat(smsc.deliver("13800138002", "10086", "CXMYD")).isEqualTo(SmppStatus.ESME_RX_T_APPN.code());
+        } finally {
+            gateway.state().resume("china-mobile");
+        }
+        assertThat(ask("13800138002", "CXMYD").text()).contains("浙江省杭州市");
+    }
+
+    @Test
     void unknownServiceNumberIsRefusedWithInvalidDestination() throws Exception {
         assertThat(smsc.deliver("13800138000", "10010", "CXMYD")).isEqualTo(SmppStatus.ESME_RINVDSTADR.code());
     }
