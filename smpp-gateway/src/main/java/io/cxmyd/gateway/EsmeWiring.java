@@ -1,27 +1,24 @@
 package io.cxmyd.gateway;
 
 import io.cxmyd.gateway.config.GatewayConfig;
-import io.cxmyd.gateway.delivery.Outbox;
 import io.cxmyd.gateway.ops.GatewayMetrics;
 import io.cxmyd.gateway.smpp.BindType;
-import io.cxmyd.gateway.smpp.InboundHandler;
 import io.cxmyd.gateway.smpp.esme.EsmeEvents;
 import io.cxmyd.gateway.smpp.esme.EsmeLinks;
 import io.cxmyd.gateway.smpp.esme.EsmeOptions;
 import io.cxmyd.gateway.smpp.esme.ReceiptState;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.Supplier;
 
-/** The carriers in ESME mode (those with {@code smsc}): their options, and their events told to metrics and outbox. */
+/** The carriers in ESME mode (those with {@code smsc}): their options, and their events told to the metrics. */
 final class EsmeWiring {
 
     private EsmeWiring() {
     }
 
-    static EsmeLinks links(GatewayConfig config, InboundHandler inbound, GatewayMetrics metrics,
-            Supplier<Outbox> outbox) {
-        return new EsmeLinks(options(config), inbound, events(metrics, outbox), Clock.systemUTC());
+    /** The links, not bound yet: {@link EsmeLinks#start} once the query path exists. */
+    static EsmeLinks links(GatewayConfig config, GatewayMetrics metrics) {
+        return new EsmeLinks(options(config), events(metrics), Clock.systemUTC());
     }
 
     static List<EsmeOptions> options(GatewayConfig config) {
@@ -39,7 +36,7 @@ final class EsmeWiring {
         return Math.min(1024, smsc.sessions() * smsc.window());
     }
 
-    private static EsmeEvents events(GatewayMetrics metrics, Supplier<Outbox> outbox) {
+    private static EsmeEvents events(GatewayMetrics metrics) {
         return new EsmeEvents() {
             @Override
             public void bound(String carrierId, BindType type) {
@@ -49,14 +46,6 @@ final class EsmeWiring {
             @Override
             public void unbound(String carrierId, BindType type) {
                 metrics.unbound(carrierId, type);
-            }
-
-            @Override
-            public void canSend(String carrierId) {
-                Outbox o = outbox.get();
-                if (o != null) {
-                    o.bindAvailable(carrierId);
-                }
             }
 
             @Override

@@ -1,30 +1,28 @@
 package io.cxmyd.gateway;
 
 import io.cxmyd.gateway.delivery.DeliveryListener;
-import io.cxmyd.gateway.delivery.Reply;
-import io.cxmyd.gateway.journal.AcceptLog;
+import io.cxmyd.gateway.delivery.Expiry;
+import io.cxmyd.gateway.message.DeliveryResult;
+import io.cxmyd.gateway.message.Reply;
 import io.cxmyd.gateway.ops.GatewayMetrics;
 import io.cxmyd.gateway.ops.ReplyResult;
-import io.cxmyd.gateway.smpp.DeliveryResult;
 import java.time.Duration;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How every reply ends, told to the metrics and to the journal: a reply that ended (delivered, rejected,
- * expired) is marked done; one dropped only because the gateway stops stays in the journal for the next start.
+ * How every reply ends, told to the metrics and to the reply's ticket: a reply that ended (delivered,
+ * rejected, expired) ends its query's journal entry; one dropped only because the gateway stops keeps it for
+ * the next start.
  */
 final class ReplyOutcomes implements DeliveryListener {
 
     private static final Logger log = LoggerFactory.getLogger(ReplyOutcomes.class);
 
     private final GatewayMetrics metrics;
-    private final Supplier<AcceptLog> acceptLog;
 
-    ReplyOutcomes(GatewayMetrics metrics, Supplier<AcceptLog> acceptLog) {
+    ReplyOutcomes(GatewayMetrics metrics) {
         this.metrics = metrics;
-        this.acceptLog = acceptLog;
     }
 
     @Override
@@ -32,7 +30,7 @@ final class ReplyOutcomes implements DeliveryListener {
         metrics.reply(reply.carrierId(), ReplyResult.DELIVERED);
         metrics.parts(reply.carrierId(), reply.parts().size());
         metrics.endToEnd(reply.carrierId(), endToEnd);
-        acceptLog.get().replyEnded(reply);
+        reply.ticket().end();
     }
 
     @Override
@@ -41,12 +39,11 @@ final class ReplyOutcomes implements DeliveryListener {
     }
 
     @Override
-    public void expired(Reply reply, String why) {
-        log.warn("[{}] reply {} expired undelivered: {}", reply.carrierId(), reply.kind(), why);
+    public void expired(Reply reply, Expiry why) {
+        log.warn("[{}] reply {} expired undelivered: {}", reply.carrierId(), reply.kind(), why.label());
         metrics.reply(reply.carrierId(), ReplyResult.EXPIRED);
-        if (!"shutdown".equals(why)) {
-            // Dropped only because we stop: the journal keeps it for the next start.
-            acceptLog.get().replyEnded(reply);
+        if (why.endsQuery()) {
+            reply.ticket().end();
         }
     }
 
@@ -54,6 +51,6 @@ final class ReplyOutcomes implements DeliveryListener {
     public void rejected(Reply reply, DeliveryResult result) {
         log.warn("[{}] reply {} rejected by the carrier with {}", reply.carrierId(), reply.kind(), result.status());
         metrics.reply(reply.carrierId(), ReplyResult.REJECTED);
-        acceptLog.get().replyEnded(reply);
+        reply.ticket().end();
     }
 }

@@ -2,7 +2,7 @@ package io.cxmyd.gateway;
 
 import io.cxmyd.gateway.config.ConfigLoader;
 import io.cxmyd.gateway.config.GatewayConfig;
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.SmppStatus;
 import io.cxmyd.gateway.smpp.client.ReceivedReply;
 import io.cxmyd.gateway.smpp.client.SmppClient;
 import io.cxmyd.gateway.smpp.client.SmppClientException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.SmppStatus;
 import io.cxmyd.gateway.smpp.client.SmppClient;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxmyd.gateway.config.ConfigLoader;
 import io.cxmyd.gateway.config.GatewayConfig;
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.SmppStatus;
 import io.cxmyd.gateway.smpp.client.ReceivedReply;
 import io.cxmyd.gateway.smpp.client.SmppClient;
 import io.cxmyd.itinerary.IdLast4Hash;

@@ -3,7 +3,7 @@ package io.cxmyd.gateway;
 import static io.cxmyd.gateway.GatewayEndToEndIntegrationTests.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.SmppStatus;
 import io.cxmyd.gateway.smpp.client.ReceivedReply;
 import io.cxmyd.gateway.smpp.client.SmppClient;
 import io.cxmyd.gateway.smpp.client.SmppClient.BindMode;

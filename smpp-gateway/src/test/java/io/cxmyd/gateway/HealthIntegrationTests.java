@@ -2,7 +2,7 @@ package io.cxmyd.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.SmppStatus;
 import io.cxmyd.gateway.smpp.client.SmppClient;
 import io.cxmyd.itinerary.source.http.FakePlatform;
 import java.io.IOException;

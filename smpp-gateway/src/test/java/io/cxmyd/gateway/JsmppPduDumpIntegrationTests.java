@@ -3,7 +3,7 @@ package io.cxmyd.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.SmppStatus;
 import io.cxmyd.gateway.smpp.client.SmppClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -83,10 +83,11 @@ public final class ConfigLoader {
         GatewayConfig.Admin admin = ServiceSections.admin(root.optionalSection("admin"));
         GatewayConfig.Consent consent = StateSections.consent(root.optionalSection("consent"), baseDir, carriers);
         GatewayConfig.Journal journal = StateSections.journal(root.optionalSection("journal"), baseDir);
+        GatewayConfig.Workers workers = ServiceSections.workers(root.optionalSection("workers"));
         StateSections.sharedState(root, cache, carriers, journal);
         root.finish();
         return new GatewayConfig(file, smpp, carriers, itinerary, cache, metrics, limits, clock, delivery,
-                templates, admin, consent, journal);
+                templates, admin, consent, journal, workers);
     }
 
     static <E extends Enum<E>> E enumValue(ConfigNode n, String name, E dflt, Class<E> type) {

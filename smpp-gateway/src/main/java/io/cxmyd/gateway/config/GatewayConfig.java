@@ -29,7 +29,8 @@ public record GatewayConfig(
         Map<String, String> templates,
         Admin admin,
         Consent consent,
-        Journal journal) {
+        Journal journal,
+        Workers workers) {
 
     public GatewayConfig {
         carriers = List.copyOf(carriers);
@@ -43,7 +44,7 @@ public record GatewayConfig(
     /** The same configuration with {@code carriers} instead (the load tool's ESME mode points them at itself). */
     public GatewayConfig withCarriers(List<Carrier> carriers) {
         return new GatewayConfig(file, smpp, carriers, itinerary, cache, metrics, limits, clock, delivery, templates,
-                admin, consent, journal);
+                admin, consent, journal, workers);
     }
 
     public record Smpp(
@@ -212,14 +213,26 @@ public record GatewayConfig(
      * @param auditLog the audit file, resolved against the config file's folder
      * @param auditRetentionDays days of audit files kept
      * @param idHashKey the secret of the registry's ID hashes; present when a carrier uses id-last4
+     * @param storeTimeout how long a query waits for the consent state shared in Redis before "try later"
      */
     public record Consent(
-            Duration window, int maxAttempts, Path auditLog, int auditRetentionDays, Optional<String> idHashKey) {
+            Duration window, int maxAttempts, Path auditLog, int auditRetentionDays, Optional<String> idHashKey,
+            Duration storeTimeout) {
 
         @Override
         public String toString() {
-            return "Consent[window=" + window + ", maxAttempts=" + maxAttempts + ", auditLog=" + auditLog + "]";
+            return "Consent[window=" + window + ", maxAttempts=" + maxAttempts + ", auditLog=" + auditLog
+                    + ", storeTimeout=" + storeTimeout + "]";
         }
+    }
+
+    /**
+     * The query workers: what runs after the response (limits, keyword, consent, lookup, reply).
+     *
+     * @param threads worker threads; lookups are asynchronous, so a few keep up with thousands of queries/s
+     * @param queueCapacity queries waiting for a worker, at most; past it queries are refused ESME_RTHROTTLED
+     */
+    public record Workers(int threads, int queueCapacity) {
     }
 
     /**

@@ -145,6 +145,14 @@ final class ServiceSections {
         return out;
     }
 
+    static GatewayConfig.Workers workers(ConfigNode n) {
+        GatewayConfig.Workers w = new GatewayConfig.Workers(
+                n.integer("threads", 2, 1, 256),
+                n.integer("queueCapacity", 10_000, 1, 10_000_000));
+        n.finish();
+        return w;
+    }
+
     static GatewayConfig.Admin admin(ConfigNode n) {
         GatewayConfig.Admin a = new GatewayConfig.Admin(n.bool("enabled", false));
         n.finish();

@@ -35,8 +35,11 @@ final class StateSections {
                         + i + "])");
             }
         }
+        Duration storeTimeout = n.duration("storeTimeout", Duration.ofMillis(500), Duration.ofMillis(10),
+                Duration.ofSeconds(30));
         n.finish();
-        return new GatewayConfig.Consent(window, maxAttempts, auditLog, (int) retention.toDays(), idHashKey);
+        return new GatewayConfig.Consent(window, maxAttempts, auditLog, (int) retention.toDays(), idHashKey,
+                storeTimeout);
     }
 
     static GatewayConfig.Journal journal(ConfigNode n, Path baseDir) {

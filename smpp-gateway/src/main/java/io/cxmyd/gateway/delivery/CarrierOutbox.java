@@ -1,10 +1,12 @@
 package io.cxmyd.gateway.delivery;
 
-import io.cxmyd.gateway.smpp.CarrierLinks;
-import io.cxmyd.gateway.smpp.DeliveryResult;
-import io.cxmyd.gateway.smpp.SmppStatus;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.cxmyd.gateway.message.CarrierLinks;
+import io.cxmyd.gateway.message.DeliveryResult;
+import io.cxmyd.gateway.message.Reply;
+import io.cxmyd.gateway.message.SmppStatus;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.DelayQueue;
@@ -18,10 +20,17 @@ import org.slf4j.LoggerFactory;
 /**
  * One carrier's replies: queue, sender threads, retries, waiting for a bind.
  *
+ * <p>Capacity counts every reply taken and not ended, whether it waits in the queue or is being sent: a reply
+ * in flight still occupies its place, so a burst cannot slip in while the senders hold replies between two
+ * attempts.
+ *
  * <p>Flow control is per carrier, not only per reply: after the carrier answers ESME_RTHROTTLED or
  * ESME_RMSGQFUL, nothing at all goes to it for the backoff of that refusal (growing with the refusals in a row
  * until a part is accepted). Backing off each reply alone would keep the other queued replies, and the rest
  * of the window, hitting a carrier that has just asked us to slow down.
+ *
+ * <p>Time comes from {@code ticker} (delays, validity) and {@code clock} (end-to-end latency from the query's
+ * arrival); {@link #sendDue()} runs the senders' step on the caller's thread, so tests drive it without threads.
  */
 final class CarrierOutbox {
 
@@ -31,20 +40,26 @@ final class CarrierOutbox {
     private final CarrierLinks links;
     private final OutboxOptions options;
     private final DeliveryListener listener;
+    private final Ticker ticker;
+    private final Clock clock;
     private final DelayQueue<Pending> queue = new DelayQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
-    private final AtomicInteger inFlight = new AtomicInteger();
+    /** Replies taken and not ended: in the queue or in a sender's hands. */
+    private final AtomicInteger held = new AtomicInteger();
     private final AtomicLong sequence = new AtomicLong();
     private final List<Thread> senders = new ArrayList<>();
     private final AtomicInteger refusalsInARow = new AtomicInteger();
-    private final AtomicLong pausedUntil = new AtomicLong(System.nanoTime());
+    private final AtomicLong pausedUntil;
     private volatile boolean closed;
 
-    CarrierOutbox(String carrierId, CarrierLinks links, OutboxOptions options, DeliveryListener listener) {
+    CarrierOutbox(String carrierId, CarrierLinks links, OutboxOptions options, DeliveryListener listener,
+            Ticker ticker, Clock clock) {
         this.carrierId = carrierId;
         this.links = links;
         this.options = options;
         this.listener = listener;
+        this.ticker = ticker;
+        this.clock = clock;
+        this.pausedUntil = new AtomicLong(ticker.read());
     }
 
     void start() {
@@ -57,21 +72,21 @@ final class CarrierOutbox {
     }
 
     boolean hasRoom() {
-        return queued.get() < options.queueCapacity();
+        return held.get() < options.queueCapacity();
     }
 
     boolean submit(Reply reply) {
         if (closed) {
-            listener.expired(reply, "shutdown");
+            listener.expired(reply, Expiry.SHUTDOWN);
             return false;
         }
-        if (queued.incrementAndGet() > options.queueCapacity()) {
-            queued.decrementAndGet();
-            log.warn("[{}] outbox full ({} replies waiting): a reply is dropped", carrierId, options.queueCapacity());
-            listener.expired(reply, "queue_full");
+        if (held.incrementAndGet() > options.queueCapacity()) {
+            held.decrementAndGet();
+            log.warn("[{}] outbox full ({} replies held): a reply is dropped", carrierId, options.queueCapacity());
+            listener.expired(reply, Expiry.QUEUE_FULL);
             return false;
         }
-        long now = System.nanoTime();
+        long now = ticker.read();
         queue.put(new Pending(reply, now, now + options.validity().toNanos(), sequence.incrementAndGet()));
         return true;
     }
@@ -79,26 +94,26 @@ final class CarrierOutbox {
     /** A bind came up: make everything that waits for one due now. */
     void wake() {
         List<Pending> all = new ArrayList<>();
-        queue.drainTo(all, Integer.MAX_VALUE); // only the due ones...
-        Pending[] rest = queue.toArray(new Pending[0]);
-        for (Pending p : rest) {
+        for (Pending p : queue.toArray(new Pending[0])) {
             if (p.waitingForBind && queue.remove(p)) {
                 all.add(p);
             }
         }
-        long now = System.nanoTime();
+        long now = ticker.read();
         for (Pending p : all) {
             p.dueAt = now;
             queue.put(p);
         }
     }
 
+    /** Replies waiting in the queue (not those being sent). */
     int depth() {
-        return queued.get();
+        return queue.size();
     }
 
+    /** Replies taken and not ended. */
     int pending() {
-        return queued.get() + inFlight.get();
+        return held.get();
     }
 
     Duration oldestAge() {
@@ -106,7 +121,16 @@ final class CarrierOutbox {
         for (Pending p : queue) {
             oldest = Math.min(oldest, p.createdAt);
         }
-        return oldest == Long.MAX_VALUE ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - oldest);
+        return oldest == Long.MAX_VALUE ? Duration.ZERO : Duration.ofNanos(ticker.read() - oldest);
+    }
+
+    /** One sender step on the calling thread: sends the replies due now; returns how many it took. */
+    int sendDue() {
+        int n = 0;
+        for (Pending p; (p = queue.poll()) != null; n++) {
+            step(p);
+        }
+        return n;
     }
 
     private void sendLoop() {
@@ -117,24 +141,24 @@ final class CarrierOutbox {
             } catch (InterruptedException e) {
                 break;
             }
-            queued.decrementAndGet();
-            inFlight.incrementAndGet();
-            try {
-                attempt(p);
-            } catch (RuntimeException e) {
-                // A bug must not kill the sender thread and strand the queue: the reply ends, counted.
-                log.error("[{}] sending a reply failed unexpectedly: {}", carrierId, e.toString());
-                listener.expired(p.reply, "error");
-            } finally {
-                inFlight.decrementAndGet();
-            }
+            step(p);
+        }
+    }
+
+    private void step(Pending p) {
+        try {
+            attempt(p);
+        } catch (RuntimeException e) {
+            // A bug must not kill the sender thread and strand the queue: the reply ends, counted.
+            log.error("[{}] sending a reply failed unexpectedly: {}", carrierId, e.toString());
+            expire(p, Expiry.ERROR);
         }
     }
 
     private void attempt(Pending p) {
-        long now = System.nanoTime();
+        long now = ticker.read();
         if (now - p.expiresAt >= 0) {
-            listener.expired(p.reply, p.waitingForBind ? "no_bind" : "validity");
+            expire(p, p.waitingForBind ? Expiry.NO_BIND : Expiry.VALIDITY);
             return;
         }
         if (!links.canDeliver(carrierId)) {
@@ -159,6 +183,7 @@ final class CarrierOutbox {
             }
             if (!r.retryable()) {
                 log.info("[{}] reply rejected by the carrier: {}", carrierId, r.status());
+                held.decrementAndGet();
                 listener.rejected(p.reply, r);
                 return;
             }
@@ -167,8 +192,8 @@ final class CarrierOutbox {
             }
             p.attempts++;
             Duration delay = options.backoff(p.attempts);
-            if (System.nanoTime() + delay.toNanos() - p.expiresAt >= 0) {
-                listener.expired(p.reply, "validity");
+            if (ticker.read() + delay.toNanos() - p.expiresAt >= 0) {
+                expire(p, Expiry.VALIDITY);
                 return;
             }
             log.debug("[{}] temporary delivery error {} / {}: retry {} in {}", carrierId, r.kind(), r.status(),
@@ -177,7 +202,13 @@ final class CarrierOutbox {
             requeue(p, delay, false);
             return;
         }
-        listener.delivered(p.reply, Duration.between(p.reply.receivedAt(), Instant.now()));
+        held.decrementAndGet();
+        listener.delivered(p.reply, Duration.between(p.reply.receivedAt(), clock.instant()));
+    }
+
+    private void expire(Pending p, Expiry why) {
+        held.decrementAndGet();
+        listener.expired(p.reply, why);
     }
 
     private static boolean isFlowControl(DeliveryResult r) {
@@ -187,14 +218,13 @@ final class CarrierOutbox {
 
     /** Nothing goes to the carrier for {@code delay}; a longer pause already set stays. */
     private void pauseCarrier(Duration delay) {
-        long until = System.nanoTime() + delay.toNanos();
+        long until = ticker.read() + delay.toNanos();
         pausedUntil.accumulateAndGet(until, (current, proposed) -> proposed - current > 0 ? proposed : current);
     }
 
     private void requeue(Pending p, Duration delay, boolean waitingForBind) {
-        p.dueAt = System.nanoTime() + delay.toNanos();
+        p.dueAt = ticker.read() + delay.toNanos();
         p.waitingForBind = waitingForBind;
-        queued.incrementAndGet();
         queue.put(p);
     }
 
@@ -209,24 +239,15 @@ final class CarrierOutbox {
                 break;
             }
         }
-        Pending p;
-        while ((p = queue.poll()) != null || (p = pollAny()) != null) {
-            queued.decrementAndGet();
-            listener.expired(p.reply, "shutdown");
-        }
-    }
-
-    private Pending pollAny() {
-        for (Pending p : queue) {
+        for (Pending p : queue.toArray(new Pending[0])) {
             if (queue.remove(p)) {
-                return p;
+                expire(p, Expiry.SHUTDOWN);
             }
         }
-        return null;
     }
 
     /** A reply in the queue; mutable fields are only touched by the one thread that holds it. */
-    private static final class Pending implements Delayed {
+    private final class Pending implements Delayed {
         final Reply reply;
         final long createdAt;
         final long expiresAt;
@@ -246,7 +267,7 @@ final class CarrierOutbox {
 
         @Override
         public long getDelay(TimeUnit unit) {
-            return unit.convert(dueAt - System.nanoTime(), TimeUnit.NANOSECONDS);
+            return unit.convert(dueAt - ticker.read(), TimeUnit.NANOSECONDS);
         }
 
         @Override

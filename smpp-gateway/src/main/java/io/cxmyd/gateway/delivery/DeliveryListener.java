@@ -1,6 +1,7 @@
 package io.cxmyd.gateway.delivery;
 
-import io.cxmyd.gateway.smpp.DeliveryResult;
+import io.cxmyd.gateway.message.DeliveryResult;
+import io.cxmyd.gateway.message.Reply;
 import java.time.Duration;
 
 /** How replies end, for metrics and logs. Every reply ends in exactly one of delivered, expired, rejected. */
@@ -15,7 +16,7 @@ public interface DeliveryListener {
     }
 
     /** The validity period passed before the carrier acknowledged it, or the outbox was full or closed. */
-    default void expired(Reply reply, String why) {
+    default void expired(Reply reply, Expiry why) {
     }
 
     /** The carrier refused it with a permanent error. */

@@ -1,6 +1,10 @@
 package io.cxmyd.gateway.delivery;
 
-import io.cxmyd.gateway.smpp.CarrierLinks;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.cxmyd.gateway.message.CarrierLinks;
+import io.cxmyd.gateway.message.Reply;
+import io.cxmyd.gateway.message.ReplyLinks;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,29 +15,51 @@ import java.util.Set;
  * threads (jsmpp's deliver call blocks until the response, so concurrency is threads), retries with capped
  * backoff within the validity period, and waiting while the carrier has no receiver bind.
  */
-public final class Outbox implements AutoCloseable {
+public final class Outbox implements ReplyLinks, AutoCloseable {
 
     private final Map<String, CarrierOutbox> carriers;
 
     public Outbox(CarrierLinks links, Map<String, OutboxOptions> optionsByCarrier, DeliveryListener listener) {
+        this(links, optionsByCarrier, listener, Ticker.systemTicker(), Clock.systemUTC());
+    }
+
+    /**
+     * @param ticker the monotonic time of delays and validity
+     * @param clock the wall time of end-to-end latency (queries carry the instant they arrived)
+     */
+    Outbox(CarrierLinks links, Map<String, OutboxOptions> optionsByCarrier, DeliveryListener listener, Ticker ticker,
+            Clock clock) {
         Map<String, CarrierOutbox> m = new HashMap<>();
-        optionsByCarrier.forEach((id, opts) -> m.put(id, new CarrierOutbox(id, links, opts, listener)));
+        optionsByCarrier.forEach((id, opts) -> m.put(id, new CarrierOutbox(id, links, opts, listener, ticker, clock)));
         this.carriers = Map.copyOf(m);
+        links.onReceiving(this::bindAvailable);
     }
 
     public void start() {
         carriers.values().forEach(CarrierOutbox::start);
     }
 
+    /** The sender threads' step on the calling thread, for tests without threads: sends what is due now. */
+    int sendDue() {
+        return carriers.values().stream().mapToInt(CarrierOutbox::sendDue).sum();
+    }
+
     /**
-     * Queues a reply. Returns false when its carrier's queue is full (the reply is then counted as expired
-     * and the caller should push back on the carrier).
+     * Queues a reply. Returns false when its carrier's outbox holds {@code queueCapacity} replies, queued or
+     * being sent (the reply is then counted as expired and the caller should push back on the carrier).
      */
     public boolean submit(Reply reply) {
         return outbox(reply.carrierId()).submit(reply);
     }
 
+    /** Queues a reply; a full queue ends it as expired ({@link Expiry#QUEUE_FULL}). */
+    @Override
+    public void send(Reply reply) {
+        submit(reply);
+    }
+
     /** Whether the carrier's queue has room: checked before accepting a query, to push back early. */
+    @Override
     public boolean hasRoom(String carrierId) {
         return outbox(carrierId).hasRoom();
     }
@@ -46,6 +72,7 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
+    /** Replies waiting in the carrier's queue, not counting those being sent. */
     public int depth(String carrierId) {
         return outbox(carrierId).depth();
     }
@@ -83,7 +110,7 @@ public final class Outbox implements AutoCloseable {
         return o;
     }
 
-    /** Stops the sender threads; replies still queued end as expired ("shutdown"). */
+    /** Stops the sender threads; replies still queued end as expired ({@link Expiry#SHUTDOWN}). */
     @Override
     public void close() {
         carriers.values().forEach(CarrierOutbox::close);

@@ -1,51 +1,43 @@
 package io.cxmyd.gateway.journal;
 
-import io.cxmyd.gateway.delivery.Reply;
-import io.cxmyd.gateway.smpp.InboundMessage;
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.Acceptance;
+import io.cxmyd.gateway.message.InboundMessage;
+import io.cxmyd.gateway.message.Ticket;
+import java.util.Objects;
 
 /**
- * Where accepted queries are recorded before the carrier hears ESME_ROK, and marked done when their reply
- * has ended, so that a restart answers every query acknowledged and not finished (at-least-once).
- * Queries and replies are followed by identity: the objects the query path already carries.
+ * Where accepted queries are recorded before the carrier hears ESME_ROK, so that a restart answers every
+ * query acknowledged and not finished (at-least-once). A recorded query carries its {@link Ticket}: ending
+ * it marks the entry done.
  */
+@FunctionalInterface
 public interface AcceptLog {
 
     /**
-     * Records {@code message} durably, waiting for it on the calling (PDU) thread. Returns ESME_ROK once it
-     * is on the disk, else the status to refuse the query with: the carrier must not count it as ours.
+     * Records {@code message} durably, waiting for it on the calling (I/O) thread: {@link Recorded} once it is
+     * on the disk (or in the stream), else {@link Refused} with the answer to refuse the query with: the
+     * carrier must not count it as ours.
      */
-    SmppStatus accept(InboundMessage message);
+    Result accept(InboundMessage message);
 
-    /** The query ended without a reply to send (throttled into silence, refused after all). */
-    void settled(InboundMessage message);
+    /** How recording one query went. */
+    sealed interface Result {
+    }
 
-    /** The query's reply is about to be queued: the reply's end settles the query. */
-    void replying(InboundMessage message, Reply reply);
+    /** On the disk: the ticket ends the entry. */
+    record Recorded(Ticket ticket) implements Result {
+        public Recorded {
+            Objects.requireNonNull(ticket, "ticket");
+        }
+    }
 
-    /**
-     * The reply ended for good: acknowledged by the carrier, rejected, or expired. Not to be called when
-     * it was dropped because the gateway is stopping: it must then be sent again after the next start.
-     */
-    void replyEnded(Reply reply);
+    /** Not recorded (in time): the query is refused with {@code why}. */
+    record Refused(Acceptance why) implements Result {
+        public Refused {
+            Objects.requireNonNull(why, "why");
+        }
+    }
 
     /** Nothing recorded: the journal is switched off ({@code journal.enabled: false}). */
-    AcceptLog NONE = new AcceptLog() {
-        @Override
-        public SmppStatus accept(InboundMessage message) {
-            return SmppStatus.ESME_ROK;
-        }
-
-        @Override
-        public void settled(InboundMessage message) {
-        }
-
-        @Override
-        public void replying(InboundMessage message, Reply reply) {
-        }
-
-        @Override
-        public void replyEnded(Reply reply) {
-        }
-    };
+    AcceptLog NONE = message -> new Recorded(Ticket.NONE);
 }

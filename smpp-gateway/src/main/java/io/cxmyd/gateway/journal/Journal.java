@@ -1,6 +1,6 @@
 package io.cxmyd.gateway.journal;
 
-import io.cxmyd.gateway.smpp.InboundMessage;
+import io.cxmyd.gateway.message.InboundMessage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

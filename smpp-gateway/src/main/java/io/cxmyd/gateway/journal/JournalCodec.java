@@ -1,7 +1,7 @@
 package io.cxmyd.gateway.journal;
 
-import io.cxmyd.gateway.smpp.InboundMessage;
-import io.cxmyd.gateway.smpp.SmppAddress;
+import io.cxmyd.gateway.message.InboundMessage;
+import io.cxmyd.gateway.message.SmppAddress;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

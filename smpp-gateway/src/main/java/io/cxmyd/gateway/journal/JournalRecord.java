@@ -1,6 +1,6 @@
 package io.cxmyd.gateway.journal;
 
-import io.cxmyd.gateway.smpp.InboundMessage;
+import io.cxmyd.gateway.message.InboundMessage;
 
 /** One record of a journal segment: a query accepted, or a query whose reply has ended. */
 public sealed interface JournalRecord {

@@ -1,6 +1,6 @@
 package io.cxmyd.gateway.journal;
 
-import io.cxmyd.gateway.smpp.InboundMessage;
+import io.cxmyd.gateway.message.AcceptedMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,19 +21,20 @@ public final class JournalReplay implements Runnable {
 
     private final List<JournalRecord.Accepted> entries;
     private final JournalAcceptLog acceptLog;
-    private final Predicate<InboundMessage> process;
+    private final Predicate<AcceptedMessage> process;
     private final Runnable replayed;
     private final Duration maxAge;
     private final Supplier<Instant> clock;
 
     /**
-     * @param process takes a query again; false when there is no room for it now (it is offered again)
+     * @param process takes a query again; false, changing nothing, when there is no room for it now (it is
+     *     offered again)
      * @param replayed called once per query taken again
      * @param maxAge a query older than this is not answered any more (its reply would have expired): it is
      *     marked done instead
      */
     public JournalReplay(List<JournalRecord.Accepted> entries, JournalAcceptLog acceptLog,
-            Predicate<InboundMessage> process, Runnable replayed, Duration maxAge, Supplier<Instant> clock) {
+            Predicate<AcceptedMessage> process, Runnable replayed, Duration maxAge, Supplier<Instant> clock) {
         this.entries = List.copyOf(entries);
         this.acceptLog = acceptLog;
         this.process = process;
@@ -49,13 +50,13 @@ public final class JournalReplay implements Runnable {
         Instant oldest = clock.get().minus(maxAge);
         try {
             for (JournalRecord.Accepted e : entries) {
-                acceptLog.adopt(e);
+                AcceptedMessage accepted = new AcceptedMessage(e.message(), acceptLog.ticket(e.id()));
                 if (e.message().receivedAt().isBefore(oldest)) {
-                    acceptLog.settled(e.message());
+                    accepted.ticket().end();
                     tooOld++;
                     continue;
                 }
-                while (!process.test(e.message())) {
+                while (!process.test(accepted)) {
                     Thread.sleep(ROOM_POLL_MILLIS);
                 }
                 replayed.run();

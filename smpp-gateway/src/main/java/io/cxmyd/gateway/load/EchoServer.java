@@ -4,17 +4,18 @@ import io.cxmyd.gateway.config.GatewayConfig;
 import io.cxmyd.gateway.delivery.DeliveryListener;
 import io.cxmyd.gateway.delivery.Outbox;
 import io.cxmyd.gateway.delivery.OutboxOptions;
-import io.cxmyd.gateway.delivery.Reply;
+import io.cxmyd.gateway.message.Reply;
 import io.cxmyd.gateway.smpp.BindListener;
-import io.cxmyd.gateway.smpp.BindType;
 import io.cxmyd.gateway.smpp.CarrierAccount;
-import io.cxmyd.gateway.smpp.InboundMessage;
-import io.cxmyd.gateway.smpp.OutboundPart;
+import io.cxmyd.gateway.message.Acceptance;
+import io.cxmyd.gateway.message.InboundMessage;
+import io.cxmyd.gateway.message.OutboundPart;
+import io.cxmyd.gateway.smpp.ServerLinks;
 import io.cxmyd.gateway.smpp.SmppServer;
 import io.cxmyd.gateway.smpp.SmppServerOptions;
-import io.cxmyd.gateway.smpp.SmppStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,24 +44,16 @@ final class EchoServer implements AutoCloseable {
         List<CarrierAccount> accounts = config.carriers().stream()
                 .map(c -> new CarrierAccount(c.id(), c.systemId(), c.password(), c.serviceNumbers()))
                 .toList();
-        Outbox[] outboxRef = new Outbox[1];
-        SmppServer server = new SmppServer(smpp.mutate().host("127.0.0.1").port(0).build(), accounts,
-                m -> echo(m, outboxRef[0]), new BindListener() {
-                    @Override
-                    public void bound(String carrierId, BindType type) {
-                        if (outboxRef[0] != null) {
-                            outboxRef[0].bindAvailable(carrierId);
-                        }
-                    }
-                });
         Map<String, OutboxOptions> options = new LinkedHashMap<>();
         GatewayConfig.Delivery d = config.delivery();
         for (GatewayConfig.Carrier c : config.carriers()) {
             options.put(c.id(), new OutboxOptions(d.validity(), d.retryInitial(), d.retryMax(), d.queueCapacity(),
                     c.window(), Duration.ofSeconds(1)));
         }
-        Outbox outbox = new Outbox(server.links(), options, DeliveryListener.NONE);
-        outboxRef[0] = outbox;
+        ServerLinks links = ServerLinks.create(BindListener.NONE);
+        Outbox outbox = new Outbox(links, options, DeliveryListener.NONE);
+        SmppServer server = new SmppServer(smpp.mutate().host("127.0.0.1").port(0).build(), accounts,
+                m -> echo(m, outbox), links, Clock.systemUTC());
         outbox.start();
         try {
             server.start();
@@ -71,14 +64,14 @@ final class EchoServer implements AutoCloseable {
         return new EchoServer(server, outbox);
     }
 
-    private static SmppStatus echo(InboundMessage m, Outbox outbox) {
+    private static Acceptance echo(InboundMessage m, Outbox outbox) {
         if (!outbox.hasRoom(m.carrierId())) {
-            return SmppStatus.ESME_RTHROTTLED;
+            return Acceptance.REPLIES_BACKLOGGED;
         }
         OutboundPart part = new OutboundPart(m.carrierId(), m.destination(), m.source(), (byte) 0, (byte) 0, BODY,
                 null, null);
         outbox.submit(new Reply(m.carrierId(), List.of(part), m.receivedAt(), "echo"));
-        return SmppStatus.ESME_ROK;
+        return Acceptance.ACCEPTED;
     }
 
     int port() {

@@ -1,10 +1,9 @@
 package io.cxmyd.gateway.ops;
 
-import io.cxmyd.itinerary.LookupResult;
-
 /**
  * How one subscriber message ended, as counted by {@code cxmyd_queries_total{outcome}}. Exactly one outcome per
- * message that reached the gateway on a bound link.
+ * message that reached the gateway on a bound link. What a reply counts as is decided in one place:
+ * {@code io.cxmyd.gateway.query.Verdict#outcome()}.
  */
 public enum QueryOutcome {
     /** An itinerary with at least one qualifying city went out. */
@@ -37,19 +36,5 @@ public enum QueryOutcome {
     /** The label value in the scrape. */
     public String label() {
         return label;
-    }
-
-    /** The outcome of a lookup that ran to its end. */
-    public static QueryOutcome of(LookupResult result) {
-        if (result instanceof LookupResult.Found found) {
-            return found.itinerary().nothingQualified() ? NOTHING_QUALIFIED : SERVED;
-        } else if (result instanceof LookupResult.NewAccount) {
-            return NEW_ACCOUNT;
-        } else if (result instanceof LookupResult.NoData) {
-            return NO_DATA;
-        } else if (result instanceof LookupResult.Unavailable) {
-            return UNAVAILABLE;
-        }
-        throw new IllegalArgumentException("unknown lookup result type: " + result.getClass().getName());
     }
 }

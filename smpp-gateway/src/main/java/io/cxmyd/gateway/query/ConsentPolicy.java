@@ -5,44 +5,32 @@ import io.cxmyd.gateway.consent.ConsentGate;
 import io.cxmyd.gateway.consent.ConsentStoreException;
 import io.cxmyd.gateway.consent.Decision;
 import io.cxmyd.gateway.consent.Verification;
-import io.cxmyd.gateway.ops.QueryOutcome;
 import io.cxmyd.gateway.sms.Command;
-import io.cxmyd.gateway.sms.ReplyComposer;
-import io.cxmyd.gateway.sms.ReplyContext;
 import io.cxmyd.gateway.sms.ReplyKind;
-import io.cxmyd.gateway.smpp.InboundMessage;
 import io.cxmyd.itinerary.IdLast4;
 import io.cxmyd.itinerary.IdLast4Hash;
 import io.cxmyd.itinerary.ItineraryClient;
 import io.cxmyd.itinerary.LookupResult;
 import io.cxmyd.itinerary.Msisdn;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The consent step of {@link QueryService}, between the keyword and the lookup, for carriers whose
- * {@code verification} is not {@code none}: asks {@link ConsentGate} what to do, carries it out (a
- * prompt, the registry check of an ID code, the lookup), and writes every decision to the audit log.
+ * The consent step of the decide room, between the keyword and the lookup, for carriers whose
+ * {@code verification} is not {@code none}: asks {@link ConsentGate} what to do, runs the registry check of an
+ * ID code, writes every decision to the audit log, and returns what it concluded as a {@link ConsentStep}.
  * The ID code is hashed and compared here, and goes no further: not to a log, not to the store.
  */
 public final class ConsentPolicy {
 
     private static final Logger log = LoggerFactory.getLogger(ConsentPolicy.class);
-
-    /** What {@link QueryService} does for this step: the same reply paths as without consent. */
-    interface Replies {
-        void finish(InboundMessage m, Msisdn sender, QueryOutcome outcome, ReplyKind kind, String text);
-
-        void usage(InboundMessage m, Msisdn sender, long key, CarrierProfile profile, ReplyContext context);
-
-        void lookup(InboundMessage m, Msisdn sender, CarrierProfile profile, ReplyContext context);
-    }
 
     private final Map<String, Verification> modes;
     private final ConsentGate gate;
@@ -51,13 +39,14 @@ public final class ConsentPolicy {
     private final ConsentAudit audit;
     private final Clock clock;
     private final Supplier<Instant> rulesClock;
-    private final Executor worker;
+    private final Executor afterCheck;
 
     /**
      * @param modes each carrier's verification ({@code none} or absent: no consent step)
      * @param ids the registry's hash function, or {@code null} when no carrier uses id-last4
      * @param clock the real clock of the audit lines
      * @param rulesClock the instant of the registry check: the lookup's, so both share one cached day value
+     * @param worker where the step after a registry check runs (the caller's thread when it refuses)
      */
     public ConsentPolicy(Map<String, Verification> modes, ConsentGate gate, IdLast4Hash ids, ItineraryClient client,
             ConsentAudit audit, Clock clock, Supplier<Instant> rulesClock, Executor worker) {
@@ -68,7 +57,7 @@ public final class ConsentPolicy {
         this.audit = audit;
         this.clock = clock;
         this.rulesClock = rulesClock;
-        this.worker = worker;
+        this.afterCheck = new WorkerOrCaller(worker);
         if (ids == null && this.modes.containsValue(Verification.ID_LAST4)) {
             throw new IllegalArgumentException("ids: required when a carrier's verification is id-last4");
         }
@@ -80,91 +69,85 @@ public final class ConsentPolicy {
         return v != null && v != Verification.NONE;
     }
 
-    void handle(InboundMessage m, Msisdn sender, long key, Command command, CarrierProfile profile,
-            ReplyContext context, Replies replies) {
-        Verification mode = modes.get(m.carrierId());
+    /**
+     * What to do with {@code command} from {@code sender} ({@code key}: the keyed hash of the number) on a
+     * carrier this step {@link #covers}. Completes at once except while an ID code is checked at the registry.
+     */
+    public CompletionStage<ConsentStep> decide(String carrier, Msisdn sender, long key, Command command) {
+        Verification mode = modes.get(carrier);
         Decision d;
         try {
             d = gate.onText(key, mode, command);
         } catch (ConsentStoreException e) {
-            storeUnavailable(e, m, sender, mode, profile, context, replies);
-            return;
+            return CompletableFuture.completedFuture(storeUnavailable(e, carrier, sender, mode));
         }
         if (d instanceof Decision.Usage && !(command instanceof Command.Confirm || command instanceof Command.Verify)) {
             // Any other text with nothing pending: no consent question was asked or answered.
-            replies.usage(m, sender, key, profile, context);
-            return;
+            return CompletableFuture.completedFuture(new ConsentStep.NotAsked());
         }
-        act(d, m, sender, key, mode, profile, context, replies);
+        return act(d, carrier, sender, key, mode);
     }
 
-    private void act(Decision d, InboundMessage m, Msisdn sender, long key, Verification mode,
-            CarrierProfile profile, ReplyContext context, Replies replies) {
+    private CompletionStage<ConsentStep> act(Decision d, String carrier, Msisdn sender, long key, Verification mode) {
         if (d instanceof Decision.Check check) {
-            check(check.code(), m, sender, key, mode, profile, context, replies);
-            return;
+            return check(check.code(), carrier, sender, key, mode);
         }
-        record(m, sender, mode, d.outcome());
-        ReplyComposer composer = profile.composer();
-        Duration window = gate.options().window();
-        if (d instanceof Decision.Prompt p) {
-            replies.finish(m, sender, QueryOutcome.CONSENT_ASKED, ReplyKind.CONSENT_PROMPT,
-                    p.mode() == Verification.CONFIRM
-                            ? composer.confirmPrompt(context, sender, window)
-                            : composer.idLast4Prompt(context, sender, window));
-        } else if (d instanceof Decision.Send) {
-            replies.lookup(m, sender, profile, context);
-        } else if (d instanceof Decision.WrongCode w) {
-            replies.finish(m, sender, QueryOutcome.CONSENT_ASKED, ReplyKind.CONSENT_WRONG_CODE,
-                    composer.wrongCode(context, w.attemptsLeft(), window));
-        } else if (d instanceof Decision.Locked) {
-            replies.finish(m, sender, QueryOutcome.CONSENT_REFUSED, ReplyKind.CONSENT_LOCKED, composer.locked(context));
-        } else if (d instanceof Decision.Cancelled) {
-            replies.finish(m, sender, QueryOutcome.CONSENT_REFUSED, ReplyKind.CONSENT_CANCELLED,
-                    composer.cancelled(context));
-        } else {
-            replies.usage(m, sender, key, profile, context);
-        }
+        record(carrier, sender, mode, d.outcome());
+        return CompletableFuture.completedFuture(stepOf(d));
     }
 
-    private void check(String code, InboundMessage m, Msisdn sender, long key, Verification mode,
-            CarrierProfile profile, ReplyContext context, Replies replies) {
-        client.idLast4(sender, rulesClock.get()).whenCompleteAsync((id, error) -> {
+    private ConsentStep stepOf(Decision d) {
+        if (d instanceof Decision.Prompt p) {
+            return new ConsentStep.Answer(new Verdict.Prompt(p.mode(), gate.options().window()));
+        } else if (d instanceof Decision.Send) {
+            return new ConsentStep.Lookup();
+        } else if (d instanceof Decision.WrongCode w) {
+            return new ConsentStep.Answer(new Verdict.WrongCode(w.attemptsLeft(), gate.options().window()));
+        } else if (d instanceof Decision.Locked) {
+            return new ConsentStep.Answer(new Verdict.ConsentEnded(ReplyKind.CONSENT_LOCKED));
+        } else if (d instanceof Decision.Cancelled) {
+            return new ConsentStep.Answer(new Verdict.ConsentEnded(ReplyKind.CONSENT_CANCELLED));
+        }
+        return new ConsentStep.NotAsked();
+    }
+
+    private CompletionStage<ConsentStep> check(String code, String carrier, Msisdn sender, long key, Verification mode) {
+        return client.idLast4(sender, rulesClock.get()).handleAsync((id, error) -> {
             if (id instanceof IdLast4.Registered r) {
                 boolean match = ids.matches(sender, code, r.hash());
                 Decision d;
                 try {
                     d = gate.onCheck(key, match);
                 } catch (ConsentStoreException e) {
-                    storeUnavailable(e, m, sender, mode, profile, context, replies);
-                    return;
+                    return CompletableFuture.completedFuture(storeUnavailable(e, carrier, sender, mode));
                 }
-                act(d, m, sender, key, mode, profile, context, replies);
-            } else if (id instanceof IdLast4.NotRegistered) {
-                record(m, sender, mode, "unverifiable");
-                replies.finish(m, sender, QueryOutcome.CONSENT_REFUSED, ReplyKind.CONSENT_UNVERIFIABLE,
-                        profile.composer().unverifiable(context));
-            } else {
-                // The registry did not answer: no attempt is counted, the pending prompt stays, try later.
-                record(m, sender, mode, "check_unavailable");
-                LookupResult.Reason reason = id instanceof IdLast4.Unavailable u ? u.reason()
-                        : LookupResult.Reason.SOURCE_ERROR;
-                replies.finish(m, sender, QueryOutcome.UNAVAILABLE, ReplyKind.UNAVAILABLE,
-                        profile.composer().compose(new LookupResult.Unavailable(sender, reason), context));
+                return act(d, carrier, sender, key, mode);
             }
-        }, worker);
+            if (id instanceof IdLast4.NotRegistered) {
+                record(carrier, sender, mode, "unverifiable");
+                return CompletableFuture.<ConsentStep>completedFuture(
+                        new ConsentStep.Answer(new Verdict.ConsentEnded(ReplyKind.CONSENT_UNVERIFIABLE)));
+            }
+            // The registry did not answer: no attempt is counted, the pending prompt stays, try later.
+            record(carrier, sender, mode, "check_unavailable");
+            LookupResult.Reason reason = id instanceof IdLast4.Unavailable u ? u.reason()
+                    : LookupResult.Reason.SOURCE_ERROR;
+            return CompletableFuture.<ConsentStep>completedFuture(unavailable(sender, reason));
+        }, afterCheck).thenCompose(step -> step);
     }
 
     /** Without its state the step cannot decide: "busy, try later", never an itinerary nobody confirmed. */
-    private void storeUnavailable(ConsentStoreException e, InboundMessage m, Msisdn sender, Verification mode,
-            CarrierProfile profile, ReplyContext context, Replies replies) {
-        log.warn("[{}] consent step for {} not taken: {}", m.carrierId(), sender.masked(), e.getMessage());
-        record(m, sender, mode, "store_unavailable");
-        replies.finish(m, sender, QueryOutcome.UNAVAILABLE, ReplyKind.UNAVAILABLE, profile.composer().compose(
-                new LookupResult.Unavailable(sender, LookupResult.Reason.SOURCE_ERROR), context));
+    private ConsentStep storeUnavailable(ConsentStoreException e, String carrier, Msisdn sender, Verification mode) {
+        log.warn("[{}] consent step for {} not taken: {}", carrier, sender.masked(), e.getMessage());
+        record(carrier, sender, mode, "store_unavailable");
+        return unavailable(sender, LookupResult.Reason.SOURCE_ERROR);
     }
 
-    private void record(InboundMessage m, Msisdn sender, Verification mode, String outcome) {
-        audit.record(clock.instant(), m.carrierId(), sender, mode, outcome);
+    private static ConsentStep unavailable(Msisdn sender, LookupResult.Reason reason) {
+        return new ConsentStep.Answer(new Verdict.Looked(new LookupResult.Unavailable(sender, reason)));
+    }
+
+    private void record(String carrier, Msisdn sender, Verification mode, String outcome) {
+        audit.record(clock.instant(), carrier, sender, mode, outcome);
     }
 }

@@ -3,13 +3,14 @@ package io.cxmyd.gateway.redis;
 import static io.cxmyd.gateway.redis.StreamJournalOptions.GROUP;
 import static io.cxmyd.gateway.redis.StreamJournalOptions.STREAM;
 
-import io.cxmyd.gateway.delivery.Reply;
 import io.cxmyd.gateway.journal.AcceptLog;
-import io.cxmyd.gateway.journal.JournalAcceptLog;
 import io.cxmyd.gateway.journal.JournalCodec;
+import io.cxmyd.gateway.journal.JournalEvents;
 import io.cxmyd.gateway.journal.JournalRecord;
-import io.cxmyd.gateway.smpp.InboundMessage;
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.AcceptedMessage;
+import io.cxmyd.gateway.message.Acceptance;
+import io.cxmyd.gateway.message.InboundMessage;
+import io.cxmyd.gateway.message.Ticket;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
@@ -23,7 +24,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,10 +99,8 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
 
     private final GatewayRedis redis;
     private final StreamJournalOptions options;
-    private final JournalAcceptLog.Events events;
+    private final JournalEvents events;
     private final AtomicLong sequence = new AtomicLong();
-    private final Map<InboundMessage, String> queries = Collections.synchronizedMap(new IdentityHashMap<>());
-    private final Map<Reply, String> replies = Collections.synchronizedMap(new IdentityHashMap<>());
     /** Entry ids this instance is answering: renewed, and skipped when claimed. */
     private final Set<String> mine = ConcurrentHashMap.newKeySet();
     private final Set<String> cancelled = Collections.newSetFromMap(Collections.synchronizedMap(
@@ -121,7 +119,7 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
     private record Claimed(String id, InboundMessage message) {
     }
 
-    public RedisStreamJournal(GatewayRedis redis, StreamJournalOptions options, JournalAcceptLog.Events events) {
+    public RedisStreamJournal(GatewayRedis redis, StreamJournalOptions options, JournalEvents events) {
         this.redis = redis;
         this.options = options;
         this.events = events;
@@ -133,7 +131,7 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
      * @param process takes a query over (the query path's replay); false when there is no room for it now
      * @param tookOver called once per query taken over
      */
-    public void start(Predicate<InboundMessage> process, Runnable tookOver) {
+    public void start(Predicate<AcceptedMessage> process, Runnable tookOver) {
         claimer = new Thread(() -> claimLoop(process, tookOver), "journal-claimer");
         claimer.setDaemon(true);
         claimer.start();
@@ -142,7 +140,7 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
     }
 
     @Override
-    public SmppStatus accept(InboundMessage message) {
+    public Result accept(InboundMessage message) {
         long start = System.nanoTime();
         RedisAsyncCommands<String, String> c = redis.commands();
         if (c == null) {
@@ -161,9 +159,8 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
         try {
             String id = added.get(options.commitTimeout().toNanos(), TimeUnit.NANOSECONDS);
             mine.add(id);
-            queries.put(message, id);
             events.committed(System.nanoTime() - start);
-            return SmppStatus.ESME_ROK;
+            return new Recorded(ticket(id));
         } catch (TimeoutException e) {
             cancel(token, added);
             return refuse(message, "no confirmation within " + options.commitTimeout());
@@ -190,34 +187,15 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
         });
     }
 
-    private SmppStatus refuse(InboundMessage message, String why) {
+    private Refused refuse(InboundMessage message, String why) {
         log.warn("[{}] {}: journal stream did not take a query ({}): refused", message.carrierId(), redis.where(), why);
         events.refused();
-        return SmppStatus.ESME_RX_T_APPN;
+        return new Refused(Acceptance.JOURNAL_SLOW);
     }
 
-    @Override
-    public void settled(InboundMessage message) {
-        String id = queries.remove(message);
-        if (id != null) {
-            done(id);
-        }
-    }
-
-    @Override
-    public void replying(InboundMessage message, Reply reply) {
-        String id = queries.remove(message);
-        if (id != null) {
-            replies.put(reply, id);
-        }
-    }
-
-    @Override
-    public void replyEnded(Reply reply) {
-        String id = replies.remove(reply);
-        if (id != null) {
-            done(id);
-        }
+    /** The ticket of stream entry {@code id}: ending it acknowledges and deletes the entry. */
+    private Ticket ticket(String id) {
+        return Ticket.once(() -> done(id));
     }
 
     /**
@@ -247,7 +225,7 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
         return mine.size();
     }
 
-    private void claimLoop(Predicate<InboundMessage> process, Runnable tookOver) {
+    private void claimLoop(Predicate<AcceptedMessage> process, Runnable tookOver) {
         long interval = options.claimInterval().toMillis();
         while (!closed) {
             try {
@@ -340,12 +318,10 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
         }
     }
 
-    private void offerWaiting(Predicate<InboundMessage> process, Runnable tookOver) {
+    private void offerWaiting(Predicate<AcceptedMessage> process, Runnable tookOver) {
         for (Claimed w; (w = waiting.peek()) != null; ) {
-            queries.put(w.message(), w.id());
-            if (!process.test(w.message())) {
-                queries.remove(w.message()); // no room now: offered again next round, still renewed meanwhile
-                return;
+            if (!process.test(new AcceptedMessage(w.message(), ticket(w.id())))) {
+                return; // no room now: offered again next round, still renewed meanwhile
             }
             waiting.poll();
             tookOver.run();

@@ -1,5 +1,7 @@
 package io.cxmyd.gateway.smpp;
 
+import io.cxmyd.gateway.message.SmppStatus;
+
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,5 +1,7 @@
 package io.cxmyd.gateway.smpp;
 
+import io.cxmyd.gateway.message.SmppStatus;
+
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,5 +1,11 @@
 package io.cxmyd.gateway.smpp;
 
+import io.cxmyd.gateway.message.Acceptance;
+import io.cxmyd.gateway.message.MessageIntake;
+import io.cxmyd.gateway.message.SmppStatus;
+
+import io.cxmyd.gateway.message.InboundMessage;
+
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -29,7 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The requests of one bind, on jsmpp's PDU threads: submit_sm and data_sm go to the {@link InboundHandler};
+ * The requests of one bind, on jsmpp's PDU threads: submit_sm and data_sm go to the {@link MessageIntake};
  * everything else a carrier might ask of an SMSC is refused with ESME_RINVCMDID, since the gateway stores
  * no messages to query, replace or cancel (SMPP 3.4 §5.1.3: "Invalid Command ID" also covers commands the
  * SMSC does not support).
@@ -40,13 +46,13 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
     private static final OptionalParameter[] NO_TLVS = new OptionalParameter[0];
 
     private final ServerBind bind;
-    private final InboundHandler handler;
+    private final MessageIntake intake;
     private final Clock clock;
     private final ReceiptSender receipts;
 
-    InboundDispatcher(ServerBind bind, InboundHandler handler, Clock clock, ReceiptSender receipts) {
+    InboundDispatcher(ServerBind bind, MessageIntake intake, Clock clock, ReceiptSender receipts) {
         this.bind = bind;
-        this.handler = handler;
+        this.intake = intake;
         this.clock = clock;
         this.receipts = receipts;
     }
@@ -80,13 +86,11 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
     private MessageId accept(InboundMessage message, String command) throws ProcessRequestException {
         SmppStatus status;
         try {
-            status = handler.onMessage(message);
+            Acceptance answer = intake.offer(message);
+            status = answer == null ? SmppStatus.ESME_RSYSERR : answer.status();
         } catch (RuntimeException e) {
             log.warn("{} {} from {}: handler failed, answering ESME_RSYSERR", bind.logPrefix(), command,
                     message.source(), e);
-            status = SmppStatus.ESME_RSYSERR;
-        }
-        if (status == null) {
             status = SmppStatus.ESME_RSYSERR;
         }
         log.debug("{} {} from {} to {}: {}", bind.logPrefix(), command, message.source(), message.destination(),

@@ -1,5 +1,9 @@
 package io.cxmyd.gateway.smpp;
 
+import io.cxmyd.gateway.message.SmppAddress;
+
+import io.cxmyd.gateway.message.InboundMessage;
+
 import java.time.Instant;
 
 import org.jsmpp.bean.AbstractSmCommand;

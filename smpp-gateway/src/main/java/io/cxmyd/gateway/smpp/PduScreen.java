@@ -1,5 +1,7 @@
 package io.cxmyd.gateway.smpp;
 
+import io.cxmyd.gateway.message.SmppStatus;
+
 import org.jsmpp.PDUStringException;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.util.DefaultDecomposer;

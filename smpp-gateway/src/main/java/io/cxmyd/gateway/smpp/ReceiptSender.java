@@ -1,5 +1,11 @@
 package io.cxmyd.gateway.smpp;
 
+import io.cxmyd.gateway.message.DeliveryResult;
+
+import io.cxmyd.gateway.message.OutboundPart;
+
+import io.cxmyd.gateway.message.InboundMessage;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;

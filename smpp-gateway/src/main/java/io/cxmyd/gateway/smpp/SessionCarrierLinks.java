@@ -1,5 +1,15 @@
 package io.cxmyd.gateway.smpp;
 
+import io.cxmyd.gateway.message.CarrierLinks;
+
+import io.cxmyd.gateway.message.DeliveryResult;
+
+import io.cxmyd.gateway.message.SmppStatus;
+
+import io.cxmyd.gateway.message.SmppAddress;
+
+import io.cxmyd.gateway.message.OutboundPart;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

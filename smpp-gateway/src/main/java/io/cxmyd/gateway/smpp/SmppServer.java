@@ -1,5 +1,11 @@
 package io.cxmyd.gateway.smpp;
 
+import io.cxmyd.gateway.message.MessageIntake;
+
+import io.cxmyd.gateway.message.SmppStatus;
+
+import io.cxmyd.gateway.message.InboundMessage;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -8,10 +14,8 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,7 +46,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway's SMPP 3.4 server (SMSC role), on jsmpp. Carriers bind with their system_id and password as
  * transceiver, or as transmitter plus receiver, as many binds as they like; subscribers' submit_sm and
- * data_sm go to the {@link InboundHandler}; replies go out through {@link #links()}.
+ * data_sm go to the {@link MessageIntake}; replies go out through {@link #links()}.
  *
  * <p>The accept loop is ours rather than jsmpp's {@code SMPPServerSessionListener}, which listens on every
  * interface, cannot set TCP_NODELAY, and builds each session with jsmpp's unbounded PDU reader.
@@ -59,8 +63,9 @@ public final class SmppServer implements AutoCloseable {
 
     private final SmppServerOptions options;
     private final BindGate gate;
-    private final InboundHandler handler;
+    private final MessageIntake intake;
     private final Clock clock;
+    private final ServerLinks serverLinks;
     private final BindRegistry registry;
     private final SessionCarrierLinks links;
     private final ReceiptSender receipts;
@@ -71,20 +76,25 @@ public final class SmppServer implements AutoCloseable {
     private final List<Thread> acceptors = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    public SmppServer(SmppServerOptions options, List<CarrierAccount> carriers, InboundHandler handler,
+    public SmppServer(SmppServerOptions options, List<CarrierAccount> carriers, MessageIntake intake,
             BindListener bindListener) {
-        this(options, carriers, handler, bindListener, Clock.systemUTC());
+        this(options, carriers, intake, ServerLinks.create(bindListener), Clock.systemUTC());
     }
 
-    /** @param clock stamps {@link InboundMessage#receivedAt()} */
-    public SmppServer(SmppServerOptions options, List<CarrierAccount> carriers, InboundHandler handler,
-            BindListener bindListener, Clock clock) {
+    /**
+     * @param links the carriers' binds this server fills, made first so that the outbox on them can be built
+     *     before the query path this server feeds
+     * @param clock stamps {@link InboundMessage#receivedAt()}
+     */
+    public SmppServer(SmppServerOptions options, List<CarrierAccount> carriers, MessageIntake intake,
+            ServerLinks links, Clock clock) {
         this.options = Objects.requireNonNull(options, "options");
-        this.handler = Objects.requireNonNull(handler, "handler");
+        this.intake = Objects.requireNonNull(intake, "intake");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.registry = new BindRegistry(bindListener == null ? BindListener.NONE : bindListener);
-        this.links = new SessionCarrierLinks(registry);
-        this.receipts = new ReceiptSender(links);
+        this.serverLinks = Objects.requireNonNull(links, "links");
+        this.registry = links.registry();
+        this.links = links.sessions();
+        this.receipts = new ReceiptSender(this.links);
         this.gate = new BindGate(new BindAuthenticator(List.copyOf(carriers)),
                 new BindLockout(options.lockout(), Ticker.systemTicker()), registry);
         // One thread per connection waiting for its bind; idle ones go after 5 s rather than a cached pool's 60,
@@ -161,16 +171,12 @@ public final class SmppServer implements AutoCloseable {
 
     /** The binds up now, by carrier and then oldest first: a snapshot for the admin view. */
     public List<BindInfo> binds() {
-        return registry.openBinds().stream()
-                .map(ServerBind::info)
-                .flatMap(Optional::stream)
-                .sorted(Comparator.comparing(BindInfo::carrierId).thenComparing(BindInfo::since))
-                .toList();
+        return serverLinks.binds();
     }
 
     /** The receiving side of the carriers' binds. */
-    public CarrierLinks links() {
-        return links;
+    public ServerLinks links() {
+        return serverLinks;
     }
 
     /** Stops accepting, unbinds every bound session (waiting up to the response timeout), closes the rest. */
@@ -264,7 +270,7 @@ public final class SmppServer implements AutoCloseable {
                     options.pduProcessorThreads(), options.pduQueueCapacity(), sender, reader);
             bind.attach(session);
             session.addSessionStateListener(bind);
-            session.setMessageReceiverListener(new InboundDispatcher(bind, handler, clock, receipts));
+            session.setMessageReceiverListener(new InboundDispatcher(bind, intake, clock, receipts));
             session.setEnquireLinkTimer(Math.toIntExact(options.enquireLinkInterval().toMillis()));
             session.setTransactionTimer(options.responseTimeout().toMillis());
             log.debug("{} connected", bind.logPrefix());

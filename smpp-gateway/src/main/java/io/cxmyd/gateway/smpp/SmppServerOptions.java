@@ -100,7 +100,7 @@ public final class SmppServerOptions {
         return responseTimeout;
     }
 
-    /** Threads that process the PDUs of one bind (they call the {@link InboundHandler}). */
+    /** Threads that process the PDUs of one bind (they call the {@link io.cxmyd.gateway.message.MessageIntake}). */
     public int pduProcessorThreads() {
         return pduProcessorThreads;
     }

@@ -1,9 +1,10 @@
 package io.cxmyd.gateway.sms;
 
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.Acceptance;
+import io.cxmyd.gateway.message.SmppStatus;
 import java.util.Objects;
 
-/** What {@link TextDecoder} makes of an inbound message's bytes: text, or the status to answer with. */
+/** What {@link TextDecoder} makes of an inbound message's bytes: text, or why it cannot be read. */
 public sealed interface DecodeResult {
 
     /** The message's text (of this part, for a subscriber's own concatenated message). */
@@ -13,16 +14,18 @@ public sealed interface DecodeResult {
         }
     }
 
-    /**
-     * The bytes cannot be read as text: answer submit_sm_resp / data_sm_resp with {@code status}.
-     *
-     * @param status the SMPP command status to answer
-     * @param reason a short fixed phrase for a DEBUG log line; never holds message content
-     */
-    record Rejected(SmppStatus status, String reason) implements DecodeResult {
+    /** The bytes cannot be read as text; {@code why} carries the status to answer with. */
+    record Rejected(Acceptance why) implements DecodeResult {
         public Rejected {
-            Objects.requireNonNull(status, "status");
-            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(why, "why");
+            if (why.taken()) {
+                throw new IllegalArgumentException("a rejection is not " + why);
+            }
+        }
+
+        /** The SMPP command status to answer. */
+        public SmppStatus status() {
+            return why.status();
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.cxmyd.gateway.sms;
 
-import io.cxmyd.gateway.smpp.OutboundPart;
-import io.cxmyd.gateway.smpp.SmppAddress;
+import io.cxmyd.gateway.message.OutboundPart;
+import io.cxmyd.gateway.message.SmppAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.cxmyd.gateway.sms;
 
-import io.cxmyd.gateway.smpp.OutboundPart;
+import io.cxmyd.gateway.message.OutboundPart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.cxmyd.gateway.sms;
 
-import io.cxmyd.gateway.smpp.InboundMessage;
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.Acceptance;
+import io.cxmyd.gateway.message.InboundMessage;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -61,11 +61,11 @@ public final class TextDecoder {
         int offset = 0;
         if ((esmClass & UDHI) != 0) {
             if (bytes.length == 0) {
-                return new DecodeResult.Rejected(SmppStatus.ESME_RINVMSGLEN, "udhi set on an empty message");
+                return new DecodeResult.Rejected(Acceptance.UDH_ON_EMPTY_MESSAGE);
             }
             int headerLength = 1 + (bytes[0] & 0xFF);
             if (headerLength > bytes.length) {
-                return new DecodeResult.Rejected(SmppStatus.ESME_RINVMSGLEN, "udh longer than the message");
+                return new DecodeResult.Rejected(Acceptance.UDH_LONGER_THAN_MESSAGE);
             }
             offset = headerLength;
         }
@@ -75,12 +75,12 @@ public final class TextDecoder {
             case CODING_IA5 -> text(new String(bytes, offset, length, StandardCharsets.US_ASCII));
             case CODING_LATIN1 -> text(new String(bytes, offset, length, StandardCharsets.ISO_8859_1));
             case CODING_UCS2 -> (length & 1) != 0
-                    ? new DecodeResult.Rejected(SmppStatus.ESME_RINVMSGLEN, "odd length ucs2")
+                    ? new DecodeResult.Rejected(Acceptance.ODD_LENGTH_UCS2)
                     : text(ucs2(bytes, offset, length));
             case CODING_GBK -> GBK == null
-                    ? new DecodeResult.Rejected(SmppStatus.ESME_RINVDCS, "gbk not supported by this runtime")
+                    ? new DecodeResult.Rejected(Acceptance.GBK_NOT_AVAILABLE)
                     : text(new String(bytes, offset, length, GBK));
-            default -> new DecodeResult.Rejected(SmppStatus.ESME_RINVDCS, "unsupported data_coding");
+            default -> new DecodeResult.Rejected(Acceptance.UNSUPPORTED_CODING);
         };
     }
 

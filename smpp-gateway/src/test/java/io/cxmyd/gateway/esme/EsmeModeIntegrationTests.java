@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cloudhopper.smpp.SmppBindType;
 import io.cxmyd.gateway.Gateway;
 import io.cxmyd.gateway.smpp.BindType;
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.SmppStatus;
 import io.cxmyd.gateway.smpp.client.SmppClient;
 import io.cxmyd.gateway.smpp.client.SmppClientException;
 import io.cxmyd.gateway.smpp.esme.ReceiptState;

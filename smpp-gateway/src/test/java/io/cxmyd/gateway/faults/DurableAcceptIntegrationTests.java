@@ -2,7 +2,7 @@ package io.cxmyd.gateway.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.SmppStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

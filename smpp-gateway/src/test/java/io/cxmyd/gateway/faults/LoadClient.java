@@ -1,6 +1,6 @@
 package io.cxmyd.gateway.faults;
 
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.SmppStatus;
 import io.cxmyd.gateway.smpp.client.ReceivedReply;
 import io.cxmyd.gateway.smpp.client.SmppClient;
 import io.cxmyd.gateway.smpp.client.SmppClientException;

@@ -8,7 +8,7 @@ import static io.cxmyd.gateway.faults.FaultGateway.queries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxmyd.gateway.Gateway;
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.SmppStatus;
 import io.cxmyd.gateway.smpp.client.ReceivedReply;
 import io.cxmyd.gateway.smpp.client.SmppClient;
 import io.cxmyd.gateway.smpp.client.SmppClient.BindMode;

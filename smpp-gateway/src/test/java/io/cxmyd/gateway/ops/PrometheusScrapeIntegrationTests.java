@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxmyd.gateway.Gateway;
 import io.cxmyd.gateway.TestGateways;
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.SmppStatus;
 import io.cxmyd.gateway.smpp.client.SmppClient;
 import io.cxmyd.itinerary.cache.RedisServer;
 import java.io.File;

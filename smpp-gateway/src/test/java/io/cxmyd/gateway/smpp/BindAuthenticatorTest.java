@@ -1,5 +1,7 @@
 package io.cxmyd.gateway.smpp;
 
+import io.cxmyd.gateway.message.SmppStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

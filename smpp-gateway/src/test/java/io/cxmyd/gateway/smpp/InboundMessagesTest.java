@@ -1,5 +1,9 @@
 package io.cxmyd.gateway.smpp;
 
+import io.cxmyd.gateway.message.SmppAddress;
+
+import io.cxmyd.gateway.message.InboundMessage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.cxmyd.gateway.smpp;
 
+import io.cxmyd.gateway.message.SmppStatus;
+
 import static io.cxmyd.gateway.smpp.ServerFixture.MOBILE;
 import static io.cxmyd.gateway.smpp.ServerFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,7 @@
 package io.cxmyd.gateway.smpp;
 
+import io.cxmyd.gateway.message.SmppStatus;
+
 import static io.cxmyd.gateway.smpp.PduScreen.Phase.BEFORE_BIND;
 import static io.cxmyd.gateway.smpp.PduScreen.Phase.BOUND;
 import static io.cxmyd.gateway.smpp.PduScreen.Phase.OTHER;

@@ -1,5 +1,9 @@
 package io.cxmyd.gateway.smpp;
 
+import io.cxmyd.gateway.message.Acceptance;
+
+import io.cxmyd.gateway.message.InboundMessage;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +24,7 @@ final class ServerFixture implements AutoCloseable {
 
     final BlockingQueue<InboundMessage> inbound = new LinkedBlockingQueue<>();
     final BlockingQueue<String> bindEvents = new LinkedBlockingQueue<>();
-    volatile Function<InboundMessage, SmppStatus> answer = m -> SmppStatus.ESME_ROK;
+    volatile Function<InboundMessage, Acceptance> answer = m -> Acceptance.ACCEPTED;
     final SmppServer server;
 
     ServerFixture(SmppServerOptions.Builder options) throws IOException {

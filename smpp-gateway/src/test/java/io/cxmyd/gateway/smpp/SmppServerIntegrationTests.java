@@ -1,5 +1,16 @@
 package io.cxmyd.gateway.smpp;
 
+import io.cxmyd.gateway.message.Acceptance;
+import io.cxmyd.gateway.message.DeliveryResult;
+
+import io.cxmyd.gateway.message.SmppStatus;
+
+import io.cxmyd.gateway.message.SmppAddress;
+
+import io.cxmyd.gateway.message.OutboundPart;
+
+import io.cxmyd.gateway.message.InboundMessage;
+
 import static io.cxmyd.gateway.smpp.ServerFixture.MOBILE;
 import static io.cxmyd.gateway.smpp.ServerFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,7 +122,7 @@ class SmppServerIntegrationTests {
 
     @Test
     void handlersStatusIsAnsweredInSubmitSmResp() throws Exception {
-        fixture.answer = m -> SmppStatus.ESME_RINVDSTADR;
+        fixture.answer = m -> Acceptance.NOT_A_SERVICE_NUMBER;
         try (SmppClient client = fixture.bindMobile(BindMode.TRANSCEIVER)) {
             assertThat(client.submit("13800138000", "12345", "CXMYD")).isEqualTo(SmppStatus.ESME_RINVDSTADR);
         }
@@ -140,7 +151,7 @@ class SmppServerIntegrationTests {
     @Test
     void dataSmReachesTheHandlerAndItsStatusComesBack() throws Exception {
         byte[] payload = "cxmyd".getBytes(StandardCharsets.US_ASCII);
-        fixture.answer = m -> SmppStatus.ESME_RTHROTTLED;
+        fixture.answer = m -> Acceptance.WORKERS_BUSY;
         try (SmppClient client = fixture.bindMobile(BindMode.TRANSMITTER)) {
             SmppStatus status = client.dataSm(new Submission(SmppAddress.of("13800138000"), SmppAddress.of("10086"),
                     (byte) 0, (byte) 0, null, payload));

@@ -3,8 +3,8 @@ package io.cxmyd.gateway.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cxmyd.gateway.smpp.OutboundPart;
-import io.cxmyd.gateway.smpp.SmppAddress;
+import io.cxmyd.gateway.message.OutboundPart;
+import io.cxmyd.gateway.message.SmppAddress;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;

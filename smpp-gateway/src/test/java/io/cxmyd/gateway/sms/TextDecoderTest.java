@@ -3,9 +3,9 @@ package io.cxmyd.gateway.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.cxmyd.gateway.smpp.InboundMessage;
-import io.cxmyd.gateway.smpp.SmppAddress;
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.InboundMessage;
+import io.cxmyd.gateway.message.SmppAddress;
+import io.cxmyd.gateway.message.SmppStatus;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Random;

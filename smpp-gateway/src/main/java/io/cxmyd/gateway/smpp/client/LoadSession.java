@@ -1,6 +1,6 @@
 package io.cxmyd.gateway.smpp.client;
 
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.SmppStatus;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import io.cxmyd.gateway.smpp.SmppAddress;
+import io.cxmyd.gateway.message.SmppAddress;
 
 /**
  * Puts concatenated deliver_sm parts back together, as a handset would: a UDH with IEI 0x00 (8-bit

@@ -1,6 +1,6 @@
 package io.cxmyd.gateway.smpp.client;
 
-import io.cxmyd.gateway.smpp.SmppAddress;
+import io.cxmyd.gateway.message.SmppAddress;
 
 /**
  * One deliver_sm as received and accepted, fields as on the wire.

@@ -1,6 +1,6 @@
 package io.cxmyd.gateway.smpp.client;
 
-import io.cxmyd.gateway.smpp.SmppAddress;
+import io.cxmyd.gateway.message.SmppAddress;
 
 /**
  * A whole reply as the subscriber's phone would show it, put back together from its deliver_sm parts.

@@ -34,8 +34,8 @@ import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.Session;
 
-import io.cxmyd.gateway.smpp.SmppAddress;
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.SmppAddress;
+import io.cxmyd.gateway.message.SmppStatus;
 
 /**
  * A small SMPP client (ESME role, on jsmpp) for trying the gateway by hand and for end-to-end tests: binds as

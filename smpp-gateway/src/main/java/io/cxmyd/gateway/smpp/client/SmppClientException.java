@@ -2,7 +2,7 @@ package io.cxmyd.gateway.smpp.client;
 
 import java.io.IOException;
 
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.SmppStatus;
 
 /** A bind or request that failed; {@link #status()} is the SMSC's answer when there was one. */
 public final class SmppClientException extends IOException {

@@ -1,7 +1,7 @@
 package io.cxmyd.gateway.smpp.client;
 
-import io.cxmyd.gateway.smpp.SmppAddress;
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.SmppAddress;
+import io.cxmyd.gateway.message.SmppStatus;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

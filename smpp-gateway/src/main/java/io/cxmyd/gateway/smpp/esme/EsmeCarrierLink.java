@@ -1,10 +1,10 @@
 package io.cxmyd.gateway.smpp.esme;
 
+import io.cxmyd.gateway.message.DeliveryResult;
+import io.cxmyd.gateway.message.MessageIntake;
+import io.cxmyd.gateway.message.OutboundPart;
 import io.cxmyd.gateway.smpp.BindInfo;
 import io.cxmyd.gateway.smpp.BindType;
-import io.cxmyd.gateway.smpp.DeliveryResult;
-import io.cxmyd.gateway.smpp.InboundHandler;
-import io.cxmyd.gateway.smpp.OutboundPart;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.jsmpp.session.SMPPSession;
 
 /**
@@ -32,25 +33,29 @@ final class EsmeCarrierLink {
     private final AtomicInteger turn = new AtomicInteger();
     private final SubmitSender sender;
 
-    EsmeCarrierLink(EsmeOptions options, InboundHandler inbound, EsmeEvents events, Clock clock) {
+    private final EsmeReceiver receiver;
+
+    EsmeCarrierLink(EsmeOptions options, EsmeEvents events, Clock clock, Consumer<String> canSend) {
         this.options = Objects.requireNonNull(options, "options");
         this.bucket = new TokenBucket(options.throughput(), System.nanoTime());
         // Receipts come minutes, sometimes hours, after the submit; a day covers what SMSCs keep.
         this.ledger = new ReceiptLedger(Math.max(10_000, options.throughput() * 600), Duration.ofDays(1),
                 System::nanoTime);
         this.sender = new SubmitSender(options.responseTimeout(), options.receipts());
-        EsmeReceiver receiver = new EsmeReceiver(options.carrierId(), inbound, ledger, events, clock);
+        this.receiver = new EsmeReceiver(options.carrierId(), null, ledger, events, clock);
         for (int i = 0; i < options.sessions(); i++) {
             if (options.pair()) {
-                sessions.add(new EsmeSession(options, BindType.TRANSMITTER, i, receiver, events));
-                sessions.add(new EsmeSession(options, BindType.RECEIVER, i, receiver, events));
+                sessions.add(new EsmeSession(options, BindType.TRANSMITTER, i, receiver, events, canSend));
+                sessions.add(new EsmeSession(options, BindType.RECEIVER, i, receiver, events, canSend));
             } else {
-                sessions.add(new EsmeSession(options, BindType.TRANSCEIVER, i, receiver, events));
+                sessions.add(new EsmeSession(options, BindType.TRANSCEIVER, i, receiver, events, canSend));
             }
         }
     }
 
-    void start() {
+    /** Starts binding; subscribers' messages go to {@code intake}. */
+    void start(MessageIntake intake) {
+        receiver.intake(intake);
         sessions.forEach(EsmeSession::start);
     }
 

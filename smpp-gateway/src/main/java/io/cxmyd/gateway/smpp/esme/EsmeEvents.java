@@ -2,7 +2,7 @@ package io.cxmyd.gateway.smpp.esme;
 
 import io.cxmyd.gateway.smpp.BindType;
 
-/** What the ESME links tell the rest of the gateway: metrics, and the outbox when a carrier can take replies. */
+/** What the ESME links tell the metrics. (That a carrier can take replies again goes through CarrierLinks.) */
 public interface EsmeEvents {
 
     /** A bind to the carrier's SMSC is up ({@code type} as bound: transmitter, receiver or transceiver). */
@@ -10,10 +10,6 @@ public interface EsmeEvents {
     }
 
     default void unbound(String carrierId, BindType type) {
-    }
-
-    /** A bind that can carry submit_sm came up: replies waiting for one may go now. */
-    default void canSend(String carrierId) {
     }
 
     /** One bind attempt ended so. */

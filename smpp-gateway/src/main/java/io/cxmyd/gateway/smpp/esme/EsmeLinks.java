@@ -1,42 +1,46 @@
 package io.cxmyd.gateway.smpp.esme;
 
+import io.cxmyd.gateway.message.CarrierLinks;
+import io.cxmyd.gateway.message.DeliveryResult;
+import io.cxmyd.gateway.message.MessageIntake;
+import io.cxmyd.gateway.message.OutboundPart;
 import io.cxmyd.gateway.smpp.BindInfo;
-import io.cxmyd.gateway.smpp.CarrierLinks;
-import io.cxmyd.gateway.smpp.DeliveryResult;
-import io.cxmyd.gateway.smpp.InboundHandler;
-import io.cxmyd.gateway.smpp.OutboundPart;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The carriers reached in ESME mode: the gateway binds out to each one's SMSC, takes subscribers' messages as
- * deliver_sm / data_sm and sends replies as submit_sm. The rest of the gateway sees only {@link CarrierLinks}
- * (through {@link #over}) and an {@link InboundHandler}, as for the carriers that bind to it.
+ * deliver_sm / data_sm and sends replies as submit_sm. Like {@code ServerLinks}, made before the query path
+ * (the outbox sends through {@link #over}) and fed to it afterwards ({@link #start(MessageIntake)}): the rest
+ * of the gateway sees only {@link CarrierLinks} and a {@link MessageIntake}, as for the carriers that bind to it.
  */
 public final class EsmeLinks implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EsmeLinks.class);
 
     private final Map<String, EsmeCarrierLink> carriers = new LinkedHashMap<>();
+    private final List<Consumer<String>> sending = new CopyOnWriteArrayList<>();
 
-    public EsmeLinks(List<EsmeOptions> options, InboundHandler inbound, EsmeEvents events, Clock clock) {
-        Objects.requireNonNull(inbound, "inbound");
+    public EsmeLinks(List<EsmeOptions> options, EsmeEvents events, Clock clock) {
         Objects.requireNonNull(events, "events");
         for (EsmeOptions o : options) {
-            carriers.put(o.carrierId(), new EsmeCarrierLink(o, inbound, events, clock));
+            carriers.put(o.carrierId(), new EsmeCarrierLink(o, events, clock, id -> sending.forEach(c -> c.accept(id))));
         }
     }
 
-    /** Starts binding; returns at once (binds come up in the background, and come back by themselves). */
-    public void start() {
+    /** Starts binding, subscribers' messages going to {@code intake}; returns at once (binds come up behind). */
+    public void start(MessageIntake intake) {
+        Objects.requireNonNull(intake, "intake");
         carriers.values().forEach(c -> {
             log.info("[{} esme] binding to {}", c.options().carrierId(), c.options());
-            c.start();
+            c.start(intake);
         });
     }
 
@@ -49,7 +53,7 @@ public final class EsmeLinks implements AutoCloseable {
         return carriers.containsKey(carrierId);
     }
 
-    /** Ready when every ESME-mode carrier has a bind that can send and one that can receive. */
+    /** Ready when every ESME-mode carrier has a bind that can send and one that can receive (true with none). */
     public boolean ready() {
         return carriers.values().stream().allMatch(c -> c.canSend() && c.canReceive());
     }
@@ -75,6 +79,12 @@ public final class EsmeLinks implements AutoCloseable {
             public boolean canDeliver(String carrierId) {
                 EsmeCarrierLink c = carriers.get(carrierId);
                 return c != null ? c.canSend() : serverLinks.canDeliver(carrierId);
+            }
+
+            @Override
+            public void onReceiving(Consumer<String> carrierUp) {
+                serverLinks.onReceiving(carrierUp);
+                sending.add(carrierUp);
             }
         };
     }

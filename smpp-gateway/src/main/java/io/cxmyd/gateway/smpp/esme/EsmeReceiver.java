@@ -1,9 +1,10 @@
 package io.cxmyd.gateway.smpp.esme;
 
-import io.cxmyd.gateway.smpp.InboundHandler;
-import io.cxmyd.gateway.smpp.InboundMessage;
-import io.cxmyd.gateway.smpp.SmppAddress;
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.Acceptance;
+import io.cxmyd.gateway.message.InboundMessage;
+import io.cxmyd.gateway.message.MessageIntake;
+import io.cxmyd.gateway.message.SmppAddress;
+import io.cxmyd.gateway.message.SmppStatus;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,11 +24,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the carrier's SMSC sends on a receiving bind, on jsmpp's PDU threads (which write the response when a
- * method returns). A subscriber's deliver_sm or data_sm goes to the same {@link InboundHandler} as a submit_sm
- * in server mode, and is answered ESME_ROK only when the handler has durably accepted it; any other status it
- * returns (ESME_RX_T_APPN while the journal cannot record, ...) goes back to the SMSC, which keeps the message
- * and delivers it again. A delivery receipt is never a query: it is matched in the {@link ReceiptLedger},
- * counted, and acknowledged.
+ * method returns). A subscriber's deliver_sm or data_sm goes to the same {@link MessageIntake} as a submit_sm
+ * in server mode, and is answered ESME_ROK only when the intake has durably accepted it; otherwise the status
+ * of its {@link Acceptance} goes back to the SMSC, which keeps the message and delivers it again, except that
+ * a journal failure or a bug on our side is answered ESME_RX_T_APPN, as the contract says for ESME mode
+ * ("while it cannot be" durably accepted), rather than ESME_RSYSERR, which some SMSCs take as final. A
+ * delivery receipt is never a query: it is matched in the {@link ReceiptLedger}, counted, and acknowledged.
  */
 final class EsmeReceiver implements MessageReceiverListener {
 
@@ -35,17 +37,22 @@ final class EsmeReceiver implements MessageReceiverListener {
     private static final byte[] EMPTY = new byte[0];
 
     private final String carrierId;
-    private final InboundHandler handler;
+    private volatile MessageIntake intake;
     private final ReceiptLedger ledger;
     private final EsmeEvents events;
     private final Clock clock;
 
-    EsmeReceiver(String carrierId, InboundHandler handler, ReceiptLedger ledger, EsmeEvents events, Clock clock) {
+    /** @param intake where subscribers' messages go; null until {@link #intake(MessageIntake)} (answers RX_T_APPN) */
+    EsmeReceiver(String carrierId, MessageIntake intake, ReceiptLedger ledger, EsmeEvents events, Clock clock) {
         this.carrierId = carrierId;
-        this.handler = handler;
+        this.intake = intake;
         this.ledger = ledger;
         this.events = events;
         this.clock = clock;
+    }
+
+    void intake(MessageIntake intake) {
+        this.intake = intake;
     }
 
     @Override
@@ -80,21 +87,32 @@ final class EsmeReceiver implements MessageReceiverListener {
     }
 
     private void accept(InboundMessage message, String command) throws ProcessRequestException {
-        SmppStatus status;
+        MessageIntake target = intake;
+        Acceptance acceptance;
         try {
-            status = handler.onMessage(message);
+            acceptance = target == null ? Acceptance.NOT_TAKING : target.offer(message);
         } catch (RuntimeException e) {
-            log.warn("[{} esme] {} from {}: handler failed, answering ESME_RX_T_APPN", carrierId, command,
+            log.warn("[{} esme] {} from {}: intake failed, answering ESME_RX_T_APPN", carrierId, command,
                     message.source(), e);
-            status = SmppStatus.ESME_RX_T_APPN;
+            acceptance = Acceptance.INTERNAL_ERROR;
         }
-        if (status == null) {
-            status = SmppStatus.ESME_RX_T_APPN;
-        }
-        log.debug("[{} esme] {} from {} to {}: {}", carrierId, command, message.source(), message.destination(), status);
+        SmppStatus status = status(acceptance);
+        log.debug("[{} esme] {} from {} to {}: {}", carrierId, command, message.source(), message.destination(),
+                acceptance);
         if (status != SmppStatus.ESME_ROK) {
             throw new ProcessRequestException(command + " not accepted", status.code());
         }
+    }
+
+    /** The deliver_sm_resp status: the acceptance's own, but "try again later" for what will pass. */
+    static SmppStatus status(Acceptance acceptance) {
+        if (acceptance == null) {
+            return SmppStatus.ESME_RX_T_APPN;
+        }
+        return switch (acceptance) {
+            case JOURNAL_FAILED, INTERNAL_ERROR -> SmppStatus.ESME_RX_T_APPN;
+            default -> acceptance.status();
+        };
     }
 
     private void receipt(AbstractSmCommand sm) {

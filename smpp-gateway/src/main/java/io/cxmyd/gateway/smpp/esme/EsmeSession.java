@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.jsmpp.DefaultPDUSender;
 import org.jsmpp.bean.InterfaceVersion;
 import org.jsmpp.bean.NumberingPlanIndicator;
@@ -37,6 +38,7 @@ final class EsmeSession {
     private final String prefix;
     private final EsmeReceiver receiver;
     private final EsmeEvents events;
+    private final Consumer<String> canSend;
     private final RebindPolicy policy;
     private final SubmitWindow window;
     private final AtomicInteger unanswered = new AtomicInteger();
@@ -46,12 +48,14 @@ final class EsmeSession {
     private volatile Instant boundSince;
     private volatile boolean closed;
 
-    EsmeSession(EsmeOptions options, BindType type, int index, EsmeReceiver receiver, EsmeEvents events) {
+    EsmeSession(EsmeOptions options, BindType type, int index, EsmeReceiver receiver, EsmeEvents events,
+            Consumer<String> canSend) {
         this.options = options;
         this.type = type;
         this.prefix = "[" + options.carrierId() + " esme " + type.label() + "#" + index + "]";
         this.receiver = receiver;
         this.events = events;
+        this.canSend = canSend;
         this.policy = new RebindPolicy(options.reconnectMin(), options.reconnectMax());
         this.window = new SubmitWindow(options.window());
         this.thread = new Thread(this::run, "esme-" + options.carrierId() + "-" + type.label() + "-" + index);
@@ -145,7 +149,7 @@ final class EsmeSession {
             events.bound(options.carrierId(), type);
             log.info("{} bound to {}:{} as {}", prefix, options.host(), options.port(), options.systemId());
             if (sends()) {
-                events.canSend(options.carrierId());
+                canSend.accept(options.carrierId());
             }
             awaitClosed(s);
             session = null;

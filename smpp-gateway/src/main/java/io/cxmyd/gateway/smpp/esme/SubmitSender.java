@@ -1,9 +1,9 @@
 package io.cxmyd.gateway.smpp.esme;
 
-import io.cxmyd.gateway.smpp.DeliveryResult;
-import io.cxmyd.gateway.smpp.OutboundPart;
-import io.cxmyd.gateway.smpp.SmppAddress;
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.DeliveryResult;
+import io.cxmyd.gateway.message.OutboundPart;
+import io.cxmyd.gateway.message.SmppAddress;
+import io.cxmyd.gateway.message.SmppStatus;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.cxmyd.gateway.smpp.SmppAddress;
+import io.cxmyd.gateway.message.SmppAddress;
 
 class ReassemblerTest {
 

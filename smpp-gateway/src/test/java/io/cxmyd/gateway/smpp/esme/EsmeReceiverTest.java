@@ -3,8 +3,9 @@ package io.cxmyd.gateway.smpp.esme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cxmyd.gateway.smpp.InboundMessage;
-import io.cxmyd.gateway.smpp.SmppStatus;
+import io.cxmyd.gateway.message.Acceptance;
+import io.cxmyd.gateway.message.InboundMessage;
+import io.cxmyd.gateway.message.SmppStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class EsmeReceiverTest {
     };
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-21T01:30:00Z"), ZoneOffset.UTC);
 
-    private EsmeReceiver receiver(SmppStatus answer) {
+    private EsmeReceiver receiver(Acceptance answer) {
         return new EsmeReceiver("china-mobile", m -> {
             handled.add(m);
             return answer;
@@ -53,7 +54,7 @@ class EsmeReceiverTest {
 
     @Test
     void aSubscribersMessageGoesToTheHandlerAsReceived() throws Exception {
-        receiver(SmppStatus.ESME_ROK).onAcceptDeliverSm(deliverSm((byte) 0, "CXMYD"));
+        receiver(Acceptance.ACCEPTED).onAcceptDeliverSm(deliverSm((byte) 0, "CXMYD"));
 
         assertThat(handled).singleElement().satisfies(m -> {
             assertThat(m.carrierId()).isEqualTo("china-mobile");
@@ -66,8 +67,29 @@ class EsmeReceiverTest {
     }
 
     @Test
-    void aQueryNotDurablyAcceptedIsAnsweredWithTheHandlersStatus() {
-        assertThatThrownBy(() -> receiver(SmppStatus.ESME_RX_T_APPN).onAcceptDeliverSm(deliverSm((byte) 0, "CXMYD")))
+    void aQueryNotDurablyAcceptedIsAnsweredTryAgainLater() {
+        for (Acceptance a : new Acceptance[] {Acceptance.JOURNAL_SLOW, Acceptance.JOURNAL_FAILED,
+            Acceptance.NOT_TAKING, Acceptance.INTERNAL_ERROR}) {
+            assertThatThrownBy(() -> receiver(a).onAcceptDeliverSm(deliverSm((byte) 0, "CXMYD"))).as(a.name())
+                    .isInstanceOfSatisfying(ProcessRequestException.class,
+                            e -> assertThat(e.getErrorCode()).isEqualTo(0x64));
+        }
+    }
+
+    @Test
+    void otherRefusalsKeepTheirStatus() {
+        assertThatThrownBy(() -> receiver(Acceptance.NOT_A_SERVICE_NUMBER).onAcceptDeliverSm(deliverSm((byte) 0, "x")))
+                .isInstanceOfSatisfying(ProcessRequestException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo(SmppStatus.ESME_RINVDSTADR.code()));
+        assertThatThrownBy(() -> receiver(Acceptance.REPLIES_BACKLOGGED).onAcceptDeliverSm(deliverSm((byte) 0, "x")))
+                .isInstanceOfSatisfying(ProcessRequestException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo(SmppStatus.ESME_RTHROTTLED.code()));
+    }
+
+    @Test
+    void beforeThePathIsAttachedMessagesAreRefusedForLater() {
+        EsmeReceiver unattached = new EsmeReceiver("china-mobile", null, ledger, events, clock);
+        assertThatThrownBy(() -> unattached.onAcceptDeliverSm(deliverSm((byte) 0, "CXMYD")))
                 .isInstanceOfSatisfying(ProcessRequestException.class,
                         e -> assertThat(e.getErrorCode()).isEqualTo(0x64));
     }
@@ -86,7 +108,7 @@ class EsmeReceiverTest {
     void aReceiptIsNeverAQueryEvenWhenItsTextHoldsTheKeyword() throws Exception {
         ledger.sent("0000abcd", new ReceiptLedger.Sent("china-mobile", 0));
 
-        receiver(SmppStatus.ESME_ROK).onAcceptDeliverSm(deliverSm((byte) 0x04,
+        receiver(Acceptance.ACCEPTED).onAcceptDeliverSm(deliverSm((byte) 0x04,
                 "id:43981 sub:001 dlvrd:001 submit date:2611210930 done date:2611210931 stat:DELIVRD err:000 text:CXMYD"));
 
         assertThat(handled).isEmpty();
@@ -99,7 +121,7 @@ class EsmeReceiverTest {
         sm.setOptionalParameters(new OptionalParameter.Receipted_message_id("ffff"),
                 new OptionalParameter.Message_state((byte) 5));
 
-        receiver(SmppStatus.ESME_ROK).onAcceptDeliverSm(sm);
+        receiver(Acceptance.ACCEPTED).onAcceptDeliverSm(sm);
 
         assertThat(handled).isEmpty();
         assertThat(receipts).containsExactly("undeliverable unmatched");

@@ -1,4 +1,4 @@
-package io.cxmyd.gateway.smpp;
+package io.cxmyd.gateway.message;
 
 /** How one deliver_sm attempt ended. */
 public record DeliveryResult(Kind kind, SmppStatus status) {

@@ -1,4 +1,4 @@
-package io.cxmyd.gateway.smpp;
+package io.cxmyd.gateway.message;
 
 /**
  * One deliver_sm of a reply, fully encoded.

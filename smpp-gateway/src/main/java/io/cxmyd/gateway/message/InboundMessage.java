@@ -1,4 +1,4 @@
-package io.cxmyd.gateway.smpp;
+package io.cxmyd.gateway.message;
 
 import java.time.Instant;
 

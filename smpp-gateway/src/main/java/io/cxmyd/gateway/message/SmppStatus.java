@@ -1,4 +1,4 @@
-package io.cxmyd.gateway.smpp;
+package io.cxmyd.gateway.message;
 
 /**
  * The SMPP 3.4 command statuses the gateway answers with or acts upon (SMPP 3.4 §5.1.3). Ours, so that

@@ -1,0 +1,13 @@
+package io.cxmyd.gateway.message;
+
+/**
+ * Where every link hands a subscriber's message: a submit_sm or data_sm on a bind into the gateway, a
+ * deliver_sm on a bind out of it. Called on the link's I/O thread, which writes the response once it returns:
+ * the answer comes at once ({@link Acceptance#status()} is the status to respond with) and the work goes on
+ * elsewhere. {@link Acceptance#ACCEPTED} means the message is durably accepted and will be answered.
+ */
+@FunctionalInterface
+public interface MessageIntake {
+
+    Acceptance offer(InboundMessage message);
+}

@@ -1,0 +1,171 @@
+package io.cxmyd.gateway.query;
+
+import io.cxmyd.gateway.journal.AcceptLog;
+import io.cxmyd.gateway.message.AcceptedMessage;
+import io.cxmyd.gateway.message.Acceptance;
+import io.cxmyd.gateway.message.InboundMessage;
+import io.cxmyd.gateway.message.MessageIntake;
+import io.cxmyd.gateway.message.ReplyLinks;
+import io.cxmyd.gateway.message.Ticket;
+import io.cxmyd.gateway.ops.GatewayMetrics;
+import io.cxmyd.gateway.ops.QueryOutcome;
+import io.cxmyd.gateway.sms.ReplyContext;
+import io.cxmyd.itinerary.LookupResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The path of one query, whatever link it came on: admit → accept durably → decide → compose → segment →
+ * hand to the carrier's link. Each room takes a value and returns one; this class only passes them along,
+ * counts, and writes the query log line.
+ *
+ * <p>{@link #offer} runs on the link's I/O thread, which writes the response when it returns: it runs what
+ * decides the response (admission, room for the reply, the durable accept) and hands the rest to
+ * {@code worker}. {@link #replay} takes a query an earlier run accepted through the same rooms.
+ */
+public final class QueryPath implements MessageIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(QueryPath.class);
+
+    private final GatewayState state;
+    private final Admission admission;
+    private final AcceptLog acceptLog;
+    private final Executor worker;
+    private final QueryDecider decider;
+    private final Map<String, CarrierProfile> carriers;
+    private final ReplyDispatch dispatch;
+    private final ReplyLinks links;
+    private final GatewayMetrics metrics;
+    private final Clock clock;
+
+    /**
+     * The rooms in the order a query passes them.
+     *
+     * @param state whether new queries are taken (draining, suspended carriers)
+     * @param acceptLog where a query is recorded before it is acknowledged (the journal)
+     * @param worker where the work after the response runs; its refusals become {@link Acceptance#WORKERS_BUSY}
+     * @param carriers how each carrier's replies are written and segmented
+     * @param links where replies go, per carrier
+     * @param clock measures the latency of the query log line
+     */
+    public QueryPath(GatewayState state, Admission admission, AcceptLog acceptLog, Executor worker,
+            QueryDecider decider, Map<String, CarrierProfile> carriers, ReplyLinks links, GatewayMetrics metrics,
+            Clock clock) {
+        this.state = Objects.requireNonNull(state, "state");
+        this.admission = Objects.requireNonNull(admission, "admission");
+        this.acceptLog = Objects.requireNonNull(acceptLog, "acceptLog");
+        this.worker = Objects.requireNonNull(worker, "worker");
+        this.decider = Objects.requireNonNull(decider, "decider");
+        this.carriers = Map.copyOf(carriers);
+        this.links = Objects.requireNonNull(links, "links");
+        this.dispatch = new ReplyDispatch(links);
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Acceptance offer(InboundMessage m) {
+        String carrier = m.carrierId();
+        if (!state.accepting(carrier)) {
+            return Acceptance.NOT_TAKING;
+        }
+        Admission.Result admitted = admission.admit(m);
+        if (admitted instanceof Admission.NotAdmitted not) {
+            if (not.answer() == Acceptance.RECEIPT) {
+                log.debug("[{}] delivery receipt ignored", carrier);
+                return Acceptance.RECEIPT;
+            }
+            return refuse(carrier, not.answer());
+        }
+        Admission.Admitted a = (Admission.Admitted) admitted;
+        if (!links.hasRoom(carrier)) {
+            // Replies cannot leave as fast as queries come: push back so the SMSC slows down and retries.
+            return refuse(carrier, Acceptance.REPLIES_BACKLOGGED);
+        }
+        // Durable accept: ESME_ROK only once the query is recorded, so a crash cannot lose it.
+        AcceptLog.Result recorded = acceptLog.accept(m);
+        if (recorded instanceof AcceptLog.Refused r) {
+            return refuse(carrier, r.why());
+        }
+        Ticket ticket = ((AcceptLog.Recorded) recorded).ticket();
+        AcceptedQuery q = new AcceptedQuery(m, a.sender(), a.text(), ticket, true);
+        try {
+            worker.execute(() -> process(q));
+        } catch (RejectedExecutionException e) {
+            ticket.end();
+            return refuse(carrier, Acceptance.WORKERS_BUSY);
+        }
+        return Acceptance.ACCEPTED;
+    }
+
+    /**
+     * Takes again a query an earlier run accepted and did not finish (journal replay, stream take-over). It
+     * passed the per-subscriber limit then, so that does not apply again. Returns false, changing nothing,
+     * when there is no room for it now; true once it is on its way or ended for good.
+     */
+    public boolean replay(AcceptedMessage accepted) {
+        InboundMessage m = accepted.message();
+        Admission.Result admitted = admission.admit(m);
+        if (!(admitted instanceof Admission.Admitted a)) {
+            // A carrier or service number no longer configured, or a message this version does not read.
+            log.warn("[{}] a journal entry is dropped: {}", m.carrierId(),
+                    ((Admission.NotAdmitted) admitted).answer().reason());
+            accepted.ticket().end();
+            return true;
+        }
+        if (!links.hasRoom(m.carrierId())) {
+            return false;
+        }
+        AcceptedQuery q = new AcceptedQuery(m, a.sender(), a.text(), accepted.ticket(), false);
+        try {
+            worker.execute(() -> process(q));
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+        return true;
+    }
+
+    private Acceptance refuse(String carrier, Acceptance why) {
+        log.debug("[{}] message refused with {}: {}", carrier, why.status(), why.reason());
+        metrics.query(carrier, QueryOutcome.REJECTED);
+        return why;
+    }
+
+    private void process(AcceptedQuery q) {
+        CompletionStage<Verdict> verdict;
+        try {
+            verdict = decider.decide(q);
+        } catch (RuntimeException e) {
+            verdict = CompletableFuture.failedFuture(e);
+        }
+        verdict.whenComplete((v, error) -> {
+            if (error != null) {
+                // A bug, not the source (its failures are verdicts): the subscriber still hears "try later".
+                log.warn("[{}] deciding a query failed: {}", q.carrierId(), error.toString());
+                finish(q, new Verdict.Looked(
+                        new LookupResult.Unavailable(q.sender(), LookupResult.Reason.SOURCE_ERROR)));
+                return;
+            }
+            finish(q, v);
+        });
+    }
+
+    private void finish(AcceptedQuery q, Verdict verdict) {
+        String carrier = q.carrierId();
+        CarrierProfile profile = carriers.get(carrier);
+        metrics.query(carrier, verdict.outcome());
+        ReplyContext context = new ReplyContext(profile.signature(), q.message().destination().address());
+        String text = ReplyWriter.compose(verdict, profile.composer(), context, q.sender());
+        int parts = dispatch.dispatch(q, profile, verdict.kind(), text);
+        long micros = Duration.between(q.message().receivedAt(), clock.instant()).toNanos() / 1000;
+        QueryLog.line(carrier, q.sender(), verdict.outcome(), verdict.kind(), parts, micros);
+    }
+}
