@@ -88,6 +88,14 @@ class EsmeModeIntegrationTests {
     }
 
     @Test
+    void aDataSmWithTheTextInMessagePayloadIsAQueryToo() throws Exception {
+        assertThat(smsc.deliverAsDataSm("13900000077", "10086", "cxmyd")).isZero();
+        TestSmsc.Reply r = smsc.awaitReplyTo("13900000077", WAIT.toSeconds());
+        assertThat(r).isNotNull();
+        assertThat(r.text()).contains("139****0077").contains("未查询到");
+    }
+
+    @Test
     void deliveryReceiptIsNeverAQueryAndIsMatchedInHexOrDecimal() throws Exception {
         ask("17000000001", "CXMYD");
         String hexId = smsc.acceptedIds().get(smsc.acceptedIds().size() - 1);

@@ -197,7 +197,17 @@ public final class TestSmsc implements AutoCloseable {
         return send(dm);
     }
 
-    private int send(DeliverSm dm) throws Exception {
+    /** A subscriber's message as data_sm, the text (UCS2) in message_payload; the data_sm_resp status or -1. */
+    public int deliverAsDataSm(String from, String to, String text) throws Exception {
+        com.cloudhopper.smpp.pdu.DataSm dm = new com.cloudhopper.smpp.pdu.DataSm();
+        dm.setSourceAddress(new Address((byte) 1, (byte) 1, from));
+        dm.setDestAddress(new Address((byte) 0, (byte) 1, to));
+        dm.setDataCoding((byte) 8);
+        dm.addOptionalParameter(new Tlv(SmppConstants.TAG_MESSAGE_PAYLOAD, text.getBytes(StandardCharsets.UTF_16BE)));
+        return send(dm);
+    }
+
+    private int send(com.cloudhopper.smpp.pdu.BaseSm<?> dm) throws Exception {
         for (SmppServerSession s : sessions.values()) {
             if (s.isBound() && s.getBindType() != SmppBindType.TRANSMITTER) {
                 WindowFuture<Integer, PduRequest, PduResponse> f = s.sendRequestPdu(dm, 30_000, true);
