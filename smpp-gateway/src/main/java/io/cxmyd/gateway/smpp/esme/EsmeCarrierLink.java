@@ -41,7 +41,7 @@ final class EsmeCarrierLink {
         // Receipts come minutes, sometimes hours, after the submit; a day covers what SMSCs keep.
         this.ledger = new ReceiptLedger(Math.max(10_000, options.throughput() * 600), Duration.ofDays(1),
                 System::nanoTime);
-        this.sender = new SubmitSender(options.responseTimeout(), options.receipts());
+        this.sender = new SubmitSender(options.responseTimeout(), options.receipts(), events);
         this.receiver = new EsmeReceiver(options.carrierId(), null, ledger, events, clock);
         for (int i = 0; i < options.sessions(); i++) {
             if (options.pair()) {

@@ -135,9 +135,16 @@ final class EsmeReceiver implements MessageReceiverListener {
         }
         DeliveryReceipt r = receipt.get();
         boolean matched = ledger.receipt(r.messageId(), r.state()).isPresent();
-        events.receipt(carrierId, r.state(), matched);
+        if (matched) {
+            events.receipt(carrierId, r.state(), true);
+        } else {
+            ledger.hold(r.messageId(), r.state()); // its submit_sm_resp may still be on its way
+        }
+        for (int n = ledger.takeExpiredHolds(); n > 0; n--) {
+            events.receipt(carrierId, ReceiptState.UNKNOWN, false);
+        }
         log.debug("[{} esme] receipt for {}: {}{}", carrierId, r.messageId(), r.state().label(),
-                matched ? "" : " (no such reply held)");
+                matched ? "" : " (held: no such reply filed yet)");
     }
 
     /** esm_class bits 2-5 (mask 0x3C): an SMSC delivery receipt or an acknowledgement, never a subscriber's text. */

@@ -22,6 +22,11 @@ import java.util.regex.Pattern;
  * text without leading zeros, and a receipt is looked up the same way. Ids of random 64-bit values make a
  * false match between two messages in the ledger negligible.
  *
+ * <p>A receipt may overtake the submit_sm_resp it reports on: with {@code bind: pair} it comes on the receiver
+ * while the transmitter's response is still being read, and fast SMSCs send it at once. A receipt that matches
+ * nothing is therefore held for {@link #HOLD} ({@link #hold}); the id filed within that time takes it
+ * ({@link #sent} returns its state), and one held longer counts as unmatched ({@link #takeExpiredHolds}).
+ *
  * <p>Bounded in count and age (a receipt never arrives for some messages); time comes from the given clock.
  * Thread-safe.
  */
@@ -37,11 +42,21 @@ public final class ReceiptLedger {
     private record Entry(Sent sent, List<String> keys, long filedAt) {
     }
 
+    private record Held(ReceiptState state, List<String> keys, long heldAt) {
+    }
+
+    /** How long a receipt that matched nothing waits for its submit_sm_resp to be filed. */
+    static final Duration HOLD = Duration.ofSeconds(60);
+    private static final int MAX_HELD = 10_000;
+
     private final int capacity;
     private final long maxAgeNanos;
     private final LongSupplier nanoClock;
     private final LinkedHashMap<Entry, Boolean> order = new LinkedHashMap<>();
     private final Map<String, Entry> byKey = new HashMap<>();
+    private final LinkedHashMap<Held, Boolean> held = new LinkedHashMap<>();
+    private final Map<String, Held> heldByKey = new HashMap<>();
+    private int expiredHolds;
 
     public ReceiptLedger(int capacity, Duration maxAge, LongSupplier nanoClock) {
         if (capacity < 1) {
@@ -52,10 +67,67 @@ public final class ReceiptLedger {
         this.nanoClock = nanoClock;
     }
 
-    /** Files a submit_sm the SMSC accepted with {@code messageId}. */
-    public synchronized void sent(String messageId, Sent sent) {
+    /**
+     * Files a submit_sm the SMSC accepted with {@code messageId}.
+     *
+     * @return the state of a receipt for it that arrived first (it is then done: a final state is not filed)
+     */
+    public synchronized Optional<ReceiptState> sent(String messageId, Sent sent) {
         long now = nanoClock.getAsLong();
-        Entry e = new Entry(sent, keys(messageId), now);
+        expireHolds(now);
+        List<String> ids = keys(messageId);
+        for (String k : ids) {
+            Held h = heldByKey.get(k);
+            if (h != null) {
+                forgetHeld(h);
+                if (h.state.isFinal()) {
+                    return Optional.of(h.state);
+                }
+                file(ids, sent, now);
+                return Optional.of(h.state);
+            }
+        }
+        file(ids, sent, now);
+        return Optional.empty();
+    }
+
+    /** A receipt that matched nothing: held for {@link #HOLD} in case its submit_sm_resp is still on its way. */
+    public synchronized void hold(String messageId, ReceiptState state) {
+        long now = nanoClock.getAsLong();
+        expireHolds(now);
+        Held h = new Held(state, keys(messageId), now);
+        h.keys.forEach(k -> heldByKey.put(k, h));
+        held.put(h, Boolean.TRUE);
+    }
+
+    /** Receipts held longer than {@link #HOLD} (or beyond the bound) since the last call: unmatched for good. */
+    public synchronized int takeExpiredHolds() {
+        expireHolds(nanoClock.getAsLong());
+        int n = expiredHolds;
+        expiredHolds = 0;
+        return n;
+    }
+
+    private void expireHolds(long now) {
+        Iterator<Held> it = held.keySet().iterator();
+        while (it.hasNext()) {
+            Held h = it.next();
+            if (held.size() <= MAX_HELD && now - h.heldAt < HOLD.toNanos()) {
+                break;
+            }
+            it.remove();
+            h.keys.forEach(k -> heldByKey.remove(k, h));
+            expiredHolds++;
+        }
+    }
+
+    private void forgetHeld(Held h) {
+        held.remove(h);
+        h.keys.forEach(k -> heldByKey.remove(k, h));
+    }
+
+    private void file(List<String> ids, Sent sent, long now) {
+        Entry e = new Entry(sent, ids, now);
         for (String k : e.keys) {
             Entry old = byKey.put(k, e);
             if (old != null && old != e) {

@@ -38,10 +38,12 @@ final class SubmitSender {
 
     private final Duration responseTimeout;
     private final boolean receipts;
+    private final EsmeEvents events;
 
-    SubmitSender(Duration responseTimeout, boolean receipts) {
+    SubmitSender(Duration responseTimeout, boolean receipts, EsmeEvents events) {
         this.responseTimeout = responseTimeout;
         this.receipts = receipts;
+        this.events = events;
     }
 
     DeliveryResult submit(EsmeSession session, SMPPSession bound, OutboundPart part, ReceiptLedger ledger) {
@@ -67,7 +69,9 @@ final class SubmitSender {
             session.answered();
             String id = result.getMessageId();
             if (receipts && id != null && !id.isBlank()) {
-                ledger.sent(id, new ReceiptLedger.Sent(part.carrierId(), System.nanoTime()));
+                // A receipt that overtook this response is counted now.
+                ledger.sent(id, new ReceiptLedger.Sent(part.carrierId(), System.nanoTime()))
+                        .ifPresent(state -> events.receipt(part.carrierId(), state, true));
             }
             log.debug("{} submit_sm to {} accepted as {}", prefix, to, id);
             return DeliveryResult.DELIVERED;

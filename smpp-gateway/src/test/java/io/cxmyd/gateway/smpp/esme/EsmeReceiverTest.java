@@ -116,14 +116,25 @@ class EsmeReceiverTest {
     }
 
     @Test
-    void receiptTlvsWinAndAnUnknownIdIsCountedApart() throws Exception {
+    void receiptTlvsWinAndAnIdNeverFiledIsCountedUnmatchedAfterItsHold() throws Exception {
         DeliverSm sm = deliverSm((byte) 0x04, "id:1 stat:DELIVRD");
         sm.setOptionalParameters(new OptionalParameter.Receipted_message_id("ffff"),
                 new OptionalParameter.Message_state((byte) 5));
+        EsmeReceiver receiver = receiver(Acceptance.ACCEPTED);
 
-        receiver(Acceptance.ACCEPTED).onAcceptDeliverSm(sm);
+        receiver.onAcceptDeliverSm(sm);
+        assertThat(receipts).as("held: its submit_sm_resp may still come").isEmpty();
+        now.addAndGet(ReceiptLedger.HOLD.toNanos());
+        receiver.onAcceptDeliverSm(deliverSm((byte) 0x04, "id:eeee stat:DELIVRD"));
 
         assertThat(handled).isEmpty();
-        assertThat(receipts).containsExactly("undeliverable unmatched");
+        assertThat(receipts).containsExactly("unknown unmatched");
+    }
+
+    @Test
+    void aReceiptThatOvertookItsSubmitSmRespIsMatchedWhenTheResponseIsFiled() throws Exception {
+        receiver(Acceptance.ACCEPTED).onAcceptDeliverSm(deliverSm((byte) 0x04, "id:4660 stat:DELIVRD"));
+
+        assertThat(ledger.sent("1234", new ReceiptLedger.Sent("china-mobile", 0))).contains(ReceiptState.DELIVERED);
     }
 }

@@ -76,6 +76,35 @@ class ReceiptLedgerTest {
     }
 
     @Test
+    void aReceiptThatOvertakesItsSubmitSmRespIsMatchedWhenTheIdIsFiled() {
+        ledger.hold("255", ReceiptState.DELIVERED);
+
+        assertThat(ledger.sent("000000ff", new ReceiptLedger.Sent("china-mobile", 0)))
+                .contains(ReceiptState.DELIVERED);
+        assertThat(ledger.size()).as("a final state files nothing").isZero();
+        assertThat(ledger.takeExpiredHolds()).isZero();
+    }
+
+    @Test
+    void anOvertakingIntermediateReceiptLeavesTheIdFiledForTheFinalOne() {
+        ledger.hold("42", ReceiptState.ENROUTE);
+        assertThat(ledger.sent("42", new ReceiptLedger.Sent("china-mobile", 0))).contains(ReceiptState.ENROUTE);
+        assertThat(ledger.receipt("42", ReceiptState.DELIVERED)).isPresent();
+    }
+
+    @Test
+    void aHeldReceiptWhoseIdNeverComesIsUnmatchedOnceItsHoldIsOver() {
+        ledger.hold("abc", ReceiptState.DELIVERED);
+        assertThat(ledger.takeExpiredHolds()).isZero();
+
+        now.addAndGet(ReceiptLedger.HOLD.toNanos());
+
+        assertThat(ledger.takeExpiredHolds()).isEqualTo(1);
+        assertThat(ledger.takeExpiredHolds()).as("counted once").isZero();
+        assertThat(ledger.sent("abc", new ReceiptLedger.Sent("china-mobile", 0))).isEmpty();
+    }
+
+    @Test
     void receiptTextIsReadWhenThereAreNoTlvs() {
         byte[] text = ("id:0000000255 sub:001 dlvrd:001 submit date:2611210930 done date:2611210931 "
                 + "stat:DELIVRD err:000 text:").getBytes(StandardCharsets.US_ASCII);
