@@ -24,6 +24,15 @@ public interface ItineraryClient extends AutoCloseable {
         return CompletableFuture.completedFuture(new IdLast4.Unavailable(LookupResult.Reason.SOURCE_ERROR));
     }
 
+    /**
+     * The carrier the registry has {@code msisdn} on as of {@code at}, or empty when the registry does not
+     * know the number or cannot say now (the web channel sends a verification code only to a known number,
+     * on its own carrier's link). Never completes exceptionally. The default knows no number.
+     */
+    default CompletableFuture<java.util.Optional<String>> registeredCarrier(Msisdn msisdn, Instant at) {
+        return CompletableFuture.completedFuture(java.util.Optional.empty());
+    }
+
     /** Whether the source has loaded and answers. */
     boolean ready();
 

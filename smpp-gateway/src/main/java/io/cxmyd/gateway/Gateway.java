@@ -4,6 +4,7 @@ import io.cxmyd.gateway.config.GatewayConfig;
 import io.cxmyd.gateway.ops.GatewayMetrics;
 import io.cxmyd.gateway.query.GatewayState;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -16,9 +17,16 @@ public final class Gateway implements AutoCloseable {
     private final GatewayMetrics metrics;
     private final GatewayState state = new GatewayState();
     private volatile RunningGateway running;
+    private final Clock webClock;
 
     public Gateway(GatewayConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    /** With the clock the web channel's codes, budgets and sessions run on (tests move it). */
+    public Gateway(GatewayConfig config, Clock webClock) {
         this.config = config;
+        this.webClock = webClock;
         List<String> ids = config.carriers().stream().map(GatewayConfig.Carrier::id).toList();
         this.metrics = new GatewayMetrics(ids, config.cache().redis().isPresent());
     }
@@ -29,7 +37,7 @@ public final class Gateway implements AutoCloseable {
             throw new IllegalStateException("gateway already started");
         }
         try {
-            running = new RunningGateway(config, metrics, state);
+            running = new RunningGateway(config, metrics, state, webClock);
         } catch (IOException | RuntimeException e) {
             metrics.close();
             throw e;
@@ -52,6 +60,11 @@ public final class Gateway implements AutoCloseable {
     /** The SMPP TLS port, or -1 when {@code smpp.tls} is not configured. */
     public int smppTlsPort() {
         return running().smppTlsPort();
+    }
+
+    /** The web channel's port; -1 without {@code web}. */
+    public int webPort() {
+        return running().webPort();
     }
 
     public int metricsPort() {

@@ -5,7 +5,10 @@ import io.cxmyd.itinerary.ItineraryClient;
 import io.cxmyd.itinerary.LookupEvents;
 import io.cxmyd.itinerary.areas.AreaCatalog;
 import io.cxmyd.itinerary.cache.CacheOptions;
+import io.cxmyd.itinerary.cache.StoreOptions;
+import io.cxmyd.itinerary.cache.StoreSource;
 import io.cxmyd.itinerary.client.ItineraryClientBuilder;
+import io.cxmyd.itinerary.rules.DataDay;
 import io.cxmyd.itinerary.rules.RulesOptions;
 import io.cxmyd.itinerary.source.ItinerarySource;
 import io.cxmyd.itinerary.source.http.HttpItinerarySource;
@@ -29,12 +32,23 @@ final class ItineraryWiring {
                 .withBounceTolerance(it.bounceTolerance());
     }
 
-    /** Loads the dataset (local) or prepares the HTTP client: may take a while for a large dataset. */
+    /** Loads the dataset (local), prepares the HTTP client or connects to the store: may take a while for a large dataset. */
     static ItinerarySource source(GatewayConfig config, AreaCatalog catalog) {
         GatewayConfig.Itinerary it = config.itinerary();
         if (it.source().equals("local")) {
             Set<String> carriers = config.carriers().stream().map(GatewayConfig.Carrier::id).collect(Collectors.toSet());
             return LocalDatasetSource.load(it.localDir(), catalog, carriers);
+        }
+        if (it.source().equals("store")) {
+            GatewayConfig.Store st = it.store();
+            StoreOptions options = new StoreOptions(st.redis().stream().map(java.net.URI::toString).toList(),
+                    st.cluster(), st.hashKey(), st.timeout(), java.time.Duration.ofSeconds(1));
+            RulesOptions rules = rules(it);
+            // Ready once the job's marker for the data day the rules see now is there (the pinned clock's, if any).
+            java.util.function.Supplier<java.time.Instant> now =
+                    config.clock().<java.util.function.Supplier<java.time.Instant>>map(t -> () -> t)
+                            .orElse(java.time.Instant::now);
+            return StoreSource.start(options, catalog, () -> DataDay.at(now.get(), rules));
         }
         GatewayConfig.Http h = it.http();
         HttpSourceOptions.Builder b = HttpSourceOptions.builder()

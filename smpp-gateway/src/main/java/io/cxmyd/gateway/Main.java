@@ -37,6 +37,14 @@ public final class Main {
     static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> rest = new ArrayList<>(List.of(args));
         String command = !rest.isEmpty() && !rest.get(0).startsWith("-") ? rest.remove(0) : "run";
+        if (args.length == 0) {
+            // A first try without arguments: show what there is rather than name one missing option.
+            usage(err);
+            return EXIT_USAGE;
+        }
+        if (List.of(args).contains("--help") || List.of(args).contains("-h") || command.equals("help")) {
+            return Help.print(command, args, rest, out, err);
+        }
         try {
             return switch (command) {
                 case "run" -> runGateway(Args.parse(rest, List.of("--config")), err);
@@ -44,19 +52,16 @@ public final class Main {
                 case "smsc" -> SmscCommand.run(Args.parse(rest,
                         List.of("--config", "--carrier", "--from", "--port", "--timeout", "--bind-timeout")), out, err);
                 case "send" -> SendCommand.run(Args.parse(rest, List.of("--config", "--carrier", "--from", "--timeout")), out, err);
-                case "help", "--help", "-h" -> {
-                    usage(out);
-                    yield EXIT_OK;
-                }
+                case "receive" -> ReceiveCommand.run(Args.parse(rest, List.of("--config", "--carrier")), out, err);
                 default -> {
-                    err.println("unknown command: " + command);
+                    err.println("unknown command: " + command + (looksLikeAFile(command)
+                            ? " (did you mean --config " + command + "?)" : ""));
                     usage(err);
                     yield EXIT_USAGE;
                 }
             };
         } catch (Args.UsageException e) {
-            err.println(e.getMessage());
-            usage(err);
+            err.println(e.getMessage() + " (java -jar cxmyd-gateway.jar " + command + " --help)");
             return EXIT_USAGE;
         } catch (ConfigException e) {
             err.println("config error: " + e.getMessage());
@@ -67,16 +72,19 @@ public final class Main {
         }
     }
 
-    private static void usage(PrintStream s) {
-        s.println("usage: java -jar cxmyd-gateway.jar [run] --config FILE");
-        s.println("       java -jar cxmyd-gateway.jar send --config FILE --carrier ID --from MSISDN [--timeout 15s] [TEXT]");
-        s.println("       java -jar cxmyd-gateway.jar smsc --config FILE --carrier ID --from MSISDN [--port P] [TEXT]");
-        s.println("           (plays an ESME-mode carrier's SMSC: takes the gateway's bind, prints the reply)");
-        s.println("       java -jar cxmyd-gateway.jar bench (--in-process CONFIG | --target HOST:PORT --config CONFIG) ...");
-        s.println("           (the load tool: docs/performance.md)");
+    static void usage(PrintStream s) {
+        s.println(Help.OVERVIEW);
+    }
+
+    private static boolean looksLikeAFile(String word) {
+        return word.endsWith(".yml") || word.endsWith(".yaml") || Files.isRegularFile(Path.of(word));
     }
 
     private static int runGateway(Args args, PrintStream err) {
+        if (args.word() != null) {
+            throw new Args.UsageException("unexpected argument: " + args.word() + (looksLikeAFile(args.word())
+                    ? " (did you mean --config " + args.word() + "?)" : ""));
+        }
         Path file = Path.of(args.required("--config"));
         GatewayConfig config = new ConfigLoader().load(file);
         useLogbackBeside(file);
@@ -90,8 +98,13 @@ public final class Main {
         } catch (DatasetException | ConfigException e) {
             throw e;
         } catch (Exception e) {
-            err.println("cannot start: " + e.getMessage());
-            LoggerFactory.getLogger(Main.class).error("cannot start", e);
+            // One line a person can act on; the trace only when it is a bug, or at DEBUG (docs/operations.md).
+            err.println("cannot start: " + StartFailure.describe(e, file));
+            if (StartFailure.userCanFix(e)) {
+                LoggerFactory.getLogger(Main.class).debug("cannot start", e);
+            } else {
+                LoggerFactory.getLogger(Main.class).error("cannot start", e);
+            }
             return EXIT_FAILED;
         }
         try {

@@ -28,6 +28,7 @@ import io.cxmyd.gateway.smpp.BindType;
 import io.cxmyd.gateway.smpp.ServerLinks;
 import io.cxmyd.gateway.smpp.SmppServer;
 import io.cxmyd.gateway.smpp.esme.EsmeLinks;
+import io.cxmyd.gateway.web.WebChannel;
 import io.cxmyd.itinerary.ItineraryClient;
 import io.cxmyd.itinerary.areas.AreaCatalog;
 import io.cxmyd.itinerary.source.ItinerarySource;
@@ -66,8 +67,11 @@ final class RunningGateway implements AutoCloseable {
     private final ThreadPoolExecutor worker;
     private final Outbox outbox;
     private final SmppServer smpp;
+    private AreaCatalog catalog;
+    private WebChannel web;
 
-    RunningGateway(GatewayConfig config, GatewayMetrics metrics, GatewayState state) throws IOException {
+    RunningGateway(GatewayConfig config, GatewayMetrics metrics, GatewayState state, Clock webClock)
+            throws IOException {
         this.config = config;
         this.metrics = metrics;
         try {
@@ -79,7 +83,6 @@ final class RunningGateway implements AutoCloseable {
                     AdminHttpOptions.builder().host(config.metrics().host()).port(config.metrics().port()).build(),
                     metrics, health, config.admin().enabled() ? new GatewayAdminActions(config, state, links, esme)
                             : null));
-            log.info("metrics and health on http://{}:{}/metrics", config.metrics().host(), admin.port());
             ItineraryClient client = itineraryClient();
             GatewayRedis redis = needsRedis() ? open(GatewayRedis.start(config.cache().redis().orElseThrow(),
                     config.journal().commitTimeout())) : null;
@@ -99,6 +102,9 @@ final class RunningGateway implements AutoCloseable {
             smpp.start();
             esme.start(path);
             health.smppListening(true);
+            if (config.web().isPresent()) {
+                web = open(WebWiring.start(config, client, catalog, outbox, metrics, webClock, redis));
+            }
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -109,7 +115,7 @@ final class RunningGateway implements AutoCloseable {
     }
 
     private ItineraryClient itineraryClient() {
-        AreaCatalog catalog = AreaCatalog.standard();
+        catalog = AreaCatalog.standard();
         ItinerarySource source = ItineraryWiring.source(config, catalog);
         SourceProbe probe = null;
         if (source instanceof HttpItinerarySource http) {
@@ -126,7 +132,7 @@ final class RunningGateway implements AutoCloseable {
     private boolean needsRedis() {
         GatewayConfig.Journal j = config.journal();
         return config.cache().redis().isPresent()
-                && (j.enabled() && j.store() == GatewayConfig.Journal.Store.REDIS || QueryWiring.needsConsent(config));
+                && (config.web().isPresent() || j.enabled() && j.store() == GatewayConfig.Journal.Store.REDIS || QueryWiring.needsConsent(config));
     }
 
     /** The accept log and what replays it: the local journal, the Redis stream, or none. */
@@ -242,6 +248,10 @@ final class RunningGateway implements AutoCloseable {
 
     int smppTlsPort() {
         return smpp.tlsPort();
+    }
+
+    int webPort() {
+        return web == null ? -1 : web.port();
     }
 
     int metricsPort() {

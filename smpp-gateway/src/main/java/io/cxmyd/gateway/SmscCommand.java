@@ -20,6 +20,16 @@ import java.util.Optional;
  */
 final class SmscCommand {
 
+    static final String USAGE = """
+            usage: java -jar cxmyd-gateway.jar smsc --config FILE --carrier ID --from MSISDN [--port P]
+                     [--bind-timeout 90s] [--timeout 15s] [TEXT]
+
+            Plays the SMSC of carrier ID, which FILE puts in ESME mode (carriers[].smsc): listens on its
+            smsc.host and smsc.port (or --port P), waits for the gateway running with FILE to bind with the
+            carrier's systemId and password, hands it TEXT (default CXMYD) from subscriber MSISDN to the
+            carrier's first service number as deliver_sm, prints the whole reply (sent as submit_sm) on stdout
+            and exits: 0 with a reply, 1 without, 2 for a bad command line or config. docs/smpp.md, ESME mode.""";
+
     private SmscCommand() {
     }
 
@@ -39,8 +49,8 @@ final class SmscCommand {
         GatewayConfig.Smsc smsc = carrier.smsc().orElseThrow(() -> new Args.UsageException(
                 "--carrier: " + carrierId + " has no smsc in the config (it binds to the gateway: use send)"));
         int port = Integer.parseInt(args.optional("--port", Integer.toString(smsc.port())));
-        Duration bindWait = seconds(args.optional("--bind-timeout", "90"));
-        Duration timeout = seconds(args.optional("--timeout", "15"));
+        Duration bindWait = SendCommand.flagDuration("--bind-timeout", args.optional("--bind-timeout", "90s"));
+        Duration timeout = SendCommand.flagDuration("--timeout", args.optional("--timeout", "15s"));
         String to = carrier.serviceNumbers().get(0);
         try (SmscSimulator sim = SmscSimulator.listen(smsc.host(), port, carrier.systemId(), carrier.password())) {
             err.println("playing " + carrierId + "'s SMSC on " + smsc.host() + ":" + sim.port()
@@ -73,14 +83,6 @@ final class SmscCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Main.EXIT_FAILED;
-        }
-    }
-
-    private static Duration seconds(String text) {
-        try {
-            return Duration.ofSeconds(Long.parseLong(text.endsWith("s") ? text.substring(0, text.length() - 1) : text));
-        } catch (NumberFormatException e) {
-            throw new Args.UsageException("a duration in seconds is expected (e.g. 15s), was " + text);
         }
     }
 }

@@ -82,6 +82,37 @@ class MainTest {
     }
 
     @Test
+    void noArgumentsAtAllShowsTheCommandsOnStderr() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(errText()).startsWith("usage: java -jar cxmyd-gateway.jar [COMMAND]");
+    }
+
+    @Test
+    void aConfigFileWithoutConfigIsAskedAbout() {
+        assertThat(run("gateway.yml")).isEqualTo(2);
+        assertThat(errText()).startsWith("unknown command: gateway.yml (did you mean --config gateway.yml?)");
+        err.reset();
+        assertThat(run("run", "gateway.yml")).isEqualTo(2);
+        assertThat(errText()).isEqualTo("unexpected argument: gateway.yml (did you mean --config gateway.yml?)"
+                + " (java -jar cxmyd-gateway.jar run --help)" + System.lineSeparator());
+    }
+
+    @Test
+    void aBadDurationFlagIsOneLineNamingTheFlagWithExitTwo() {
+        assertThat(run("send", "--config", "x.yml", "--carrier", "china-mobile", "--from", "13800138000",
+                "--timeout", "abc")).isEqualTo(2);
+        assertThat(errText()).isEqualTo("--timeout: must be a duration such as 500ms, 30s, 10m, 2h, was \"abc\""
+                + " (java -jar cxmyd-gateway.jar send --help)" + System.lineSeparator());
+    }
+
+    @Test
+    void benchTakesTheSameDurationSyntaxAsTheConfig() {
+        assertThat(run("bench", "--in-process", "x.yml", "--duration", "1.5s")).isEqualTo(2);
+        assertThat(errText()).isEqualTo("--duration: must be a duration such as 500ms, 30s, 10m, 2h, was \"1.5s\""
+                + " (java -jar cxmyd-gateway.jar bench --help)" + System.lineSeparator());
+    }
+
+    @Test
     void withoutLogbackBesideTheConfigTheShippedOneInsideTheJarIsUsed() throws IOException {
         String before = System.getProperty("logback.configurationFile");
         System.clearProperty("logback.configurationFile");

@@ -24,6 +24,9 @@ import javax.crypto.spec.SecretKeySpec;
 public final class CacheKeys {
 
     static final String PREFIX = "cxmyd:v1:it:";
+    /** The store's entries (docs/batch.md): written by the Spark job, read by {@code source: store}. */
+    static final String STORE_PREFIX = "cxmyd:v1:store:";
+    static final String STORE_MARKER = "cxmyd:v1:store-ready:";
     private static final String ALGORITHM = "HmacSHA256";
     private static final int HASH_BYTES = 16;
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
@@ -56,6 +59,20 @@ public final class CacheKeys {
     public String key(Msisdn msisdn, LocalDate day) {
         byte[] mac = macs.get().doFinal(msisdn.digits().getBytes(StandardCharsets.US_ASCII));
         return PREFIX + BASE64URL.encodeToString(Arrays.copyOf(mac, HASH_BYTES)) + ':' + day;
+    }
+
+    /**
+     * The store's entry of {@code msisdn} for data day {@code day}: the same keyed hash as the cache's, so
+     * that the job's {@code --hash-key} and the gateway's {@code itinerary.store.hashKey} must match.
+     */
+    public String storeKey(Msisdn msisdn, LocalDate day) {
+        byte[] mac = macs.get().doFinal(msisdn.digits().getBytes(StandardCharsets.US_ASCII));
+        return STORE_PREFIX + BASE64URL.encodeToString(Arrays.copyOf(mac, HASH_BYTES)) + ':' + day;
+    }
+
+    /** The key the job writes last once every value of {@code day} is stored: the store's readiness. */
+    public static String storeMarker(LocalDate day) {
+        return STORE_MARKER + day;
     }
 
     private static Mac mac(SecretKeySpec key) {

@@ -1,6 +1,10 @@
 package io.cxmyd.itinerary.cache;
 
+import io.cxmyd.itinerary.rules.DataDay;
+import io.cxmyd.itinerary.rules.EventTrack;
+import io.cxmyd.itinerary.rules.StayCalculator;
 import io.cxmyd.itinerary.rules.Trip;
+import io.cxmyd.itinerary.rules.WindowTrack;
 import io.cxmyd.itinerary.source.SubscriberProfile;
 import java.util.Objects;
 
@@ -17,6 +21,17 @@ public record DayValue(SubscriberProfile profile, Trip trip) {
 
     public DayValue {
         Objects.requireNonNull(trip, "trip");
+    }
+
+    /**
+     * What a known subscriber's events show for {@code day}: the one computation that every source's
+     * lookup (the client, on a miss) and the Spark job (docs/batch.md) both run, so that they answer alike.
+     * Reads only the events of {@link WindowTrack}'s span.
+     */
+    public static DayValue compute(SubscriberProfile profile, EventTrack events, StayCalculator calculator,
+            DataDay day) {
+        Objects.requireNonNull(profile, "profile");
+        return new DayValue(profile, calculator.compute(WindowTrack.of(events, day), day));
     }
 
     public static DayValue unknown() {

@@ -23,8 +23,10 @@ import java.util.Optional;
  * <p>Areas are stored by code, never by {@link Area#id()}: ids are dense indexes of one process's catalog,
  * and another instance (or the next release's division list) may number them differently. A value that
  * no longer reads (a code the catalog dropped, a damaged entry) is a miss, not an error.
+ *
+ * <p>Public because the Spark job (itinerary-batch) writes the store's values in this same format.
  */
-final class DayValueCodec {
+public final class DayValueCodec {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
@@ -32,7 +34,7 @@ final class DayValueCodec {
 
     private final AreaCatalog catalog;
 
-    DayValueCodec(AreaCatalog catalog) {
+    public DayValueCodec(AreaCatalog catalog) {
         this.catalog = catalog;
     }
 
@@ -45,7 +47,7 @@ final class DayValueCodec {
     record ValueJson(ProfileJson p, TripJson t) {
     }
 
-    String encode(DayValue value) {
+    public String encode(DayValue value) {
         SubscriberProfile p = value.profile();
         ProfileJson profile = p == null ? null : new ProfileJson(p.carrier(), p.activatedOn().toString(),
                 p.portedOn() == null ? null : p.portedOn().toString(), p.idLast4Hash());
@@ -59,7 +61,7 @@ final class DayValueCodec {
     }
 
     /** The value, or empty when {@code json} does not read as one under this catalog. */
-    Optional<DayValue> decode(String json) {
+    public Optional<DayValue> decode(String json) {
         try {
             ValueJson v = JSON.readValue(json, ValueJson.class);
             if (v == null || v.t() == null) {

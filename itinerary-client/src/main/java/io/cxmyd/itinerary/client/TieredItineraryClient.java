@@ -17,8 +17,8 @@ import io.cxmyd.itinerary.rules.DataDay;
 import io.cxmyd.itinerary.rules.RulesOptions;
 import io.cxmyd.itinerary.rules.StayCalculator;
 import io.cxmyd.itinerary.source.ItinerarySource;
+import io.cxmyd.itinerary.source.PrecomputedSource;
 import io.cxmyd.itinerary.source.SourceException;
-import io.cxmyd.itinerary.source.SubscriberData;
 import io.cxmyd.itinerary.source.SubscriberProfile;
 import java.time.Duration;
 import java.time.Instant;
@@ -144,18 +144,57 @@ final class TieredItineraryClient implements ItineraryClient {
         return result;
     }
 
+    /** Through the same cache tiers as {@link #lookup}: the profile is part of the cached day value. */
+    @Override
+    public CompletableFuture<java.util.Optional<String>> registeredCarrier(Msisdn msisdn, Instant at) {
+        CompletableFuture<java.util.Optional<String>> result = new CompletableFuture<>();
+        ScheduledFuture<?> deadline = timer.schedule(
+                () -> result.complete(java.util.Optional.empty()), deadlineNanos, TimeUnit.NANOSECONDS);
+        try {
+            DataDay day = DataDay.at(at, rules);
+            cache.get(msisdn, day, at, () -> load(msisdn, day)).whenComplete((hit, error) -> {
+                deadline.cancel(false);
+                SubscriberProfile p = error == null ? hit.value().profile() : null;
+                result.complete(java.util.Optional.ofNullable(p).map(SubscriberProfile::carrier));
+            });
+        } catch (RuntimeException e) {
+            deadline.cancel(false);
+            result.complete(java.util.Optional.empty());
+        }
+        return result;
+    }
+
     /** The source's data for {@code day}, bounded by the deadline so that a hung load leaves the cache. */
     private CompletableFuture<DayValue> load(Msisdn msisdn, DataDay day) {
         if (!source.ready()) {
             return CompletableFuture.failedFuture(new NotReadyException());
         }
-        CompletableFuture<Optional<SubscriberData>> fetched;
+        CompletableFuture<DayValue> value;
         try {
-            fetched = source.fetch(msisdn, day).toCompletableFuture();
+            if (source instanceof PrecomputedSource stored) {
+                // The store holds the day's computed value: no calculator here, the job ran it.
+                value = bounded(stored.fetchComputed(msisdn, day).toCompletableFuture())
+                        .thenApplyAsync(found -> found.orElseGet(DayValue::unknown), executor);
+            } else {
+                value = bounded(source.fetch(msisdn, day).toCompletableFuture())
+                        .thenApplyAsync(data -> data
+                                .map(d -> DayValue.compute(d.profile(), d.events(), calculator, day))
+                                .orElseGet(DayValue::unknown), executor);
+            }
         } catch (RuntimeException e) {
-            fetched = CompletableFuture.failedFuture(e);
+            value = CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<Optional<SubscriberData>> bounded = new CompletableFuture<>();
+        return value.whenComplete((v, error) -> {
+            String kind = error == null ? null : sourceErrorKind(error);
+            if (kind != null) {
+                events.sourceError(kind);
+            }
+        });
+    }
+
+    /** {@code fetched}, failed with a timeout when the source has not answered within the deadline. */
+    private <T> CompletableFuture<T> bounded(CompletableFuture<T> fetched) {
+        CompletableFuture<T> bounded = new CompletableFuture<>();
         ScheduledFuture<?> limit = timer.schedule(
                 () -> bounded.completeExceptionally(new TimeoutException("source")), deadlineNanos,
                 TimeUnit.NANOSECONDS);
@@ -167,15 +206,7 @@ final class TieredItineraryClient implements ItineraryClient {
                 bounded.complete(data);
             }
         });
-        return bounded.thenApplyAsync(data -> data
-                        .map(d -> new DayValue(d.profile(), calculator.compute(d.events(), day)))
-                        .orElseGet(DayValue::unknown), executor)
-                .whenComplete((value, error) -> {
-                    String kind = error == null ? null : sourceErrorKind(error);
-                    if (kind != null) {
-                        events.sourceError(kind);
-                    }
-                });
+        return bounded;
     }
 
     private static LookupResult unavailable(Msisdn msisdn, Throwable error) {

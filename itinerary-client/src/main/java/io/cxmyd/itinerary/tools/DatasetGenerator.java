@@ -49,12 +49,17 @@ public final class DatasetGenerator {
     }
 
     public static void main(String[] args) throws IOException {
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            System.out.println(GeneratorOptions.USAGE);
+            return;
+        }
         GeneratorOptions options;
         try {
             options = GeneratorOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(GeneratorOptions.USAGE);
+            // One line: the option and what is wrong with it; the usage is one --help away.
+            System.err.println(e.getMessage() + " (java -cp cxmyd-gateway.jar io.cxmyd.itinerary.tools.DatasetGenerator"
+                    + " --help)");
             System.exit(2);
             return;
         }

@@ -22,9 +22,19 @@ import java.util.Objects;
 public record GeneratorOptions(Path out, int subscribers, int days, LocalDate end, long seed, boolean showcase,
         String idHashKey) {
 
-    public static final String USAGE = "usage: DatasetGenerator --out DIR [--subscribers N] [--days D] "
-            + "[--end YYYY-MM-DD] [--seed S] [--showcase] [--id-hash-key SECRET]\n"
-            + "  defaults: --subscribers 1000 --days 7 --end 2026-11-21 --seed 1";
+    public static final String USAGE = """
+            usage: java -cp cxmyd-gateway.jar io.cxmyd.itinerary.tools.DatasetGenerator --out DIR [--subscribers N]
+                     [--days D] [--end YYYY-MM-DD] [--seed S] [--showcase] [--id-hash-key SECRET]
+
+            Writes a synthetic dataset the gateway's local source reads (docs/dataset.md): cells.csv,
+            subscribers.csv and signaling.csv in DIR, the same for the same --seed.
+
+              --out DIR          the folder to write (created when missing)
+              --subscribers N    how many subscribers (default 1000)
+              --days D           days of signaling, ending on --end (default 7, ending 2026-11-21)
+              --seed S           the random seed (default 1)
+              --showcase         add the demo numbers of docs/demo-data.md
+              --id-hash-key SECRET  write id_last4_hash with this secret (the same as consent.idHashKey)""";
 
     public GeneratorOptions {
         Objects.requireNonNull(out, "out");
@@ -61,7 +71,7 @@ public record GeneratorOptions(Path out, int subscribers, int days, LocalDate en
                 continue;
             }
             if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(key + ": missing value");
+                throw new IllegalArgumentException(key + ": a value is required");
             }
             String value = args[++i];
             try {

@@ -71,6 +71,24 @@ class DatasetGeneratorTest {
     }
 
     @Test
+    void helpAndHPrintTheUsageOnStdoutAndWriteNothing() throws IOException {
+        for (String flag : new String[] {"--help", "-h"}) {
+            java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream before = System.out;
+            System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                // Returns instead of exiting: a System.exit here would end the test JVM.
+                DatasetGenerator.main(new String[] {"--out", "x", flag});
+            } finally {
+                System.setOut(before);
+            }
+            assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8))
+                    .startsWith("usage: java -cp cxmyd-gateway.jar io.cxmyd.itinerary.tools.DatasetGenerator --out DIR");
+            assertThat(java.nio.file.Path.of("x")).doesNotExist();
+        }
+    }
+
+    @Test
     void optionsAreValidatedWithTheKeyInTheMessage() {
         assertThatThrownBy(() -> GeneratorOptions.parse("--subscribers", "10"))
                 .hasMessage("--out: required");

@@ -85,9 +85,10 @@ public final class ConfigLoader {
         GatewayConfig.Journal journal = StateSections.journal(root.optionalSection("journal"), baseDir);
         GatewayConfig.Workers workers = ServiceSections.workers(root.optionalSection("workers"));
         StateSections.sharedState(root, cache, carriers, journal);
+        Optional<GatewayConfig.Web> web = WebSection.web(root, metrics, smpp.port(), cache);
         root.finish();
         return new GatewayConfig(file, smpp, carriers, itinerary, cache, metrics, limits, clock, delivery,
-                templates, admin, consent, journal, workers);
+                templates, admin, consent, journal, workers, web);
     }
 
     static <E extends Enum<E>> E enumValue(ConfigNode n, String name, E dflt, Class<E> type) {

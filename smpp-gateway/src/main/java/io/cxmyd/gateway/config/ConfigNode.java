@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
  */
 final class ConfigNode {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private final String path;
@@ -54,7 +52,7 @@ final class ConfigNode {
     ConfigNode section(String name) {
         JsonNode v = raw(name);
         if (v.isMissingNode() || v.isNull()) {
-            throw new ConfigException(key(name), "required section is missing");
+            throw missing(name, "required section is missing");
         }
         return new ConfigNode(key(name), v, env);
     }
@@ -67,7 +65,7 @@ final class ConfigNode {
     List<ConfigNode> sections(String name) {
         JsonNode v = raw(name);
         if (v.isMissingNode() || v.isNull()) {
-            throw new ConfigException(key(name), "required list is missing");
+            throw missing(name, "required list is missing");
         }
         if (!v.isArray()) {
             throw new ConfigException(key(name), "must be a list, was " + kind(v));
@@ -83,7 +81,7 @@ final class ConfigNode {
         JsonNode v = raw(name);
         if (v.isMissingNode() || v.isNull()) {
             if (dflt == null) {
-                throw new ConfigException(key(name), "required key is missing");
+                throw missing(name, "required key is missing");
             }
             return dflt;
         }
@@ -149,7 +147,7 @@ final class ConfigNode {
         }
         Duration d = parseDuration(v.asText());
         if (d == null || !v.isValueNode()) {
-            throw new ConfigException(key(name), "must be a duration such as 500ms, 30s, 10m, 2h, was " + quote(v));
+            throw new ConfigException(key(name), "must be " + Durations.EXPECTED + ", was " + quote(v));
         }
         if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
             throw new ConfigException(key(name), "must be between " + format(min) + " and " + format(max)
@@ -161,7 +159,7 @@ final class ConfigNode {
     List<String> strings(String name) {
         JsonNode v = raw(name);
         if (v.isMissingNode() || v.isNull()) {
-            throw new ConfigException(key(name), "required list is missing");
+            throw missing(name, "required list is missing");
         }
         if (!v.isArray()) {
             throw new ConfigException(key(name), "must be a list, was " + kind(v));
@@ -182,41 +180,40 @@ final class ConfigNode {
         return raw(name);
     }
 
+    /**
+     * A required key is absent. When a key nobody asked for is a near miss of it ({@code smtp:} for
+     * {@code smpp:}), the typo is the error to report, not the absence it caused. One edit only: a sibling
+     * two edits away may be a real key that is simply read later ({@code host} and {@code port}).
+     */
+    private ConfigException missing(String name, String problem) {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String n = names.next();
+            if (!read.contains(n) && NearestKey.of(n, List.of(name), 1).isPresent()) {
+                return new ConfigException(key(n), "unknown key (did you mean " + name + "?)");
+            }
+        }
+        return new ConfigException(key(name), problem);
+    }
+
     /** Rejects keys that no reader asked for: the most common misconfiguration is a misspelt key. */
     void finish() {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String n = names.next();
             if (!read.contains(n)) {
-                throw new ConfigException(key(n), "unknown key");
+                throw new ConfigException(key(n), "unknown key" + NearestKey.of(n, read)
+                        .map(k -> " (did you mean " + k + "?)").orElse(""));
             }
         }
     }
 
     static Duration parseDuration(String text) {
-        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            return null;
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
+        return Durations.parse(text).orElse(null);
     }
 
     static String format(Duration d) {
-        if (d.toMillis() % 1000 != 0) {
-            return d.toMillis() + "ms";
-        }
-        long s = d.toSeconds();
-        if (s % 3600 == 0) {
-            return s / 3600 + "h";
-        }
-        return s % 60 == 0 ? s / 60 + "m" : s + "s";
+        return Durations.format(d);
     }
 
     static String quote(JsonNode v) {

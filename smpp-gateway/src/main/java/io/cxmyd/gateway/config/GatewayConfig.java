@@ -30,7 +30,8 @@ public record GatewayConfig(
         Admin admin,
         Consent consent,
         Journal journal,
-        Workers workers) {
+        Workers workers,
+        Optional<Web> web) {
 
     public GatewayConfig {
         carriers = List.copyOf(carriers);
@@ -44,7 +45,7 @@ public record GatewayConfig(
     /** The same configuration with {@code carriers} instead (the load tool's ESME mode points them at itself). */
     public GatewayConfig withCarriers(List<Carrier> carriers) {
         return new GatewayConfig(file, smpp, carriers, itinerary, cache, metrics, limits, clock, delivery, templates,
-                admin, consent, journal, workers);
+                admin, consent, journal, workers, web);
     }
 
     public record Smpp(
@@ -150,7 +151,22 @@ public record GatewayConfig(
             int newAccountDays,
             LocalTime refreshTime,
             ZoneId zone,
-            Duration bounceTolerance) {
+            Duration bounceTolerance,
+            Store store) {
+    }
+
+    /**
+     * {@code itinerary.store} (docs/batch.md): where the Spark job's results are read.
+     *
+     * @param redis one URI, or a Redis Cluster's seeds when {@code cluster}
+     * @param hashKey the job's {@code --hash-key}
+     */
+    public record Store(List<URI> redis, boolean cluster, String hashKey, Duration timeout) {
+
+        @Override
+        public String toString() {
+            return "Store[redis=" + redis.size() + (cluster ? " cluster seeds" : "") + "]"; // never the key
+        }
     }
 
     public record Http(
@@ -255,6 +271,44 @@ public record GatewayConfig(
         public enum Store {
             DISK,
             REDIS
+        }
+    }
+
+    /**
+     * The web channel (docs/web.md): the query page, verification codes by SMS, the declaration check.
+     *
+     * @param host the listening address
+     * @param port the listening port (0 picks a free one)
+     * @param hostNames the names a request's Host header may carry (port ignored); others get 400
+     * @param sessionDays how long a session cookie keeps a verified number
+     * @param secureCookies whether the session cookie carries Secure (set it when served behind TLS)
+     * @param maxConnectionsPerAddress open connections one client address may hold
+     * @param maxConnections open connections in all
+     * @param requestTimeout the whole time a request may take to arrive, however slowly its bytes come
+     * @param maxBodyBytes the largest request body accepted
+     * @param codes the verification code budgets
+     * @param declarationClients who may call the declaration check
+     */
+    public record Web(String host, int port, List<String> hostNames, int sessionDays, boolean secureCookies,
+                      int maxConnectionsPerAddress, int maxConnections, Duration requestTimeout, int maxBodyBytes,
+                      Codes codes, List<Client> declarationClients) {
+
+        public Web {
+            hostNames = List.copyOf(hostNames);
+            declarationClients = List.copyOf(declarationClients);
+        }
+
+        /** Codes one client address may ask for per hour, one number may get per hour, the service sends per minute. */
+        public record Codes(int perAddressPerHour, int perNumberPerHour, int perMinute) {
+        }
+
+        /** A declaration-check client; the key never appears in {@link #toString()}. */
+        public record Client(String id, String key, int perMinute) {
+
+            @Override
+            public String toString() {
+                return "Client[id=" + id + ", perMinute=" + perMinute + "]";
+            }
         }
     }
 }

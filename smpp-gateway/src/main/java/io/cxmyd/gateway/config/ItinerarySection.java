@@ -22,6 +22,7 @@ final class ItinerarySection {
         String source = n.requiredString("source");
         ConfigNode localNode = n.optionalSection("local");
         ConfigNode httpNode = n.optionalSection("http");
+        GatewayConfig.Store store = null;
         Path localDir = null;
         Http http = null;
         switch (source) {
@@ -40,7 +41,14 @@ final class ItinerarySection {
                     throw new ConfigException(n.key("http"), "required when source is http");
                 }
             }
-            default -> throw new ConfigException(n.key("source"), "must be local or http, was \"" + source + "\"");
+            case "store" -> {
+                if (!n.has("store")) {
+                    throw new ConfigException(n.key("store"), "required when source is store");
+                }
+                store = StoreSection.store(n.section("store"));
+            }
+            default -> throw new ConfigException(n.key("source"),
+                    "must be local, http or store, was \"" + source + "\"");
         }
         if (n.has("local") && localDir == null) {
             localNode.string("dir", "");
@@ -49,6 +57,9 @@ final class ItinerarySection {
             http = http(httpNode, source.equals("http"));
         }
         localNode.finish();
+        if (store == null && n.has("store")) {
+            store = StoreSection.store(n.section("store")); // checked even when unused: a typo shows now
+        }
         int windowDays = n.integer("windowDays", 7, 1, 31);
         int newAccountDays = n.integer("newAccountDays", 7, 0, 366);
         String refresh = n.string("refreshTime", "08:00");
@@ -67,7 +78,7 @@ final class ItinerarySection {
         }
         Duration bounce = n.duration("bounceTolerance", Duration.ofMinutes(30), Duration.ZERO, Duration.ofHours(3));
         n.finish();
-        return new Itinerary(source, localDir, http, windowDays, newAccountDays, refreshTime, zone, bounce);
+        return new Itinerary(source, localDir, http, windowDays, newAccountDays, refreshTime, zone, bounce, store);
     }
 
     static Http http(ConfigNode n, boolean required) {

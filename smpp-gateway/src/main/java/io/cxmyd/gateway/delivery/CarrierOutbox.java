@@ -36,6 +36,9 @@ final class CarrierOutbox {
 
     private static final Logger log = LoggerFactory.getLogger(CarrierOutbox.class);
 
+    /** Longer than any reply's validity: a notice queued now is due before every reply still waiting. */
+    static final Duration HEAD_START = Duration.ofDays(1);
+
     private final String carrierId;
     private final CarrierLinks links;
     private final OutboxOptions options;
@@ -76,6 +79,14 @@ final class CarrierOutbox {
     }
 
     boolean submit(Reply reply) {
+        return submit(reply, false);
+    }
+
+    /**
+     * Queues {@code reply}; a {@code first} one (a notice such as a verification code) is due ahead of every
+     * reply queued in the last {@link #HEAD_START}, and again ahead of them when a bind comes up.
+     */
+    boolean submit(Reply reply, boolean first) {
         if (closed) {
             listener.expired(reply, Expiry.SHUTDOWN);
             return false;
@@ -87,7 +98,7 @@ final class CarrierOutbox {
             return false;
         }
         long now = ticker.read();
-        queue.put(new Pending(reply, now, now + options.validity().toNanos(), sequence.incrementAndGet()));
+        queue.put(new Pending(reply, now, now + options.validity().toNanos(), sequence.incrementAndGet(), first));
         return true;
     }
 
@@ -101,7 +112,7 @@ final class CarrierOutbox {
         }
         long now = ticker.read();
         for (Pending p : all) {
-            p.dueAt = now;
+            p.dueAt = p.first ? now - HEAD_START.toNanos() : now;
             queue.put(p);
         }
     }
@@ -257,12 +268,16 @@ final class CarrierOutbox {
         int attempts;
         boolean waitingForBind;
 
-        Pending(Reply reply, long createdAt, long expiresAt, long seq) {
+        final boolean first;
+
+        Pending(Reply reply, long createdAt, long expiresAt, long seq, boolean first) {
             this.reply = reply;
             this.createdAt = createdAt;
             this.expiresAt = expiresAt;
             this.seq = seq;
-            this.dueAt = createdAt;
+            this.first = first;
+            // The queue is ordered by due time: "due since HEAD_START" puts a notice before every due reply.
+            this.dueAt = first ? createdAt - HEAD_START.toNanos() : createdAt;
         }
 
         @Override

@@ -58,6 +58,14 @@ public final class Outbox implements ReplyLinks, AutoCloseable {
         submit(reply);
     }
 
+    /**
+     * Queues a notice ahead of the replies waiting for its carrier (a verification code is useless after
+     * five minutes, a reply is not): see {@link Notices}.
+     */
+    public boolean submitFirst(Reply reply) {
+        return outbox(reply.carrierId()).submit(reply, true);
+    }
+
     /** Whether the carrier's queue has room: checked before accepting a query, to push back early. */
     @Override
     public boolean hasRoom(String carrierId) {

@@ -25,6 +25,11 @@ public final class LoadCommand {
     private LoadCommand() {
     }
 
+    /** The options, for {@code bench --help}. */
+    public static String usage() {
+        return LoadOptions.USAGE;
+    }
+
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         LoadOptions options;
         // --esme: after the server-mode run, the same load in ESME mode (EsmeBench), and the ratio of the two.
@@ -36,8 +41,7 @@ public final class LoadCommand {
                 throw new IllegalArgumentException("--esme: needs --in-process CONFIG (the tool plays the SMSCs)");
             }
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.println(LoadOptions.USAGE);
+            err.println(e.getMessage() + " (java -jar cxmyd-gateway.jar bench --help)");
             return 2;
         }
         useLogbackBeside(options.config());

@@ -1,6 +1,7 @@
 package io.cxmyd.gateway.load;
 
 import java.nio.file.Path;
+import io.cxmyd.gateway.config.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,19 @@ record LoadOptions(
                      [--warmup 5s] [--duration 30s] [--drain 10s]
                      [--numbers-from DIR/subscribers.csv | --numbers-range FIRST-LAST] [--numbers-limit N]
                      [--check-every 100] [--echo] [--esme] [--text CXMYD]
-              --esme (with --in-process): then the same load in ESME mode, the tool playing the SMSCs""";
+
+            Drives CXMYD queries through a gateway, started in this JVM (--in-process) or already running
+            (--target, binding as the carriers of --config), and prints queries/s, latency percentiles and
+            errors; --echo first measures the same SMPP stack alone, for a ratio. docs/performance.md has the
+            commands and the figures.
+
+              --rate N           a fixed rate of queries/s (else: --window N queries outstanding per session)
+              --sessions N       transceiver binds, spread over --carriers (default: every carrier of the config)
+              --warmup, --duration, --drain   durations (500ms, 5s, 1m): not measured, measured, waited for late replies
+              --numbers-from / --numbers-range / --numbers-limit   the senders (default: the dataset's subscribers)
+              --check-every N    check every N-th reply's text (signature and masked sender)
+              --esme             (with --in-process) then the same load in ESME mode, the tool playing the SMSCs
+            Exit status: 0 when every measured query was answered right, 1 otherwise, 2 for a bad command line.""";
 
     /** Parses {@code --key value} / {@code --key=value} options; {@code --echo} takes no value. */
     static LoadOptions parse(List<String> args) {
@@ -162,27 +175,8 @@ record LoadOptions(
         return n;
     }
 
-    /** {@code 500ms}, {@code 30s}, {@code 2m}, or plain seconds. */
+    /** The product's one duration syntax ({@link Durations}): {@code 500ms}, {@code 30s}, {@code 2m}. */
     static Duration duration(String key, String value, boolean zeroAllowed) {
-        String v = value.strip();
-        Duration d;
-        try {
-            if (v.endsWith("ms")) {
-                d = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-            } else if (v.endsWith("s")) {
-                d = Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
-            } else if (v.endsWith("m")) {
-                d = Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)));
-            } else {
-                d = Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
-            }
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + ": a duration such as 500ms, 30s or 2m, was '" + value + "'");
-        }
-        if (d.isNegative() || (!zeroAllowed && d.isZero())) {
-            throw new IllegalArgumentException(key + ": must be " + (zeroAllowed ? "0 or more" : "positive")
-                    + ", was '" + value + "'");
-        }
-        return d;
+        return Durations.flag(key, value, zeroAllowed ? Duration.ZERO : Duration.ofMillis(1));
     }
 }

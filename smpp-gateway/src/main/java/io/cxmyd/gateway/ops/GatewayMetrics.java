@@ -54,6 +54,7 @@ public final class GatewayMetrics implements LookupEvents, BindListener, AutoClo
     };
 
     private final PrometheusMeterRegistry registry;
+    private final java.util.Map<WebCodeResult, Counter> webCodes = new java.util.EnumMap<>(WebCodeResult.class);
     private final Map<String, CarrierMeters> carriers;
     private final Map<BindFailureReason, Counter> bindFailures = new EnumMap<>(BindFailureReason.class);
     private final Map<Tier, Counter> cacheHits = new EnumMap<>(Tier.class);
@@ -126,6 +127,14 @@ public final class GatewayMetrics implements LookupEvents, BindListener, AutoClo
             registerRedisUp();
         }
         registerJournalMeters();
+        for (WebCodeResult result : WebCodeResult.values()) {
+            webCodes.put(result, counter(MetricNames.WEB_CODES, MetricNames.TAG_RESULT, result.label()));
+        }
+    }
+
+    /** A verification code of the web channel was asked, sent, verified, failed or refused. */
+    public void webCode(WebCodeResult result) {
+        webCodes.get(Objects.requireNonNull(result, "result")).increment();
     }
 
     /** Shown from the start, at zero, so a dashboard and alerts see them whether or not the journal is on. */

@@ -101,12 +101,17 @@ public final class MetricNames {
             "cxmyd.receipts.unmatched", "cxmyd_receipts_unmatched_total", MetricType.COUNTER, List.of(TAG_CARRIER),
             "Delivery receipts (ESME mode) whose message id matches no reply part the gateway still holds");
 
+    public static final MetricName WEB_CODES = new MetricName(
+            "cxmyd.web.codes", "cxmyd_web_codes_total", MetricType.COUNTER, List.of(TAG_RESULT),
+            "Verification codes of the web channel: asked, sent, verified, failed or refused by a budget");
+
     /** All of the above, in the order of the operations guide's catalogue. */
     public static final List<MetricName> ALL = List.of(
             BINDS, BIND_FAILURES, QUERIES, REPLIES, REPLY_PARTS, END_TO_END, REPLY_QUEUE_DEPTH, REPLY_QUEUE_OLDEST,
             LOOKUP, CACHE_REQUESTS, REDIS_UP, SOURCE_ERRORS,
             JOURNAL_COMMIT, JOURNAL_REFUSED, JOURNAL_PENDING, JOURNAL_REPLAYED,
-            ESME_BIND_ATTEMPTS, RECEIPTS, RECEIPTS_UNMATCHED);
+            ESME_BIND_ATTEMPTS, RECEIPTS, RECEIPTS_UNMATCHED,
+            WEB_CODES);
 
     /** The cache result label values. */
     public static final String HIT = "hit";

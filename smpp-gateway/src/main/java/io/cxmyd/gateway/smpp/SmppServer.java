@@ -136,7 +136,7 @@ public final class SmppServer implements AutoCloseable {
                     tlsSocket.getLocalPort());
         }
         startAcceptor(socket, "smpp-accept-");
-        log.info("SMPP server listening on {}:{}", options.host(), socket.getLocalPort());
+        log.debug("SMPP server listening on {}:{}", options.host(), socket.getLocalPort());
     }
 
     private void startAcceptor(ServerSocket socket, String name) {

@@ -18,6 +18,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
 
+    @Test
+    void aTypoOfARequiredSectionIsReportedAsAnUnknownKeyNotAsTheMissingSection() {
+        assertRejected(MINIMAL.replace("smpp: {}", "smtp: {}"), "smtp: unknown key (did you mean smpp?)");
+        assertRejected(MINIMAL.replace("carriers:", "carrier:"), "carrier: unknown key (did you mean carriers?)");
+        assertRejected(MINIMAL.replace("    systemId: cmcc", "    sytsemId: cmcc"),
+                "carriers[0].sytsemId: unknown key (did you mean systemId?)");
+    }
+
+    @Test
+    void aMissingSectionWithNoNearMissIsStillReportedAsMissing() {
+        assertRejected(MINIMAL.replace("smpp: {}", "transport: {}"), "smpp: required section is missing");
+    }
+
+    @Test
+    void aKeyFarFromEveryKnownKeyGetsNoSuggestion() {
+        assertRejected(MINIMAL + "zzz: 1\n", "zzz: unknown key");
+    }
+
     @TempDir
     Path dir;
 
@@ -87,10 +105,10 @@ class ConfigLoaderTest {
 
     @Test
     void unknownKeyIsNamed() {
-        assertRejected(MINIMAL.replace("smpp: {}", "smpp:\n  prot: 2775"), "smpp.prot: unknown key");
+        assertRejected(MINIMAL.replace("smpp: {}", "smpp:\n  prot: 2775"), "smpp.prot: unknown key (did you mean port?)");
         assertRejected(MINIMAL + "colour: blue\n", "colour: unknown key");
         assertRejected(MINIMAL.replace("systemId: cmcc", "systemId: cmcc\n    pasword: x"),
-                "carriers[0].pasword: unknown key");
+                "carriers[0].pasword: unknown key (did you mean password?)");
     }
 
     @Test
@@ -108,7 +126,7 @@ class ConfigLoaderTest {
         assertRejected(MINIMAL.replace("\"cm-pass1\"", "\"cm-pass1234\""), "carriers[0].password: at most 8 characters, was 11");
         assertRejected(MINIMAL.replace("smpp: {}", "smpp:\n  port: 70000"), "smpp.port: must be between 0 and 65535, was 70000");
         assertRejected(MINIMAL.replace("smpp: {}", "smpp:\n  port: abc"), "smpp.port: must be a whole number, was \"abc\"");
-        assertRejected(MINIMAL.replace("source: local", "source: ftp"), "itinerary.source: must be local or http, was \"ftp\"");
+        assertRejected(MINIMAL.replace("source: local", "source: ftp"), "itinerary.source: must be local, http or store, was \"ftp\"");
         assertRejected(MINIMAL.replace("[\"10086\"]", "[\"100a\"]"), "carriers[0].serviceNumbers[0]: 3 to 20 digits, was \"100a\"");
         assertRejected(MINIMAL + "limits:\n  perSubscriber: lots\n",
                 "limits.perSubscriber: must be a rate such as 5/10m, \"off\" or false, was \"lots\"");
@@ -120,7 +138,7 @@ class ConfigLoaderTest {
         assertRejected(MINIMAL + "cache:\n  nearMaxEntries: 0\n", "cache.nearMaxEntries: must be between 1 and 100000000, was 0");
         assertRejected(MINIMAL.replace("systemId: cmcc", "systemId: cmcc\n    concatenation: tlv"),
                 "carriers[0].concatenation: must be one of udh, sar, payload, was \"tlv\"");
-        assertRejected(MINIMAL + "itinerary2: {}\n", "itinerary2: unknown key");
+        assertRejected(MINIMAL + "itinerary2: {}\n", "itinerary2: unknown key (did you mean itinerary?)");
     }
 
     @Test
@@ -286,7 +304,7 @@ class ConfigLoaderTest {
         assertRejected(MINIMAL + "consent:\n  maxAttempts: 0\n", "consent.maxAttempts: must be between 1 and 100, was 0");
         assertRejected(MINIMAL + "consent:\n  auditRetention: 36h\n", "consent.auditRetention: must be whole days such as 180d, was 36h");
         assertRejected(MINIMAL + "consent:\n  window: 10s\n", "consent.window: must be between 30s and 24h, was 10s");
-        assertRejected(MINIMAL + "consent:\n  windows: 10m\n", "consent.windows: unknown key");
+        assertRejected(MINIMAL + "consent:\n  windows: 10m\n", "consent.windows: unknown key (did you mean window?)");
     }
 
     // --- bind security (smpp.maxConnections, pduReadTimeout, lockout, tls; carriers[].allowFrom, maxBinds) ---
@@ -349,7 +367,7 @@ class ConfigLoaderTest {
                 "smpp.pduReadTimeout: must be a duration such as 500ms, 30s, 10m, 2h, was \"10\"");
         assertRejected(MINIMAL.replace("smpp: {}", "smpp: {lockout: {failures: 0}}"),
                 "smpp.lockout.failures: must be between 1 and 1000, was 0");
-        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {lockout: {windw: 1m}}"), "smpp.lockout.windw: unknown key");
+        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {lockout: {windw: 1m}}"), "smpp.lockout.windw: unknown key (did you mean window?)");
         assertRejected(MINIMAL.replace("smpp: {}", "smpp: {tls: {port: 3775, keystorePassword: x}}"),
                 "smpp.tls.keystore: required key is missing");
         assertRejected(MINIMAL.replace("smpp: {}", "smpp: {tls: {keystore: none.p12, keystorePassword: x}}"),

@@ -123,6 +123,7 @@ class MetricCatalogueTest {
                 .map(io.cxmyd.gateway.smpp.esme.ReceiptState::label).forEach(allowed::add);
         Stream.of(io.cxmyd.gateway.smpp.esme.EsmeEvents.BindAttempt.values())
                 .map(io.cxmyd.gateway.smpp.esme.EsmeEvents.BindAttempt::label).forEach(allowed::add);
+        Stream.of(WebCodeResult.values()).map(WebCodeResult::label).forEach(allowed::add);
         allowed.add(MetricNames.HIT);
         allowed.add(MetricNames.MISS);
 

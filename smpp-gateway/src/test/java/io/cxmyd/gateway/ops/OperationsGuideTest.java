@@ -32,7 +32,8 @@ class OperationsGuideTest {
                 Stream.of(QueryOutcome.values()).map(QueryOutcome::label),
                 Stream.of(ReplyResult.values()).map(ReplyResult::label),
                 Stream.of(BindFailureReason.values()).map(BindFailureReason::label),
-                Stream.of(SourceErrorKind.values()).map(SourceErrorKind::label))
+                Stream.of(SourceErrorKind.values()).map(SourceErrorKind::label),
+                Stream.of(WebCodeResult.values()).map(WebCodeResult::label))
                 .flatMap(s -> s)
                 .forEach(word -> assertThat(guide).as(word).contains("`" + word + "`"));
     }

@@ -35,7 +35,7 @@ import java.util.List;
 final class PlatformJson {
 
     /** The request asks one day beyond each window edge, so that stays crossing an edge are measured. */
-    static final Duration MARGIN = Duration.ofDays(1);
+    static final Duration MARGIN = io.cxmyd.itinerary.rules.WindowTrack.MARGIN;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX_REPORTED_CODES = 5;

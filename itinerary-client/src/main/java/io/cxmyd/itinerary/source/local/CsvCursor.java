@@ -61,6 +61,35 @@ final class CsvCursor implements AutoCloseable {
         return new CsvCursor(file, new java.io.ByteArrayInputStream(content));
     }
 
+    /**
+     * A cursor over single lines handed to {@link #line} (the Spark job reads files split across machines,
+     * a line at a time), splitting them exactly as {@link #next} splits a file's.
+     */
+    static CsvCursor forLines(String file) {
+        CsvCursor c = new CsvCursor(file, java.io.InputStream.nullInputStream());
+        c.buf = new byte[0];
+        return c;
+    }
+
+    /**
+     * Splits {@code length} bytes of {@code bytes} (one line, without its line end; a trailing CR is
+     * dropped) as line {@code lineNumber}; false for an empty line, which is not a row. The fields then
+     * point into {@code bytes}, which this call may rewrite (quotes are unescaped in place).
+     */
+    boolean line(byte[] bytes, int length, long lineNumber) {
+        buf = bytes;
+        line = lineNumber;
+        int end = length;
+        if (end > 0 && bytes[end - 1] == '\r') {
+            end--;
+        }
+        if (end == 0) {
+            return false;
+        }
+        split(0, end);
+        return true;
+    }
+
     String file() {
         return file;
     }

@@ -19,7 +19,7 @@ final class SubscriberTable {
 
     static final String FILE = "subscribers.csv";
     static final String ID_HASH = "id_last4_hash";
-    private static final int NO_DATE = Integer.MIN_VALUE;
+    static final int NO_DATE = Integer.MIN_VALUE;
     private static final Pattern CARRIER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     private final MsisdnIndex index;
@@ -100,16 +100,7 @@ final class SubscriberTable {
     }
 
     private static byte carrierIndex(CsvCursor csv, String text, List<String> carriers, Set<String> known) {
-        String id = text.strip();
-        if (id.isEmpty()) {
-            throw csv.error("carrier: empty");
-        }
-        if (!CARRIER_ID.matcher(id).matches()) {
-            throw csv.error("carrier: not a carrier id \"" + id + "\" (lower-case letters, digits and -)");
-        }
-        if (!known.isEmpty() && !known.contains(id)) {
-            throw csv.error("carrier: unknown carrier \"" + id + "\" (known: " + sorted(known) + ")");
-        }
+        String id = carrierId(csv, text, known);
         int i = carriers.indexOf(id);
         if (i < 0) {
             if (carriers.size() == Byte.MAX_VALUE) {
@@ -121,11 +112,26 @@ final class SubscriberTable {
         return (byte) i;
     }
 
+    /** The row's carrier id, checked: also used row by row by {@link DatasetLines} (the Spark job). */
+    static String carrierId(CsvCursor csv, String text, Set<String> known) {
+        String id = text.strip();
+        if (id.isEmpty()) {
+            throw csv.error("carrier: empty");
+        }
+        if (!CARRIER_ID.matcher(id).matches()) {
+            throw csv.error("carrier: not a carrier id \"" + id + "\" (lower-case letters, digits and -)");
+        }
+        if (!known.isEmpty() && !known.contains(id)) {
+            throw csv.error("carrier: unknown carrier \"" + id + "\" (known: " + sorted(known) + ")");
+        }
+        return id;
+    }
+
     private static String sorted(Set<String> known) {
         return String.join(", ", known.stream().sorted().toList());
     }
 
-    private static int date(CsvCursor csv, String column, String text, boolean optional) {
+    static int date(CsvCursor csv, String column, String text, boolean optional) {
         String s = text.strip();
         if (s.isEmpty()) {
             if (optional) {

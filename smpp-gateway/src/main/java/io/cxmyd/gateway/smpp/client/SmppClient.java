@@ -14,7 +14,9 @@ import java.util.function.IntFunction;
 
 import org.jsmpp.GenericNackResponseException;
 import org.jsmpp.InvalidResponseException;
+import org.jsmpp.DefaultPDUReader;
 import org.jsmpp.PDUException;
+import org.jsmpp.SynchronizedPDUSender;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.DataSm;
@@ -33,6 +35,7 @@ import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.Session;
+import org.jsmpp.session.connection.socket.SocketConnectionFactory;
 
 import io.cxmyd.gateway.message.SmppAddress;
 import io.cxmyd.gateway.message.SmppStatus;
@@ -106,8 +109,9 @@ public final class SmppClient implements AutoCloseable {
     private static final RegisteredDelivery NO_RECEIPT = new RegisteredDelivery(0);
 
     private final Options options;
-    private final SMPPSession transmitter;
-    private final SMPPSession receiver;
+    private final AcknowledgingSender acks = new AcknowledgingSender();
+    private SMPPSession transmitter;
+    private SMPPSession receiver;
     private final Reassembler reassembler = new Reassembler();
     private final List<ReceivedPart> parts = new ArrayList<>();
     private final List<ReceivedPart> receipts = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -115,45 +119,48 @@ public final class SmppClient implements AutoCloseable {
     private final AtomicInteger deliveries = new AtomicInteger();
     private volatile IntFunction<SmppStatus> answers = i -> SmppStatus.ESME_ROK;
 
-    private SmppClient(Options options, SMPPSession transmitter, SMPPSession receiver) {
+    private SmppClient(Options options) {
         this.options = options;
-        this.transmitter = transmitter;
-        this.receiver = receiver;
     }
 
     /** Connects and binds; throws with the SMSC's status when it refuses the bind. */
     public static SmppClient bind(Options options) throws SmppClientException {
-        SMPPSession tx = null;
-        SMPPSession rx = null;
-        try {
-            switch (options.mode()) {
-                case TRANSCEIVER -> {
-                    tx = open(options, BindType.BIND_TRX);
-                    rx = tx;
-                }
-                case TRANSMITTER -> tx = open(options, BindType.BIND_TX);
-                case RECEIVER -> rx = open(options, BindType.BIND_RX);
-                case TRANSMITTER_AND_RECEIVER -> {
-                    tx = open(options, BindType.BIND_TX);
-                    rx = open(options, BindType.BIND_RX);
-                }
-            }
-        } catch (SmppClientException e) {
-            if (tx != null) {
-                tx.unbindAndClose();
-            }
-            throw e;
-        }
-        SmppClient client = new SmppClient(options, tx, rx);
-        if (rx != null) {
-            rx.setMessageReceiverListener(client.new Receiver());
-        }
+        SmppClient client = new SmppClient(options);
+        client.connect();
         return client;
     }
 
-    private static SMPPSession open(Options options, BindType type) throws SmppClientException {
-        SMPPSession session = new SMPPSession();
+    private void connect() throws SmppClientException {
+        try {
+            switch (options.mode()) {
+                case TRANSCEIVER -> {
+                    transmitter = open(BindType.BIND_TRX);
+                    receiver = transmitter;
+                }
+                case TRANSMITTER -> transmitter = open(BindType.BIND_TX);
+                case RECEIVER -> receiver = open(BindType.BIND_RX);
+                case TRANSMITTER_AND_RECEIVER -> {
+                    transmitter = open(BindType.BIND_TX);
+                    receiver = open(BindType.BIND_RX);
+                }
+            }
+        } catch (SmppClientException e) {
+            if (transmitter != null) {
+                transmitter.unbindAndClose();
+            }
+            throw e;
+        }
+    }
+
+    private SMPPSession open(BindType type) throws SmppClientException {
+        SMPPSession session = new SMPPSession(new SynchronizedPDUSender(acks), new DefaultPDUReader(),
+                SocketConnectionFactory.getInstance());
         session.setTransactionTimer(options.timeout().toMillis());
+        if (type != BindType.BIND_TX) {
+            // Before the bind: the gateway sends the replies it still holds for this carrier as soon as the bind
+            // is up, and jsmpp refuses (and logs as ERROR) a deliver_sm that finds no listener.
+            session.setMessageReceiverListener(new Receiver());
+        }
         try {
             session.connectAndBind(options.host(), options.port(), new BindParameter(type, options.systemId(),
                     options.password(), null, TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null),
@@ -233,12 +240,12 @@ public final class SmppClient implements AutoCloseable {
         return Optional.ofNullable(replies.poll(timeout.toNanos(), TimeUnit.NANOSECONDS));
     }
 
-    /** Every deliver_sm accepted so far, in arrival order. */
     /** Delivery receipts received (deliver_sm with esm_class 0x04), in arrival order. */
     public List<ReceivedPart> receipts() {
         return List.copyOf(receipts);
     }
 
+    /** Every deliver_sm accepted so far, in arrival order. */
     public List<ReceivedPart> receivedParts() {
         synchronized (reassembler) {
             return List.copyOf(parts);
@@ -256,9 +263,20 @@ public final class SmppClient implements AutoCloseable {
                 && (receiver == null || receiver.getSessionState().isBound());
     }
 
-    /** Unbinds (waiting for unbind_resp) and closes. */
+    /**
+     * Waits (up to 2 s) until every deliver_sm accepted has its deliver_sm_resp on the wire, then unbinds
+     * (waiting for unbind_resp) and closes: a reply handed out by {@link #awaitReply} is acknowledged.
+     */
     @Override
     public void close() {
+        try {
+            if (receiver != null && receiver.getSessionState().isBound()) {
+                // A lost link answers nothing more: waiting for it would only delay the close.
+                acks.awaitAnswered(Duration.ofSeconds(2));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (transmitter != null) {
             transmitter.unbindAndClose();
         }
@@ -300,10 +318,12 @@ public final class SmppClient implements AutoCloseable {
             ReceivedPart part = part(deliverSm);
             if ((deliverSm.getEsmClass() & 0x3C) != 0) {
                 // A delivery receipt (esm_class bits 2-5): kept apart, never part of a reply's text.
+                acks.accepted();
                 receipts.add(part);
                 return;
             }
             Optional<ReceivedReply> reply;
+            acks.accepted();
             synchronized (reassembler) {
                 parts.add(part);
                 reply = reassembler.add(part);
