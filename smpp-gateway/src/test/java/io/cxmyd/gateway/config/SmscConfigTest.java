@@ -135,6 +135,6 @@ class SmscConfigTest {
                 "carriers[0].smsc.reconnectMax: must be at least reconnectMin (10s), was 5s");
         assertRejected("smsc:\n  host: h\n  port: 2776\n  systemType: ABCDEFGHIJKLM",
                 "carriers[0].smsc.systemType: at most 12 characters, was 13");
-        assertRejected("smsc:\n  host: h\n  port: 2776\n  windows: 5", "carriers[0].smsc.windows: unknown key");
+        assertRejected("smsc:\n  host: h\n  port: 2776\n  windows: 5", "carriers[0].smsc.windows: unknown key (did you mean window?)");
     }
 }
