@@ -45,6 +45,10 @@ public final class BatchMain {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            out.println(BatchOptions.USAGE);
+            return 0;
+        }
         BatchOptions options;
         try {
             options = BatchOptions.parse(args, System::getenv);

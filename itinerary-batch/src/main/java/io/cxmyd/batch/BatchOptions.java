@@ -111,19 +111,25 @@ public record BatchOptions(String dataset, LocalDate dataDay, List<String> redis
                 partitions);
     }
 
-    /** "30m", "90s", "1h" or a plain number of minutes. */
+    /**
+     * The product's one duration syntax, as the gateway's config and flags take it (docs/configuration.md):
+     * a whole number and ms, s, m, h or d. A bare number is refused: it could be minutes or seconds.
+     */
     private static Duration minutes(String v) {
-        String s = v.strip();
-        if (s.endsWith("m")) {
-            return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1)));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h|d)")
+                .matcher(v.strip().toLowerCase(java.util.Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--bounce-tolerance: must be a duration such as 500ms, 30s, 10m, 2h,"
+                    + " was \"" + v + "\"");
         }
-        if (s.endsWith("s")) {
-            return Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1)));
-        }
-        if (s.endsWith("h")) {
-            return Duration.ofHours(Long.parseLong(s.substring(0, s.length() - 1)));
-        }
-        return Duration.ofMinutes(Long.parseLong(s));
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
     }
 
     @Override

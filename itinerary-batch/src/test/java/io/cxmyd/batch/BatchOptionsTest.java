@@ -52,4 +52,33 @@ class BatchOptionsTest {
         assertThatThrownBy(() -> parse("--datset", "DIR")).hasMessage("--datset: unknown flag");
         assertThatThrownBy(() -> parse("--data-day", "2026-11-21")).hasMessage("--dataset: required");
     }
+
+    @Test
+    void theBounceToleranceTakesTheProductsDurationSyntaxAndABareNumberIsRefused() {
+        String[] base = {"--dataset", "DIR", "--data-day", "2026-11-21", "--redis", "redis://h:1", "--hash-key",
+                "0123456789abcdef", "--bounce-tolerance"};
+        assertThat(parse(concat(base, "45m")).rules().bounceTolerance()).isEqualTo(java.time.Duration.ofMinutes(45));
+        assertThat(parse(concat(base, "1h")).rules().bounceTolerance()).isEqualTo(java.time.Duration.ofHours(1));
+        assertThatThrownBy(() -> parse(concat(base, "30")))
+                .hasMessage("--bounce-tolerance: must be a duration such as 500ms, 30s, 10m, 2h, was \"30\"");
+    }
+
+    @Test
+    void helpIsTheUsageOnStdoutWithExitZero() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        for (String flag : new String[] {"--help", "-h"}) {
+            out.reset();
+            assertThat(BatchMain.run(new String[] {"--dataset", "DIR", flag}, new java.io.PrintStream(out, true),
+                    new java.io.PrintStream(err, true))).isZero();
+            assertThat(out.toString()).startsWith("usage: java -jar cxmyd-itinerary-batch.jar");
+        }
+        assertThat(err.toString()).isEmpty();
+    }
+
+    private static String[] concat(String[] a, String b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + 1);
+        all[a.length] = b;
+        return all;
+    }
 }

@@ -19,8 +19,8 @@ public interface LookupEvents {
     default void redisAvailability(boolean up) {
     }
 
-    /** The source failed: {@code kind} is one of a few fixed words (timeout, status_5xx, bad_response, connect). */
-    default void sourceError(String kind) {
+    /** The source failed for {@code kind}. */
+    default void sourceError(io.cxmyd.itinerary.source.SourceException.Kind kind) {
     }
 
     LookupEvents NONE = new LookupEvents() {

@@ -15,6 +15,7 @@ import io.cxmyd.gateway.query.GatewayState;
 import io.cxmyd.gateway.query.QueryDecider;
 import io.cxmyd.gateway.query.QueryPath;
 import io.cxmyd.gateway.query.RateLimiter;
+import io.cxmyd.gateway.query.Reassembly;
 import io.cxmyd.gateway.query.ServiceDirectory;
 import io.cxmyd.gateway.query.SubscriberKey;
 import io.cxmyd.gateway.sms.ReplyComposer;
@@ -60,8 +61,9 @@ final class QueryWiring {
                         Clock.systemUTC(), rulesClock, worker);
         QueryDecider decider = new QueryDecider(client, rulesClock, perSubscriber(config.limits()),
                 usageReplies(config.limits()), consent, keys(config), worker);
-        return new QueryPath(state, new Admission(directory(config)), acceptLog, worker, decider, profiles(config),
-                links, metrics, Clock.systemUTC());
+        Reassembly reassembly = new Reassembly(config.reassembly().timeout(), config.reassembly().maxPartsHeld());
+        return new QueryPath(state, new Admission(directory(config)), reassembly, acceptLog, worker, decider,
+                profiles(config), links, metrics, Clock.systemUTC());
     }
 
     private static ServiceDirectory directory(GatewayConfig config) {

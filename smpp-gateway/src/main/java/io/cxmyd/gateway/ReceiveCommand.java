@@ -48,10 +48,21 @@ final class ReceiveCommand {
         SmppClient.Options options = SmppClient.Options.transceiver(host, config.smpp().port(), carrier.systemId(),
                 carrier.password()).withMode(SmppClient.BindMode.RECEIVER);
         CountDownLatch stop = new CountDownLatch(1);
-        Signal.handle(new Signal("TERM"), s -> stop.countDown());
-        Signal.handle(new Signal("INT"), s -> stop.countDown());
+        // Ctrl-C ends the loop and unbinds; the JVM's own handlers come back after (run in-process by tests).
+        sun.misc.SignalHandler term = Signal.handle(new Signal("TERM"), s -> stop.countDown());
+        sun.misc.SignalHandler interrupt = Signal.handle(new Signal("INT"), s -> stop.countDown());
+        try {
+            return receive(options, carrierId, host, config.smpp().port(), stop, out, err);
+        } finally {
+            Signal.handle(new Signal("TERM"), term);
+            Signal.handle(new Signal("INT"), interrupt);
+        }
+    }
+
+    private static int receive(SmppClient.Options options, String carrierId, String host, int port,
+            CountDownLatch stop, PrintStream out, PrintStream err) {
         try (SmppClient client = SmppClient.bind(options)) {
-            err.println("bound as " + carrierId + " receiver on " + host + ":" + config.smpp().port()
+            err.println("bound as " + carrierId + " receiver on " + host + ":" + port
                     + "; printing every SMS until Ctrl-C");
             while (stop.getCount() > 0 && client.isBound()) {
                 Optional<ReceivedReply> r = client.awaitReply(Duration.ofMillis(500));

@@ -57,7 +57,7 @@ final class RunningGateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RunningGateway.class);
 
     /** What is started so far, closed last-first; on a failed start, what did start. */
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
     private final GatewayConfig config;
     private final GatewayMetrics metrics;
     private final HealthState health = new HealthState();
@@ -77,19 +77,19 @@ final class RunningGateway implements AutoCloseable {
         try {
             links = ServerLinks.create(bindMetrics(metrics));
             // ESME mode: the binds out to carriers' SMSCs, started once the path exists (docs/smpp.md).
-            esme = open(EsmeWiring.links(config, metrics));
+            esme = started(EsmeWiring.links(config, metrics));
             health.linksReady(esme::ready);
-            admin = open(AdminHttpServer.start(
+            admin = started(AdminHttpServer.start(
                     AdminHttpOptions.builder().host(config.metrics().host()).port(config.metrics().port()).build(),
                     metrics, health, config.admin().enabled() ? new GatewayAdminActions(config, state, links, esme)
                             : null));
             ItineraryClient client = itineraryClient();
-            GatewayRedis redis = needsRedis() ? open(GatewayRedis.start(config.cache().redis().orElseThrow(),
+            GatewayRedis redis = needsRedis() ? started(GatewayRedis.start(config.cache().redis().orElseThrow(),
                     config.journal().commitTimeout())) : null;
             Journals journals = openJournal(redis);
             ConsentGate consentGate = consentGate(redis);
-            worker = open(workers(config.workers()), ThreadPoolExecutor::shutdownNow);
-            outbox = open(new Outbox(esme.over(links), SmppWiring.outboxOptions(config), new ReplyOutcomes(metrics)));
+            worker = started(workers(config.workers()), ThreadPoolExecutor::shutdownNow);
+            outbox = started(new Outbox(esme.over(links), SmppWiring.outboxOptions(config), new ReplyOutcomes(metrics)));
             for (GatewayConfig.Carrier c : config.carriers()) {
                 metrics.registerQueue(c.id(), () -> outbox.depth(c.id()), () -> outbox.oldestAge(c.id()));
             }
@@ -97,13 +97,13 @@ final class RunningGateway implements AutoCloseable {
             QueryPath path = QueryWiring.path(config, state, journals.acceptLog(), worker, client, consentGate, outbox,
                     metrics);
             startReplay(journals, path);
-            smpp = open(new SmppServer(SmppWiring.smppOptions(config), SmppWiring.accounts(config), path, links,
+            smpp = started(new SmppServer(SmppWiring.smppOptions(config), SmppWiring.accounts(config), path, links,
                     Clock.systemUTC()));
             smpp.start();
             esme.start(path);
             health.smppListening(true);
             if (config.web().isPresent()) {
-                web = open(WebWiring.start(config, client, catalog, outbox, metrics, webClock, redis));
+                web = started(WebWiring.start(config, client, catalog, outbox, metrics, webClock, redis));
             }
         } catch (IOException | RuntimeException e) {
             close();
@@ -120,10 +120,10 @@ final class RunningGateway implements AutoCloseable {
         SourceProbe probe = null;
         if (source instanceof HttpItinerarySource http) {
             // Ready only while the platform answers its health check (docs/operations.md, health).
-            probe = open(new SourceProbe(http::checkHealth, "itinerary-http "
+            probe = started(new SourceProbe(http::checkHealth, "itinerary-http "
                     + config.itinerary().http().baseUrl().getAuthority()).start(SourceProbe.DEFAULT_INTERVAL));
         }
-        ItineraryClient client = open(ItineraryWiring.client(config, source, catalog, metrics));
+        ItineraryClient client = started(ItineraryWiring.client(config, source, catalog, metrics));
         SourceProbe answering = probe;
         health.sourceLoaded(() -> client.ready() && (answering == null || answering.answering()));
         return client;
@@ -158,13 +158,13 @@ final class RunningGateway implements AutoCloseable {
             }
         };
         if (j.store() == GatewayConfig.Journal.Store.REDIS) {
-            RedisStreamJournal stream = open(new RedisStreamJournal(redis, new StreamJournalOptions(
+            RedisStreamJournal stream = started(new RedisStreamJournal(redis, new StreamJournalOptions(
                     j.instanceId().orElseGet(StreamJournalOptions::defaultInstanceId), j.commitTimeout(),
                     j.claimMinIdle(), j.streamMaxLength(), config.delivery().validity()), events));
             metrics.registerJournal(stream::pending);
             return new Journals(stream, null, stream);
         }
-        Journal journal = open(Journal.open(new JournalOptions(j.dir(), j.fsyncInterval(), j.commitTimeout(),
+        Journal journal = started(Journal.open(new JournalOptions(j.dir(), j.fsyncInterval(), j.commitTimeout(),
                 j.segmentBytes())));
         metrics.registerJournal(journal::pending);
         log.info("journal in {}: {} unfinished queries from an earlier run", j.dir(), journal.recovered().size());
@@ -177,16 +177,16 @@ final class RunningGateway implements AutoCloseable {
             return null;
         }
         GatewayConfig.Consent c = config.consent();
-        open(AuditLogFile.attach(c.auditLog(), c.auditRetentionDays(), config.itinerary().zone()));
+        started(AuditLogFile.attach(c.auditLog(), c.auditRetentionDays(), config.itinerary().zone()));
         ConsentOptions options = new ConsentOptions(c.window(), c.maxAttempts(), config.itinerary().zone());
         log.info("consent step for carriers {}; audit log {} kept {} days", QueryWiring.consentModes(config),
                 c.auditLog(), c.auditRetentionDays());
         if (redis == null) {
-            return open(ConsentGate.inProcess(options, Clock.systemUTC()));
+            return started(ConsentGate.inProcess(options, Clock.systemUTC()));
         }
         // Shared by every instance on this Redis (docs/carrier-integration.md): a Y may reach any of them.
         ConsentRules rules = new ConsentRules(options);
-        return open(new ConsentGate(rules, new RedisConsentStore(redis, rules, Clock.systemUTC(), c.storeTimeout()),
+        return started(new ConsentGate(rules, new RedisConsentStore(redis, rules, Clock.systemUTC(), c.storeTimeout()),
                 Clock.systemUTC()));
     }
 
@@ -204,7 +204,7 @@ final class RunningGateway implements AutoCloseable {
         Thread replay = new Thread(new JournalReplay(journal.recovered(), (JournalAcceptLog) journals.acceptLog(),
                 path::replay, metrics::journalReplayed, config.delivery().validity(), Instant::now), "journal-replay");
         replay.setDaemon(true);
-        open(replay, Thread::interrupt);
+        started(replay, Thread::interrupt);
         replay.start();
     }
 
@@ -232,13 +232,14 @@ final class RunningGateway implements AutoCloseable {
         };
     }
 
-    private <T extends AutoCloseable> T open(T part) {
-        started.push(part);
+    /** {@code part} has started: it is closed with the others, last-started first. */
+    private <T extends AutoCloseable> T started(T part) {
+        toClose.push(part);
         return part;
     }
 
-    private <T> T open(T part, java.util.function.Consumer<T> closer) {
-        started.push(() -> closer.accept(part));
+    private <T> T started(T part, java.util.function.Consumer<T> closer) {
+        toClose.push(() -> closer.accept(part));
         return part;
     }
 
@@ -278,7 +279,7 @@ final class RunningGateway implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable c; (c = started.poll()) != null; ) {
+        for (AutoCloseable c; (c = toClose.poll()) != null; ) {
             try {
                 c.close();
             } catch (Exception e) {

@@ -22,7 +22,10 @@ public final class LocalSpark {
                     .config("spark.ui.enabled", "false")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1")
-                    .config("spark.sql.shuffle.partitions", "4")
+                    .config("spark.sql.shuffle.partitions", "2")
+                    .config("spark.default.parallelism", "2")
+                    // Small inputs: re-planning each shuffle costs more than it saves here.
+                    .config("spark.sql.adaptive.enabled", "false")
                     .config("spark.sql.session.timeZone", "Asia/Shanghai")
                     .getOrCreate();
         }

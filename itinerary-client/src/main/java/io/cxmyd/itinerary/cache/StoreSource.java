@@ -100,7 +100,7 @@ public final class StoreSource implements PrecomputedSource {
     public CompletableFuture<Optional<DayValue>> fetchComputed(Msisdn msisdn, DataDay day) {
         RedisStringAsyncCommands<String, String> c = commands;
         if (c == null || closed) {
-            return CompletableFuture.failedFuture(new SourceException("connect", where + ": not connected"));
+            return CompletableFuture.failedFuture(new SourceException(SourceException.Kind.CONNECT, where + ": not connected"));
         }
         CompletableFuture<String> reply;
         try {
@@ -112,14 +112,14 @@ public final class StoreSource implements PrecomputedSource {
             if (error != null) {
                 boolean timeout = error instanceof io.lettuce.core.RedisCommandTimeoutException
                         || error.getCause() instanceof io.lettuce.core.RedisCommandTimeoutException;
-                throw new SourceException(timeout ? "timeout" : "connect", where + ": " + error.getClass().getSimpleName());
+                throw new SourceException(timeout ? SourceException.Kind.TIMEOUT : SourceException.Kind.CONNECT, where + ": " + error.getClass().getSimpleName());
             }
             if (json == null) {
                 return Optional.<DayValue>empty();
             }
             // A value that does not read under this catalog is the store's fault, not the subscriber's.
             return Optional.of(codec.decode(json).orElseThrow(
-                    () -> new SourceException("bad_response", where + ": an entry does not read as a day value")));
+                    () -> new SourceException(SourceException.Kind.BAD_RESPONSE, where + ": an entry does not read as a day value")));
         });
     }
 

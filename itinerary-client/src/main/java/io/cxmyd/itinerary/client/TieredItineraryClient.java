@@ -185,7 +185,7 @@ final class TieredItineraryClient implements ItineraryClient {
             value = CompletableFuture.failedFuture(e);
         }
         return value.whenComplete((v, error) -> {
-            String kind = error == null ? null : sourceErrorKind(error);
+            SourceException.Kind kind = error == null ? null : sourceErrorKind(error);
             if (kind != null) {
                 events.sourceError(kind);
             }
@@ -219,20 +219,20 @@ final class TieredItineraryClient implements ItineraryClient {
         }
         if (cause instanceof SourceException se) {
             return new LookupResult.Unavailable(msisdn,
-                    "timeout".equals(se.kind()) ? Reason.TIMEOUT : Reason.SOURCE_ERROR);
+                    se.kind() == SourceException.Kind.TIMEOUT ? Reason.TIMEOUT : Reason.SOURCE_ERROR);
         }
         // A bug, not an outage: say so loudly, but the subscriber still gets an answer.
         log.error("lookup for {} failed", msisdn.masked(), cause);
         return new LookupResult.Unavailable(msisdn, Reason.SOURCE_ERROR);
     }
 
-    /** The source's failure word, or null when the failure was not the source's (not ready, a bug). */
-    private static String sourceErrorKind(Throwable error) {
+    /** The source's failure, or null when the failure was not the source's (not ready, a bug). */
+    private static SourceException.Kind sourceErrorKind(Throwable error) {
         Throwable cause = unwrap(error);
         if (cause instanceof SourceException se) {
             return se.kind();
         }
-        return cause instanceof TimeoutException ? "timeout" : null;
+        return cause instanceof TimeoutException ? SourceException.Kind.TIMEOUT : null;
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -26,8 +26,8 @@ public final class RecordingEvents implements LookupEvents {
     }
 
     @Override
-    public void sourceError(String kind) {
-        seen.add("error:" + kind);
+    public void sourceError(io.cxmyd.itinerary.source.SourceException.Kind kind) {
+        seen.add("error:" + kind.label());
     }
 
     public void clear() {

@@ -142,7 +142,7 @@ class TieredItineraryClientTest {
 
     @Test
     void aFailingSourceIsUnavailableAndTheFailureIsNotCached() throws Exception {
-        source.failWith(new SourceException("status_5xx", "HTTP 503"));
+        source.failWith(new SourceException(SourceException.Kind.STATUS_5XX, "HTTP 503"));
         assertThat(lookup(TRAVELLER, AT)).isEqualTo(new LookupResult.Unavailable(TRAVELLER, Reason.SOURCE_ERROR));
         assertThat(events.seen).contains("error:status_5xx").doesNotContain("done:source");
 
@@ -219,7 +219,7 @@ class TieredItineraryClientTest {
 
     @Test
     void idLast4WhileTheSourceFailsIsUnavailableNeverAFailedFuture() throws Exception {
-        source.failWith(new SourceException("status_5xx", "HTTP 503"));
+        source.failWith(new SourceException(SourceException.Kind.STATUS_5XX, "HTTP 503"));
         assertThat(client.idLast4(TRAVELLER, AT).get(10, TimeUnit.SECONDS))
                 .isEqualTo(new io.cxmyd.itinerary.IdLast4.Unavailable(Reason.SOURCE_ERROR));
     }

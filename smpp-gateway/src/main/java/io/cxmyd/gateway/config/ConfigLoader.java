@@ -84,11 +84,12 @@ public final class ConfigLoader {
         GatewayConfig.Consent consent = StateSections.consent(root.optionalSection("consent"), baseDir, carriers);
         GatewayConfig.Journal journal = StateSections.journal(root.optionalSection("journal"), baseDir);
         GatewayConfig.Workers workers = ServiceSections.workers(root.optionalSection("workers"));
+        GatewayConfig.Reassembly reassembly = ServiceSections.reassembly(root.optionalSection("reassembly"));
         StateSections.sharedState(root, cache, carriers, journal);
         Optional<GatewayConfig.Web> web = WebSection.web(root, metrics, smpp.port(), cache);
         root.finish();
         return new GatewayConfig(file, smpp, carriers, itinerary, cache, metrics, limits, clock, delivery,
-                templates, admin, consent, journal, workers, web);
+                templates, admin, consent, journal, workers, web, reassembly);
     }
 
     static <E extends Enum<E>> E enumValue(ConfigNode n, String name, E dflt, Class<E> type) {

@@ -31,7 +31,8 @@ public record GatewayConfig(
         Consent consent,
         Journal journal,
         Workers workers,
-        Optional<Web> web) {
+        Optional<Web> web,
+        Reassembly reassembly) {
 
     public GatewayConfig {
         carriers = List.copyOf(carriers);
@@ -45,7 +46,7 @@ public record GatewayConfig(
     /** The same configuration with {@code carriers} instead (the load tool's ESME mode points them at itself). */
     public GatewayConfig withCarriers(List<Carrier> carriers) {
         return new GatewayConfig(file, smpp, carriers, itinerary, cache, metrics, limits, clock, delivery, templates,
-                admin, consent, journal, workers, web);
+                admin, consent, journal, workers, web, reassembly);
     }
 
     public record Smpp(
@@ -249,6 +250,15 @@ public record GatewayConfig(
      * @param queueCapacity queries waiting for a worker, at most; past it queries are refused ESME_RTHROTTLED
      */
     public record Workers(int threads, int queueCapacity) {
+    }
+
+    /**
+     * Subscribers' multi-part messages, put together before the keyword is read.
+     *
+     * @param timeout how long the parts of one message wait for the rest after the first arrived
+     * @param maxPartsHeld parts waiting at once over all subscribers; past it a part is refused ESME_RTHROTTLED
+     */
+    public record Reassembly(Duration timeout, int maxPartsHeld) {
     }
 
     /**

@@ -153,6 +153,14 @@ final class ServiceSections {
         return w;
     }
 
+    static GatewayConfig.Reassembly reassembly(ConfigNode n) {
+        GatewayConfig.Reassembly r = new GatewayConfig.Reassembly(
+                n.duration("timeout", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofHours(1)),
+                n.integer("maxPartsHeld", 10_000, 1, 1_000_000));
+        n.finish();
+        return r;
+    }
+
     static GatewayConfig.Admin admin(ConfigNode n) {
         GatewayConfig.Admin a = new GatewayConfig.Admin(n.bool("enabled", false));
         n.finish();

@@ -35,7 +35,8 @@ final class WebSection {
         if (port != 0 && (port == smppPort || port == metrics.port())) {
             throw new ConfigException(n.key("port"), "must differ from smpp.port and metrics.port, was " + port);
         }
-        List<String> hostNames = n.has("hostNames") ? n.strings("hostNames") : List.of(host, "localhost", "127.0.0.1");
+        List<String> hostNames = n.has("hostNames") ? n.strings("hostNames")
+                : new java.util.LinkedHashSet<>(List.of(host, "localhost", "127.0.0.1")).stream().toList();
         n.rawOptional("hostNames");
         if (hostNames.isEmpty()) {
             throw new ConfigException(n.key("hostNames"), "at least one name is required");

@@ -31,6 +31,8 @@ public enum Acceptance {
     GBK_NOT_AVAILABLE(SmppStatus.ESME_RINVDCS),
     /** The carrier's replies cannot leave as fast as queries come: the SMSC slows down and retries. */
     REPLIES_BACKLOGGED(SmppStatus.ESME_RTHROTTLED),
+    /** Too many parts of multi-part messages wait already: the carrier sends this part again later. */
+    PARTS_FULL(SmppStatus.ESME_RTHROTTLED),
     /** The query workers' queue is full. */
     WORKERS_BUSY(SmppStatus.ESME_RTHROTTLED),
     /** The journal did not confirm the record in time: the carrier must not count the message as ours. */

@@ -21,8 +21,4 @@ public record OutboundPart(
         byte[] shortMessage,
         Sar sar,
         byte[] messagePayload) {
-
-    /** sar_msg_ref_num, sar_total_segments, sar_segment_seqnum (SMPP 3.4 §5.3.2.22-24). */
-    public record Sar(int reference, int total, int sequence) {
-    }
 }

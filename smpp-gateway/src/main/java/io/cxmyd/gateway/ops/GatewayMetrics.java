@@ -5,6 +5,7 @@ import io.cxmyd.gateway.smpp.BindType;
 import io.cxmyd.itinerary.LookupEvents;
 import io.cxmyd.itinerary.Msisdn;
 import io.cxmyd.itinerary.Tier;
+import io.cxmyd.itinerary.source.SourceException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -312,8 +313,8 @@ public final class GatewayMetrics implements LookupEvents, BindListener, AutoClo
     }
 
     @Override
-    public void sourceError(String kind) {
-        sourceErrors.get(SourceErrorKind.fromLabel(kind)).increment();
+    public void sourceError(SourceException.Kind kind) {
+        sourceErrors.get(SourceErrorKind.of(kind)).increment();
     }
 
     // ---- exposition ------------------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 package io.cxmyd.gateway.ops;
 
+import io.cxmyd.itinerary.source.SourceException;
+
 /**
- * What went wrong with the itinerary source, as counted by {@code cxmyd_source_errors_total{kind}}. The words
- * are those of {@code io.cxmyd.itinerary.source.SourceException#kind()}.
+ * What went wrong with the itinerary source, as counted by {@code cxmyd_source_errors_total{kind}}: the
+ * source's {@link SourceException.Kind}, mapped once by {@link #of}.
  */
 public enum SourceErrorKind {
     /** No answer within the source timeout. */
@@ -15,7 +17,7 @@ public enum SourceErrorKind {
     STATUS_4XX("status_4xx"),
     /** The source answered 2xx with a body we could not read. */
     BAD_RESPONSE("bad_response"),
-    /** A kind this version does not know: one label value, so a new word cannot grow the number of series. */
+    /** A failure without a kind: kept as one label value so the series stay as the dashboards know them. */
     OTHER("other");
 
     private final String label;
@@ -29,13 +31,17 @@ public enum SourceErrorKind {
         return label;
     }
 
-    /** The kind named by {@code label}, else {@link #OTHER}. */
-    public static SourceErrorKind fromLabel(String label) {
-        for (SourceErrorKind kind : values()) {
-            if (kind.label.equals(label)) {
-                return kind;
-            }
+    /** The metric's kind of a source failure; {@code null} (no kind) is {@link #OTHER}. */
+    public static SourceErrorKind of(SourceException.Kind kind) {
+        if (kind == null) {
+            return OTHER;
         }
-        return OTHER;
+        return switch (kind) {
+            case TIMEOUT -> TIMEOUT;
+            case CONNECT -> CONNECT;
+            case STATUS_5XX -> STATUS_5XX;
+            case STATUS_4XX -> STATUS_4XX;
+            case BAD_RESPONSE -> BAD_RESPONSE;
+        };
     }
 }

@@ -32,21 +32,37 @@ public final class Admission {
     public record NotAdmitted(Acceptance answer) implements Result {
     }
 
-    public Result admit(InboundMessage m) {
+    /**
+     * The checks of the envelope alone (receipt, destination, sender), which every part of a multi-part
+     * message passes before it is held: {@code null} when they pass, else the answer.
+     */
+    public Acceptance screen(InboundMessage m) {
         if (m.isReceipt()) {
-            return new NotAdmitted(Acceptance.RECEIPT);
+            return Acceptance.RECEIPT;
         }
         if (!directory.isServiceNumberOf(m.carrierId(), m.destination().address())) {
-            return new NotAdmitted(Acceptance.NOT_A_SERVICE_NUMBER);
+            return Acceptance.NOT_A_SERVICE_NUMBER;
+        }
+        if (!Msisdn.isValid(m.source().address())) {
+            return Acceptance.SENDER_NOT_MOBILE;
+        }
+        if (directory.isOwnNumber(m.source().address())) {
+            return Acceptance.SENDER_IS_SERVICE_NUMBER;
+        }
+        return null;
+    }
+
+    /** The envelope's checks, then the text: a whole message (one part, or put together). */
+    public Result admit(InboundMessage m) {
+        Acceptance refused = screen(m);
+        if (refused != null) {
+            return new NotAdmitted(refused);
         }
         Msisdn sender;
         try {
             sender = Msisdn.parse(m.source().address());
         } catch (InvalidMsisdnException e) {
             return new NotAdmitted(Acceptance.SENDER_NOT_MOBILE);
-        }
-        if (directory.isOwnNumber(m.source().address())) {
-            return new NotAdmitted(Acceptance.SENDER_IS_SERVICE_NUMBER);
         }
         DecodeResult decoded = TextDecoder.decode(m);
         if (decoded instanceof DecodeResult.Rejected r) {

@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The path of one query, whatever link it came on: admit → accept durably → decide → compose → segment →
- * hand to the carrier's link. Each room takes a value and returns one; this class only passes them along,
+ * The path of one query, whatever link it came on: admit (the envelope, the parts put together, the text) →
+ * accept durably → decide → compose → segment → hand to the carrier's link. Each room takes a value and returns one; this class only passes them along,
  * counts, and writes the query log line.
  *
  * <p>{@link #offer} runs on the link's I/O thread, which writes the response when it returns: it runs what
@@ -37,6 +37,7 @@ public final class QueryPath implements MessageIntake {
 
     private final GatewayState state;
     private final Admission admission;
+    private final Reassembly reassembly;
     private final AcceptLog acceptLog;
     private final Executor worker;
     private final QueryDecider decider;
@@ -50,17 +51,19 @@ public final class QueryPath implements MessageIntake {
      * The rooms in the order a query passes them.
      *
      * @param state whether new queries are taken (draining, suspended carriers)
+     * @param reassembly puts multi-part messages together between the envelope's checks and the text's
      * @param acceptLog where a query is recorded before it is acknowledged (the journal)
      * @param worker where the work after the response runs; its refusals become {@link Acceptance#WORKERS_BUSY}
      * @param carriers how each carrier's replies are written and segmented
      * @param links where replies go, per carrier
      * @param clock measures the latency of the query log line
      */
-    public QueryPath(GatewayState state, Admission admission, AcceptLog acceptLog, Executor worker,
-            QueryDecider decider, Map<String, CarrierProfile> carriers, ReplyLinks links, GatewayMetrics metrics,
-            Clock clock) {
+    public QueryPath(GatewayState state, Admission admission, Reassembly reassembly, AcceptLog acceptLog,
+            Executor worker, QueryDecider decider, Map<String, CarrierProfile> carriers, ReplyLinks links,
+            GatewayMetrics metrics, Clock clock) {
         this.state = Objects.requireNonNull(state, "state");
         this.admission = Objects.requireNonNull(admission, "admission");
+        this.reassembly = Objects.requireNonNull(reassembly, "reassembly");
         this.acceptLog = Objects.requireNonNull(acceptLog, "acceptLog");
         this.worker = Objects.requireNonNull(worker, "worker");
         this.decider = Objects.requireNonNull(decider, "decider");
@@ -72,17 +75,29 @@ public final class QueryPath implements MessageIntake {
     }
 
     @Override
-    public Acceptance offer(InboundMessage m) {
-        String carrier = m.carrierId();
+    public Acceptance offer(InboundMessage part) {
+        String carrier = part.carrierId();
         if (!state.accepting(carrier)) {
             return Acceptance.NOT_TAKING;
         }
+        Acceptance screened = admission.screen(part);
+        if (screened == Acceptance.RECEIPT) {
+            log.debug("[{}] delivery receipt ignored", carrier);
+            return Acceptance.RECEIPT;
+        }
+        if (screened != null) {
+            return refuse(carrier, screened);
+        }
+        Reassembly.Result assembled = reassembly.offer(part, clock.instant());
+        if (assembled instanceof Reassembly.Held) {
+            return Acceptance.PART_HELD;
+        }
+        if (assembled instanceof Reassembly.Full) {
+            return refuse(carrier, Acceptance.PARTS_FULL);
+        }
+        InboundMessage m = ((Reassembly.Whole) assembled).message();
         Admission.Result admitted = admission.admit(m);
         if (admitted instanceof Admission.NotAdmitted not) {
-            if (not.answer() == Acceptance.RECEIPT) {
-                log.debug("[{}] delivery receipt ignored", carrier);
-                return Acceptance.RECEIPT;
-            }
             return refuse(carrier, not.answer());
         }
         Admission.Admitted a = (Admission.Admitted) admitted;

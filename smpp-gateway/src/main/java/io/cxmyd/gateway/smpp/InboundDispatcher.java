@@ -1,10 +1,9 @@
 package io.cxmyd.gateway.smpp;
 
 import io.cxmyd.gateway.message.Acceptance;
+import io.cxmyd.gateway.message.InboundMessage;
 import io.cxmyd.gateway.message.MessageIntake;
 import io.cxmyd.gateway.message.SmppStatus;
-
-import io.cxmyd.gateway.message.InboundMessage;
 
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,11 +1,9 @@
 package io.cxmyd.gateway.smpp;
 
-import io.cxmyd.gateway.message.SmppAddress;
-
 import io.cxmyd.gateway.message.InboundMessage;
-
+import io.cxmyd.gateway.message.Sar;
+import io.cxmyd.gateway.message.SmppAddress;
 import java.time.Instant;
-
 import org.jsmpp.bean.AbstractSmCommand;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.OptionalParameter;
@@ -41,7 +39,23 @@ final class InboundMessages {
                 sm.getDataCoding(),
                 payload,
                 dataSm,
-                receivedAt);
+                receivedAt,
+                sar(sm));
+    }
+
+    /** The SAR TLVs (SMPP 3.4 §5.3.2.22-24) when all three are present, else {@code null}. */
+    private static Sar sar(AbstractSmCommand sm) {
+        if (sm.getOptionalParameters() == null) {
+            return null;
+        }
+        OptionalParameter ref = sm.getOptionalParameter(OptionalParameter.Tag.SAR_MSG_REF_NUM);
+        OptionalParameter total = sm.getOptionalParameter(OptionalParameter.Tag.SAR_TOTAL_SEGMENTS);
+        OptionalParameter seq = sm.getOptionalParameter(OptionalParameter.Tag.SAR_SEGMENT_SEQNUM);
+        if (ref instanceof OptionalParameter.Short r && total instanceof OptionalParameter.Byte t
+                && seq instanceof OptionalParameter.Byte q) {
+            return new Sar(r.getValue() & 0xFFFF, t.getValue() & 0xFF, q.getValue() & 0xFF);
+        }
+        return null;
     }
 
     private static byte[] messagePayload(AbstractSmCommand sm) {

@@ -1,10 +1,8 @@
 package io.cxmyd.gateway.smpp;
 
 import io.cxmyd.gateway.message.DeliveryResult;
-
-import io.cxmyd.gateway.message.OutboundPart;
-
 import io.cxmyd.gateway.message.InboundMessage;
+import io.cxmyd.gateway.message.OutboundPart;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,14 +1,10 @@
 package io.cxmyd.gateway.smpp;
 
 import io.cxmyd.gateway.message.CarrierLinks;
-
 import io.cxmyd.gateway.message.DeliveryResult;
-
-import io.cxmyd.gateway.message.SmppStatus;
-
-import io.cxmyd.gateway.message.SmppAddress;
-
 import io.cxmyd.gateway.message.OutboundPart;
+import io.cxmyd.gateway.message.SmppAddress;
+import io.cxmyd.gateway.message.SmppStatus;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,10 +1,8 @@
 package io.cxmyd.gateway.smpp;
 
-import io.cxmyd.gateway.message.MessageIntake;
-
-import io.cxmyd.gateway.message.SmppStatus;
-
 import io.cxmyd.gateway.message.InboundMessage;
+import io.cxmyd.gateway.message.MessageIntake;
+import io.cxmyd.gateway.message.SmppStatus;
 
 import java.io.IOException;
 import java.net.InetAddress;

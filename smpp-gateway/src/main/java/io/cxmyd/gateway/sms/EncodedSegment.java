@@ -1,6 +1,7 @@
 package io.cxmyd.gateway.sms;
 
 import io.cxmyd.gateway.message.OutboundPart;
+import io.cxmyd.gateway.message.Sar;
 import io.cxmyd.gateway.message.SmppAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param sar SAR TLVs, or {@code null}
  * @param messagePayload message_payload bytes, or {@code null}
  */
-public record EncodedSegment(byte esmClass, byte[] shortMessage, OutboundPart.Sar sar, byte[] messagePayload) {
+public record EncodedSegment(byte esmClass, byte[] shortMessage, Sar sar, byte[] messagePayload) {
 
     /** data_coding of every segment: UCS2. */
     public static final byte DATA_CODING_UCS2 = 8;

@@ -1,6 +1,6 @@
 package io.cxmyd.gateway.sms;
 
-import io.cxmyd.gateway.message.OutboundPart;
+import io.cxmyd.gateway.message.Sar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -76,7 +76,7 @@ public final class Segmenter {
             segments.add(mode == Concatenation.UDH
                     ? udhSegment(text, start, end, reference, total, sequence)
                     : new EncodedSegment((byte) 0, ucs2(text, start, end, 0),
-                            new OutboundPart.Sar(reference & 0xFFFF, total, sequence), null));
+                            new Sar(reference & 0xFFFF, total, sequence), null));
             start = end;
         }
         return List.copyOf(segments);

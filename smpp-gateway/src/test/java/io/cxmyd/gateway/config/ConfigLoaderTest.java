@@ -152,6 +152,39 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theQueryPathsSettingsHaveTheDocumentedDefaults() {
+        GatewayConfig c = parse(MINIMAL);
+        assertThat(c.workers()).isEqualTo(new GatewayConfig.Workers(2, 10_000));
+        assertThat(c.reassembly()).isEqualTo(new GatewayConfig.Reassembly(Duration.ofSeconds(60), 10_000));
+        assertThat(c.consent().storeTimeout()).isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void theQueryPathsSettingsAreReadAndNamedWhenWrong() {
+        GatewayConfig c = parse(MINIMAL + """
+                workers:
+                  threads: 8
+                  queueCapacity: 500
+                reassembly:
+                  timeout: 2m
+                  maxPartsHeld: 100
+                consent:
+                  storeTimeout: 2s
+                """);
+        assertThat(c.workers()).isEqualTo(new GatewayConfig.Workers(8, 500));
+        assertThat(c.reassembly()).isEqualTo(new GatewayConfig.Reassembly(Duration.ofMinutes(2), 100));
+        assertThat(c.consent().storeTimeout()).isEqualTo(Duration.ofSeconds(2));
+
+        assertRejected(MINIMAL + "workers:\n  threads: 0\n", "workers.threads: must be between 1 and 256, was 0");
+        assertRejected(MINIMAL + "reassembly:\n  maxPartsHeld: 0\n",
+                "reassembly.maxPartsHeld: must be between 1 and 1000000, was 0");
+        assertThatThrownBy(() -> parse(MINIMAL + "reassembly:\n  timeout: 0s\n"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("reassembly.timeout: ");
+        assertThatThrownBy(() -> parse(MINIMAL + "consent:\n  storeTimeout: 1ms\n"))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("consent.storeTimeout: ");
+    }
+
+    @Test
     void journalKeysAreReadAndValidated() {
         GatewayConfig.Journal j = parse(MINIMAL + """
                 journal:

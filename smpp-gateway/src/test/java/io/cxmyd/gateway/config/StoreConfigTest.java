@@ -76,6 +76,6 @@ class StoreConfigTest {
         assertRejected(config("  store:\n    redis: redis://h:1\n    hashKey: ${NOPE}"),
                 "itinerary.store.hashKey: environment variable NOPE is not set");
         assertRejected(config("  store:\n    redis: redis://h:1\n    hashKey: \"0123456789abcdef\"\n    hashkey: x"),
-                "itinerary.store.hashkey: unknown key");
+                "itinerary.store.hashkey: unknown key (did you mean hashKey?)");
     }
 }

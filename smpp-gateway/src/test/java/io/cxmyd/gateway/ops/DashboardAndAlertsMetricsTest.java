@@ -45,7 +45,7 @@ class DashboardAndAlertsMetricsTest {
             metrics.lookupCompleted(tier, 1_000_000);
         }
         metrics.redisAvailability(true);
-        metrics.sourceError("timeout");
+        metrics.sourceError(io.cxmyd.itinerary.source.SourceException.Kind.TIMEOUT);
         metrics.esme().bindAttempt("china-mobile", io.cxmyd.gateway.smpp.esme.EsmeEvents.BindAttempt.BOUND);
         metrics.esme().receipt("china-mobile", io.cxmyd.gateway.smpp.esme.ReceiptState.DELIVERED, true);
         metrics.esme().receipt("china-mobile", io.cxmyd.gateway.smpp.esme.ReceiptState.UNKNOWN, false);

@@ -39,7 +39,7 @@ class MetricCatalogueTest {
         metrics.cacheRequest(Tier.NEAR, true);
         metrics.lookupCompleted(Tier.NEAR, 20_000);
         metrics.redisAvailability(true);
-        metrics.sourceError("status_5xx");
+        metrics.sourceError(io.cxmyd.itinerary.source.SourceException.Kind.STATUS_5XX);
         metrics.esme().bindAttempt("china-mobile", io.cxmyd.gateway.smpp.esme.EsmeEvents.BindAttempt.BOUND);
         metrics.esme().receipt("china-mobile", io.cxmyd.gateway.smpp.esme.ReceiptState.DELIVERED, true);
         metrics.esme().receipt("china-mobile", io.cxmyd.gateway.smpp.esme.ReceiptState.UNKNOWN, false);

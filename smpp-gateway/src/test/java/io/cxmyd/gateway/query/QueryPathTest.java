@@ -38,11 +38,12 @@ class QueryPathTest {
     private final PathFixtures.RecordingLinks links = new PathFixtures.RecordingLinks();
     private final GatewayMetrics metrics = PathFixtures.metrics();
     private RateLimiter perSubscriber;
+    private final Reassembly reassembly = new Reassembly(Duration.ofSeconds(60), 3);
 
     private QueryPath path() {
         QueryDecider decider = new QueryDecider(client, () -> PathFixtures.NOW, perSubscriber, null, null,
                 SubscriberKey.withSecret(new byte[32]), worker);
-        return new QueryPath(state, new Admission(PathFixtures.directory()), acceptLog, worker, decider,
+        return new QueryPath(state, new Admission(PathFixtures.directory()), reassembly, acceptLog, worker, decider,
                 PathFixtures.profiles(), links, metrics,
                 Clock.fixed(PathFixtures.NOW.plusMillis(3), ZoneOffset.UTC));
     }
@@ -220,6 +221,47 @@ class QueryPathTest {
         assertThat(links.sent).extracting(r -> r.kind()).containsExactly("usage");
         assertThat(client.asked).isEmpty();
         assertThat(counted(metrics, CM, QueryOutcome.UNKNOWN_KEYWORD)).isEqualTo(1.0);
+    }
+
+    @Test
+    void aMultiPartQueryIsHeldUntilWholeThenRecordedAndReadAsOne() {
+        client.result = PathFixtures.noData(Msisdn.parse(SUBSCRIBER));
+        QueryPath path = path();
+
+        assertThat(path.offer(ReassemblyTest.udh8(1, 2, 1, "CX"))).isEqualTo(Acceptance.PART_HELD);
+        assertThat(acceptLog.recorded).isEmpty();
+        assertThat(path.offer(ReassemblyTest.udh8(1, 2, 2, "MYD"))).isEqualTo(Acceptance.ACCEPTED);
+        worker.runAll();
+
+        assertThat(acceptLog.recorded).hasSize(1);
+        assertThat(acceptLog.recorded.get(0).hasUdh()).isFalse();
+        assertThat(client.asked).as("the keyword was read from the whole text").hasSize(1);
+        assertThat(links.sent).extracting(r -> r.kind()).containsExactly("no_data");
+    }
+
+    @Test
+    void aPartWithAWrongEnvelopeIsRefusedAtOnceNotHeld() {
+        InboundMessage toAnotherCarrier = ReassemblyTest.udh8(1, 2, 1, "CX");
+        toAnotherCarrier = new InboundMessage(toAnotherCarrier.carrierId(), toAnotherCarrier.source(),
+                query("x").source(), toAnotherCarrier.esmClass(), toAnotherCarrier.dataCoding(),
+                toAnotherCarrier.payload(), false, PathFixtures.NOW);
+
+        assertThat(path().offer(toAnotherCarrier)).isEqualTo(Acceptance.NOT_A_SERVICE_NUMBER);
+        assertThat(reassembly.held()).isZero();
+    }
+
+    @Test
+    void pastTheBoundOfPartsHeldAPartIsRefusedForTheCarrierToSendAgain() {
+        QueryPath path = path();
+        for (int ref = 1; ref <= 3; ref++) {
+            assertThat(path.offer(ReassemblyTest.udh8(ref, 2, 1, "CX"))).isEqualTo(Acceptance.PART_HELD);
+        }
+
+        Acceptance a = path.offer(ReassemblyTest.udh8(4, 2, 1, "CX"));
+
+        assertThat(a).isEqualTo(Acceptance.PARTS_FULL);
+        assertThat(a.status().name()).isEqualTo("ESME_RTHROTTLED");
+        assertThat(counted(metrics, CM, QueryOutcome.REJECTED)).isEqualTo(1.0);
     }
 
     /** Records each accepted query with a ticket of its own, or refuses them all with {@link #refuse}. */

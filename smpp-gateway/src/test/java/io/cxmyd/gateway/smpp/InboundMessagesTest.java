@@ -1,15 +1,14 @@
 package io.cxmyd.gateway.smpp;
 
-import io.cxmyd.gateway.message.SmppAddress;
-
-import io.cxmyd.gateway.message.InboundMessage;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cxmyd.gateway.message.InboundMessage;
+import io.cxmyd.gateway.message.Sar;
+import io.cxmyd.gateway.message.SmppAddress;
 import java.time.Instant;
-
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.bean.OptionalParameters;
 import org.jsmpp.bean.SubmitSm;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +34,24 @@ class InboundMessagesTest {
         SubmitSm sm = submitSm(new byte[0]);
         sm.setOptionalParameters(new OptionalParameter.Message_payload(new byte[] {'X', 'Y'}));
         assertThat(InboundMessages.fromSubmitSm("c", sm, NOW).payload()).containsExactly('X', 'Y');
+    }
+
+    @Test
+    void theThreeSarTlvsMakeThePartsNumbers() {
+        SubmitSm sm = submitSm(new byte[] {'C'});
+        sm.setOptionalParameters(OptionalParameters.newSarMsgRefNum((short) 0xfffe),
+                OptionalParameters.newSarTotalSegments(3), OptionalParameters.newSarSegmentSeqnum(2));
+
+        assertThat(InboundMessages.fromSubmitSm("c", sm, NOW).sar()).isEqualTo(new Sar(0xfffe, 3, 2));
+    }
+
+    @Test
+    void withoutAllThreeSarTlvsThereIsNoSar() {
+        SubmitSm sm = submitSm(new byte[] {'C'});
+        sm.setOptionalParameters(OptionalParameters.newSarMsgRefNum((short) 7));
+
+        assertThat(InboundMessages.fromSubmitSm("c", sm, NOW).sar()).isNull();
+        assertThat(InboundMessages.fromSubmitSm("c", submitSm(new byte[] {'C'}), NOW).sar()).isNull();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.cxmyd.gateway.smpp;
 
 import io.cxmyd.gateway.message.Acceptance;
-
 import io.cxmyd.gateway.message.InboundMessage;
 
 import java.io.IOException;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxmyd.gateway.message.DeliveryResult;
 import io.cxmyd.gateway.message.OutboundPart;
+import io.cxmyd.gateway.message.Sar;
 import io.cxmyd.gateway.message.SmppAddress;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ class SessionCarrierLinksTest {
     private final List<String> receiving = new ArrayList<>();
     private final ServerLinks links = ServerLinks.create(BindListener.NONE);
 
-    private static OutboundPart part(OutboundPart.Sar sar, byte[] payload) {
+    private static OutboundPart part(Sar sar, byte[] payload) {
         return new OutboundPart("cm", SmppAddress.of("10086"), SmppAddress.of("13800138000"), (byte) 0, (byte) 8,
                 new byte[0], sar, payload);
     }
@@ -35,7 +36,7 @@ class SessionCarrierLinksTest {
 
     @Test
     void aPartWithSarTravelsWithTheThreeSarTlvs() {
-        OptionalParameter[] tlvs = SessionCarrierLinks.tlvs(part(new OutboundPart.Sar(7, 3, 2), null));
+        OptionalParameter[] tlvs = SessionCarrierLinks.tlvs(part(new Sar(7, 3, 2), null));
 
         assertThat(tlvs).extracting(t -> OptionalParameter.Tag.valueOf(t.tag)).containsExactly(
                 OptionalParameter.Tag.SAR_MSG_REF_NUM, OptionalParameter.Tag.SAR_TOTAL_SEGMENTS,

@@ -2,14 +2,11 @@ package io.cxmyd.gateway.smpp;
 
 import io.cxmyd.gateway.message.Acceptance;
 import io.cxmyd.gateway.message.DeliveryResult;
-
-import io.cxmyd.gateway.message.SmppStatus;
-
-import io.cxmyd.gateway.message.SmppAddress;
-
-import io.cxmyd.gateway.message.OutboundPart;
-
 import io.cxmyd.gateway.message.InboundMessage;
+import io.cxmyd.gateway.message.OutboundPart;
+import io.cxmyd.gateway.message.Sar;
+import io.cxmyd.gateway.message.SmppAddress;
+import io.cxmyd.gateway.message.SmppStatus;
 
 import static io.cxmyd.gateway.smpp.ServerFixture.MOBILE;
 import static io.cxmyd.gateway.smpp.ServerFixture.WAIT;
@@ -27,9 +24,9 @@ import org.junit.jupiter.api.Test;
 
 import io.cxmyd.gateway.smpp.client.ReceivedPart;
 import io.cxmyd.gateway.smpp.client.ReceivedReply;
-import io.cxmyd.gateway.smpp.client.SmppClient;
 import io.cxmyd.gateway.smpp.client.SmppClient.BindMode;
 import io.cxmyd.gateway.smpp.client.SmppClient.Submission;
+import io.cxmyd.gateway.smpp.client.SmppClient;
 import io.cxmyd.gateway.smpp.client.SmppClientException;
 
 /** The server against jsmpp's client and raw sockets, on loopback. */
@@ -205,7 +202,7 @@ class SmppServerIntegrationTests {
                 OutboundPart part = new OutboundPart("china-mobile", SmppAddress.of("10086"),
                         SmppAddress.of("13800138000"), (byte) 0, (byte) 8,
                         (seq == 1 ? "第一" : "第二").getBytes(StandardCharsets.UTF_16BE),
-                        new OutboundPart.Sar(300, 2, seq), null);
+                        new Sar(300, 2, seq), null);
                 assertThat(fixture.server.links().deliver(part)).isEqualTo(DeliveryResult.DELIVERED);
             }
             byte[] whole = "整条".getBytes(StandardCharsets.UTF_16BE);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cxmyd.gateway.message.OutboundPart;
+import io.cxmyd.gateway.message.Sar;
 import io.cxmyd.gateway.message.SmppAddress;
 import java.util.HexFormat;
 import java.util.List;
@@ -117,7 +118,7 @@ class SegmenterTest {
         for (int i = 0; i < 3; i++) {
             EncodedSegment s = segments.get(i);
             assertThat(s.esmClass()).isEqualTo((byte) 0);
-            assertThat(s.sar()).isEqualTo(new OutboundPart.Sar(0x1234, 3, i + 1));
+            assertThat(s.sar()).isEqualTo(new Sar(0x1234, 3, i + 1));
             assertThat(s.messagePayload()).isNull();
         }
         assertThat(hex(segments.get(0).shortMessage())).startsWith("00410041").hasSize(134 * 2);

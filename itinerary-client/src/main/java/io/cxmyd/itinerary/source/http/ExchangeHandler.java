@@ -55,17 +55,17 @@ final class ExchangeHandler extends SimpleChannelInboundHandler<FullHttpResponse
         if (current != null) {
             // The pool hands a connection to one user at a time; this would be a bug, so fail loudly.
             request.release();
-            ex.future.completeExceptionally(new SourceException("connect", what + ": connection already busy"));
+            ex.future.completeExceptionally(new SourceException(SourceException.Kind.CONNECT, what + ": connection already busy"));
             return ex;
         }
         current = ex;
         ex.timer = ctx.executor().schedule(
-                () -> fail(ex, new SourceException("timeout", what + ": no complete response within "
+                () -> fail(ex, new SourceException(SourceException.Kind.TIMEOUT, what + ": no complete response within "
                         + timeoutMillis + " ms")),
                 timeoutMillis, TimeUnit.MILLISECONDS);
         ctx.writeAndFlush(request).addListener(f -> {
             if (!f.isSuccess()) {
-                fail(ex, new SourceException("connect", what + ": could not send the request ("
+                fail(ex, new SourceException(SourceException.Kind.CONNECT, what + ": could not send the request ("
                         + describe(f.cause()) + ")"));
             }
         });
@@ -80,7 +80,7 @@ final class ExchangeHandler extends SimpleChannelInboundHandler<FullHttpResponse
             return;
         }
         if (response.decoderResult().isFailure()) {
-            fail(ex, new SourceException("bad_response", ex.what + ": malformed HTTP response ("
+            fail(ex, new SourceException(SourceException.Kind.BAD_RESPONSE, ex.what + ": malformed HTTP response ("
                     + describe(response.decoderResult().cause()) + ")"));
             return;
         }
@@ -98,8 +98,8 @@ final class ExchangeHandler extends SimpleChannelInboundHandler<FullHttpResponse
         Exchange ex = current;
         if (ex != null) {
             fail(ex, ex.bytesSeen
-                    ? new SourceException("bad_response", ex.what + ": connection closed mid-response")
-                    : new SourceException("connect", ex.what + ": connection closed before any response"));
+                    ? new SourceException(SourceException.Kind.BAD_RESPONSE, ex.what + ": connection closed mid-response")
+                    : new SourceException(SourceException.Kind.CONNECT, ex.what + ": connection closed before any response"));
         }
         super.channelInactive(ctx);
     }
@@ -112,12 +112,12 @@ final class ExchangeHandler extends SimpleChannelInboundHandler<FullHttpResponse
             return;
         }
         if (cause instanceof TooLongFrameException) {
-            fail(ex, new SourceException("bad_response", ex.what + ": response larger than maxResponseBytes="
+            fail(ex, new SourceException(SourceException.Kind.BAD_RESPONSE, ex.what + ": response larger than maxResponseBytes="
                     + maxResponseBytes));
         } else if (cause instanceof DecoderException || ex.bytesSeen) {
-            fail(ex, new SourceException("bad_response", ex.what + ": " + describe(cause)));
+            fail(ex, new SourceException(SourceException.Kind.BAD_RESPONSE, ex.what + ": " + describe(cause)));
         } else {
-            fail(ex, new SourceException("connect", ex.what + ": " + describe(cause)));
+            fail(ex, new SourceException(SourceException.Kind.CONNECT, ex.what + ": " + describe(cause)));
         }
     }
 

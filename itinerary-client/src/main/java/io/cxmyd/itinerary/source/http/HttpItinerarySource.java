@@ -129,6 +129,6 @@ public final class HttpItinerarySource implements ItinerarySource {
             return s;
         }
         // Not expected: every path above makes a SourceException. Kept as bad_response so callers see a kind.
-        return new SourceException("bad_response", "unexpected " + e.getClass().getSimpleName(), e);
+        return new SourceException(SourceException.Kind.BAD_RESPONSE, "unexpected " + e.getClass().getSimpleName(), e);
     }
 }

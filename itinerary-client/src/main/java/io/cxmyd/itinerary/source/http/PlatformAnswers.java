@@ -28,7 +28,7 @@ final class PlatformAnswers {
             if (PlatformJson.isUnknownSubscriber(response.body())) {
                 return Optional.empty();
             }
-            throw new SourceException("status_4xx", what + ": status 404 without {\"error\":\"unknown_subscriber\"}"
+            throw new SourceException(SourceException.Kind.STATUS_4XX, what + ": status 404 without {\"error\":\"unknown_subscriber\"}"
                     + " (is baseUrl right?)");
         }
         throw failure(status, what);
@@ -37,12 +37,12 @@ final class PlatformAnswers {
     /** The failure for a status other than 200 and 404. */
     static SourceException failure(int status, String what) {
         if (status >= 500 && status <= 599) {
-            return new SourceException("status_5xx", what + ": status " + status);
+            return new SourceException(SourceException.Kind.STATUS_5XX, what + ": status " + status);
         }
         if (status >= 400 && status <= 499) {
-            return new SourceException("status_4xx", what + ": status " + status);
+            return new SourceException(SourceException.Kind.STATUS_4XX, what + ": status " + status);
         }
         // 1xx, other 2xx and 3xx: redirects are not followed, and any other success is not the contract.
-        return new SourceException("bad_response", what + ": unexpected status " + status);
+        return new SourceException(SourceException.Kind.BAD_RESPONSE, what + ": unexpected status " + status);
     }
 }

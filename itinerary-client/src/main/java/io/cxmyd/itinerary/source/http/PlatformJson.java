@@ -191,7 +191,7 @@ final class PlatformJson {
     }
 
     private static SourceException bad(String message) {
-        return new SourceException("bad_response", message);
+        return new SourceException(SourceException.Kind.BAD_RESPONSE, message);
     }
 
     private static long[] trim(long[] a, int n) {

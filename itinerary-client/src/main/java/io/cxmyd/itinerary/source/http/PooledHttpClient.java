@@ -94,13 +94,13 @@ final class PooledHttpClient implements AutoCloseable {
         String what = describe(method, path);
         CompletableFuture<RawResponse> result = new CompletableFuture<>();
         if (closed) {
-            result.completeExceptionally(new SourceException("connect", what + ": source closed"));
+            result.completeExceptionally(new SourceException(SourceException.Kind.CONNECT, what + ": source closed"));
             return result;
         }
         inFlight.add(result);
         long started = System.nanoTime();
         io.netty.util.concurrent.ScheduledFuture<?> backstop = group.schedule(
-                () -> result.completeExceptionally(new SourceException("timeout", what + ": no outcome within "
+                () -> result.completeExceptionally(new SourceException(SourceException.Kind.TIMEOUT, what + ": no outcome within "
                         + backstopMillis + " ms")),
                 backstopMillis, TimeUnit.MILLISECONDS);
         result.whenComplete((response, error) -> {
@@ -109,7 +109,7 @@ final class PooledHttpClient implements AutoCloseable {
             if (log.isDebugEnabled()) {
                 log.debug("{} {} -> {} in {} ms", prefix, what,
                         error == null ? "status " + response.status()
-                                : error instanceof SourceException e ? e.kind() : error.getClass().getSimpleName(),
+                                : error instanceof SourceException e ? e.kind().label() : error.getClass().getSimpleName(),
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             }
         });
@@ -174,31 +174,31 @@ final class PooledHttpClient implements AutoCloseable {
 
     private SourceException acquireFailure(Throwable cause, String what) {
         if (cause instanceof ConnectTimeoutException) { // a ConnectException: test it first
-            return new SourceException("connect", what + ": connect timed out after "
+            return new SourceException(SourceException.Kind.CONNECT, what + ": connect timed out after "
                     + options.connectTimeout().toMillis() + " ms");
         }
         if (cause instanceof ConnectException) {
-            return new SourceException("connect", what + ": connection refused");
+            return new SourceException(SourceException.Kind.CONNECT, what + ": connection refused");
         }
         if (cause instanceof TimeoutException) {
-            return new SourceException("timeout", what + ": no free connection within "
+            return new SourceException(SourceException.Kind.TIMEOUT, what + ": no free connection within "
                     + options.responseTimeout().toMillis() + " ms (maxConnections=" + options.maxConnections() + ")");
         }
         if (closed) {
-            return new SourceException("connect", what + ": source closed");
+            return new SourceException(SourceException.Kind.CONNECT, what + ": source closed");
         }
         if (cause instanceof IllegalStateException) {
             // FixedChannelPool: "Too many outstanding acquire operations": shed load at once.
-            return new SourceException("timeout", what + ": more than maxPendingRequests="
+            return new SourceException(SourceException.Kind.TIMEOUT, what + ": more than maxPendingRequests="
                     + options.maxPendingRequests() + " requests wait for a connection");
         }
         String message = cause.getMessage();
-        return new SourceException("connect", what + ": " + cause.getClass().getSimpleName()
+        return new SourceException(SourceException.Kind.CONNECT, what + ": " + cause.getClass().getSimpleName()
                 + (message == null ? "" : ": " + Redact.text(message)));
     }
 
     private static boolean isConnectFailure(Throwable error) {
-        return error instanceof SourceException e && e.kind().equals("connect");
+        return error instanceof SourceException e && e.kind() == SourceException.Kind.CONNECT;
     }
 
     /** URI.getHost() keeps IPv6 brackets; a socket address wants the bare literal. */
@@ -213,7 +213,7 @@ final class PooledHttpClient implements AutoCloseable {
             return;
         }
         closed = true;
-        SourceException closing = new SourceException("connect", prefix + ": source closed");
+        SourceException closing = new SourceException(SourceException.Kind.CONNECT, prefix + ": source closed");
         for (CompletableFuture<RawResponse> call : inFlight) {
             call.completeExceptionally(closing);
         }

@@ -84,7 +84,7 @@ public final class LocalDatasetSource implements ItinerarySource {
     @Override
     public CompletableFuture<Optional<SubscriberData>> fetch(Msisdn msisdn, DataDay day) {
         if (!open) {
-            return CompletableFuture.failedFuture(new SourceException("connect", "local dataset is closed"));
+            return CompletableFuture.failedFuture(new SourceException(SourceException.Kind.CONNECT, "local dataset is closed"));
         }
         int row = subscribers.indexOf(MsisdnIndex.key(msisdn.digits()));
         if (row < 0) {

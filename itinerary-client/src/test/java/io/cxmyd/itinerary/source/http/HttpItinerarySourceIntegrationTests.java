@@ -128,7 +128,7 @@ class HttpItinerarySourceIntegrationTests {
     void notFoundFromSomethingElseThanThePlatformIsAnError() {
         platform.answer(Reply.text(404, "<h1>404 Not Found</h1>"));
 
-        assertThat(failureOf(source().fetch(NUMBER, DAY)).kind()).isEqualTo("status_4xx");
+        assertThat(failureOf(source().fetch(NUMBER, DAY)).kind()).isEqualTo(SourceException.Kind.STATUS_4XX);
     }
 
     @Test
@@ -137,7 +137,7 @@ class HttpItinerarySourceIntegrationTests {
 
         SourceException e = failureOf(source().fetch(NUMBER, DAY));
 
-        assertThat(e.kind()).isEqualTo("status_5xx");
+        assertThat(e.kind()).isEqualTo(SourceException.Kind.STATUS_5XX);
         assertThat(e.getMessage()).contains("500");
     }
 
@@ -145,7 +145,7 @@ class HttpItinerarySourceIntegrationTests {
     void refusedTokenFailsWithStatus4xx() {
         platform.answer(Reply.empty(401));
 
-        assertThat(failureOf(source().fetch(NUMBER, DAY)).kind()).isEqualTo("status_4xx");
+        assertThat(failureOf(source().fetch(NUMBER, DAY)).kind()).isEqualTo(SourceException.Kind.STATUS_4XX);
     }
 
     @Test
@@ -153,7 +153,7 @@ class HttpItinerarySourceIntegrationTests {
         platform.answer(Reply.hang());
         HttpItinerarySource source = source(platform.baseUrl(), b -> b.responseTimeout(Duration.ofMillis(300)));
 
-        assertThat(failureOf(source.fetch(NUMBER, DAY)).kind()).isEqualTo("timeout");
+        assertThat(failureOf(source.fetch(NUMBER, DAY)).kind()).isEqualTo(SourceException.Kind.TIMEOUT);
     }
 
     @Test
@@ -161,7 +161,7 @@ class HttpItinerarySourceIntegrationTests {
         platform.answer(Reply.hang());
         HttpItinerarySource source = source(platform.baseUrl(),
                 b -> b.maxConnections(1).responseTimeout(Duration.ofMillis(300)));
-        assertThat(failureOf(source.fetch(NUMBER, DAY)).kind()).isEqualTo("timeout");
+        assertThat(failureOf(source.fetch(NUMBER, DAY)).kind()).isEqualTo(SourceException.Kind.TIMEOUT);
 
         platform.answer(Reply.json(200, GUANGZHOU_DAY));
 
@@ -174,7 +174,7 @@ class HttpItinerarySourceIntegrationTests {
 
         SourceException e = failureOf(source().fetch(NUMBER, DAY));
 
-        assertThat(e.kind()).isEqualTo("bad_response");
+        assertThat(e.kind()).isEqualTo(SourceException.Kind.BAD_RESPONSE);
     }
 
     @Test
@@ -183,7 +183,7 @@ class HttpItinerarySourceIntegrationTests {
 
         SourceException e = failureOf(source().fetch(NUMBER, DAY));
 
-        assertThat(e.kind()).isEqualTo("bad_response");
+        assertThat(e.kind()).isEqualTo(SourceException.Kind.BAD_RESPONSE);
         assertThat(e.getMessage()).contains("subscriber.activatedOn");
     }
 
@@ -195,7 +195,7 @@ class HttpItinerarySourceIntegrationTests {
         }
         HttpItinerarySource source = source("http://127.0.0.1:" + port, b -> b);
 
-        assertThat(failureOf(source.fetch(NUMBER, DAY)).kind()).isEqualTo("connect");
+        assertThat(failureOf(source.fetch(NUMBER, DAY)).kind()).isEqualTo(SourceException.Kind.CONNECT);
     }
 
     @Test
@@ -236,7 +236,7 @@ class HttpItinerarySourceIntegrationTests {
 
         SourceException e = failureOf(source.fetch(NUMBER, DAY));
 
-        assertThat(e.kind()).isEqualTo("bad_response");
+        assertThat(e.kind()).isEqualTo(SourceException.Kind.BAD_RESPONSE);
         assertThat(e.getMessage()).contains("maxResponseBytes=4096");
     }
 
@@ -245,7 +245,7 @@ class HttpItinerarySourceIntegrationTests {
         platform.answer(Reply.chunkedJson(200, "{\"pad\":\"" + "x".repeat(64 * 1024) + "\"}"));
         HttpItinerarySource source = source(platform.baseUrl(), b -> b.maxResponseBytes(4096));
 
-        assertThat(failureOf(source.fetch(NUMBER, DAY)).kind()).isEqualTo("bad_response");
+        assertThat(failureOf(source.fetch(NUMBER, DAY)).kind()).isEqualTo(SourceException.Kind.BAD_RESPONSE);
     }
 
     @Test
@@ -289,7 +289,7 @@ class HttpItinerarySourceIntegrationTests {
                 "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"subscr"))) {
             HttpItinerarySource source = source(peer.baseUrl(), b -> b);
 
-            assertThat(failureOf(source.fetch(NUMBER, DAY)).kind()).isEqualTo("bad_response");
+            assertThat(failureOf(source.fetch(NUMBER, DAY)).kind()).isEqualTo(SourceException.Kind.BAD_RESPONSE);
         }
     }
 
@@ -298,7 +298,7 @@ class HttpItinerarySourceIntegrationTests {
         try (RawHttpPeer peer = new RawHttpPeer(n -> null)) {
             HttpItinerarySource source = source(peer.baseUrl(), b -> b);
 
-            assertThat(failureOf(source.fetch(NUMBER, DAY)).kind()).isEqualTo("connect");
+            assertThat(failureOf(source.fetch(NUMBER, DAY)).kind()).isEqualTo(SourceException.Kind.CONNECT);
             assertThat(peer.requests()).isEqualTo(1);
         }
     }
@@ -327,9 +327,9 @@ class HttpItinerarySourceIntegrationTests {
 
         source.close();
 
-        assertThat(failureOf(call).kind()).isEqualTo("connect");
+        assertThat(failureOf(call).kind()).isEqualTo(SourceException.Kind.CONNECT);
         assertThat(source.ready()).isFalse();
-        assertThat(failureOf(source.fetch(NUMBER, DAY)).kind()).isEqualTo("connect");
+        assertThat(failureOf(source.fetch(NUMBER, DAY)).kind()).isEqualTo(SourceException.Kind.CONNECT);
     }
 
     @Test

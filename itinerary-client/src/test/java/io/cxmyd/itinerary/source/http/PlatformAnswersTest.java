@@ -41,7 +41,7 @@ class PlatformAnswersTest {
         SourceException e = catchThrowableOfType(SourceException.class,
                 () -> PlatformAnswers.interpret(response(status, "<html>oops</html>"), AreaCatalog.standard(), CALL));
 
-        assertThat(e.kind()).isEqualTo(kind);
+        assertThat(e.kind().label()).isEqualTo(kind);
         assertThat(e.getMessage()).startsWith(CALL).contains(String.valueOf(status));
     }
 }

@@ -35,7 +35,7 @@ class PlatformJsonTest {
     private static SourceException badResponse(String json) {
         SourceException e = catchThrowableOfType(SourceException.class, () -> decode(json));
         assertThat(e).isNotNull();
-        assertThat(e.kind()).isEqualTo("bad_response");
+        assertThat(e.kind()).isEqualTo(SourceException.Kind.BAD_RESPONSE);
         return e;
     }
 

@@ -93,6 +93,10 @@
     var n = number();
     var c = $('code').value.trim();
     if (!NUMBER.test(n)) { say('请输入正确的11位手机号码'); $('msisdn').focus(); return; }
+    if (c === '' && !$('get-code').disabled) {
+      askCode(); // Enter in the number field with no code yet: the code is what the person wants next
+      return;
+    }
     if (!/^\d{6}$/.test(c)) { say('请输入6位短信验证码'); $('code').focus(); return; }
     $('query').disabled = true;
     api('POST', '/api/v1/itinerary', { msisdn: n, code: c }).then(function (r) {
