@@ -88,6 +88,14 @@ class EsmeModeIntegrationTests {
     }
 
     @Test
+    void aSubscribersTextInPartsIsPutTogetherBeforeTheKeywordIsRead() throws Exception {
+        assertThat(smsc.deliverInParts("13912340001", "10086", 0x5A, "CX", "MYD")).containsExactly(0, 0);
+        TestSmsc.Reply r = smsc.awaitReplyTo("13912340001", WAIT.toSeconds());
+        assertThat(r).isNotNull();
+        assertThat(r.text()).contains("139****0001").contains("未查询到");
+    }
+
+    @Test
     void aDataSmWithTheTextInMessagePayloadIsAQueryToo() throws Exception {
         assertThat(smsc.deliverAsDataSm("13900000077", "10086", "cxmyd")).isZero();
         TestSmsc.Reply r = smsc.awaitReplyTo("13900000077", WAIT.toSeconds());

@@ -197,6 +197,33 @@ public final class TestSmsc implements AutoCloseable {
         return send(dm);
     }
 
+    /**
+     * A subscriber's text split in parts (UDH, IEI 0x00, 8-bit reference), one deliver_sm each, in order.
+     *
+     * @return the deliver_sm_resp statuses
+     */
+    public List<Integer> deliverInParts(String from, String to, int reference, String... parts) throws Exception {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < parts.length; i++) {
+            DeliverSm dm = new DeliverSm();
+            dm.setSourceAddress(new Address((byte) 1, (byte) 1, from));
+            dm.setDestAddress(new Address((byte) 0, (byte) 1, to));
+            dm.setEsmClass((byte) 0x40);
+            byte[] text = parts[i].getBytes(StandardCharsets.US_ASCII);
+            byte[] body = new byte[6 + text.length];
+            body[0] = 5; // UDH length
+            body[1] = 0; // IEI: concatenated message, 8-bit reference
+            body[2] = 3;
+            body[3] = (byte) reference;
+            body[4] = (byte) parts.length;
+            body[5] = (byte) (i + 1);
+            System.arraycopy(text, 0, body, 6, text.length);
+            dm.setShortMessage(body);
+            statuses.add(send(dm));
+        }
+        return statuses;
+    }
+
     /** A subscriber's message as data_sm, the text (UCS2) in message_payload; the data_sm_resp status or -1. */
     public int deliverAsDataSm(String from, String to, String text) throws Exception {
         com.cloudhopper.smpp.pdu.DataSm dm = new com.cloudhopper.smpp.pdu.DataSm();
