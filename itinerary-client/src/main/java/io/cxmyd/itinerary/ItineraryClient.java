@@ -16,6 +16,16 @@ public interface ItineraryClient extends AutoCloseable {
     CompletableFuture<LookupResult> lookup(Msisdn msisdn, Instant at);
 
     /**
+     * {@link #lookup} for a query that came through carrier {@code carrierId}: a number the registry gives to
+     * another carrier gets exactly what a number it does not know gets ({@link LookupResult.NoData}), and is
+     * reported to {@link LookupEvents#otherCarrier}. A carrier must not read another carrier's subscribers'
+     * itineraries (docs/smpp.md). The default, for clients without a registry, cannot tell and only looks up.
+     */
+    default CompletableFuture<LookupResult> lookup(Msisdn msisdn, Instant at, String carrierId) {
+        return lookup(msisdn, at);
+    }
+
+    /**
      * The registry's ID hash of {@code msisdn} as of {@code at}, for the {@code id-last4} verification step.
      * Like {@link #lookup}, never completes exceptionally. The default answers {@link IdLast4.Unavailable}:
      * a client that cannot tell never lets a check pass.

@@ -23,6 +23,10 @@ public interface LookupEvents {
     default void sourceError(io.cxmyd.itinerary.source.SourceException.Kind kind) {
     }
 
+    /** A query through {@code carrierId} for a number the registry gives to another carrier: answered as unknown. */
+    default void otherCarrier(String carrierId) {
+    }
+
     LookupEvents NONE = new LookupEvents() {
     };
 }

@@ -35,6 +35,7 @@ import io.cxmyd.itinerary.source.ItinerarySource;
 import io.cxmyd.itinerary.source.http.HttpItinerarySource;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -70,6 +71,18 @@ final class RunningGateway implements AutoCloseable {
     private AreaCatalog catalog;
     private WebChannel web;
 
+    /** The metrics port's limits (docs/reliability.md, "Hostile peers") and the admin view's token. */
+    private static AdminHttpOptions adminHttpOptions(GatewayConfig config) {
+        GatewayConfig.Metrics m = config.metrics();
+        return AdminHttpOptions.builder().host(m.host()).port(m.port())
+                .requestTimeout(m.requestTimeout())
+                .maxConnections(m.maxConnections())
+                .maxConnectionsPerAddress(m.maxConnectionsPerAddress())
+                .allowedHosts(m.allowedHosts())
+                .adminToken(config.admin().enabled() ? config.admin().token() : null)
+                .build();
+    }
+
     RunningGateway(GatewayConfig config, GatewayMetrics metrics, GatewayState state, Clock webClock)
             throws IOException {
         this.config = config;
@@ -79,13 +92,11 @@ final class RunningGateway implements AutoCloseable {
             // ESME mode: the binds out to carriers' SMSCs, started once the path exists (docs/smpp.md).
             esme = started(EsmeWiring.links(config, metrics));
             health.linksReady(esme::ready);
-            admin = started(AdminHttpServer.start(
-                    AdminHttpOptions.builder().host(config.metrics().host()).port(config.metrics().port()).build(),
-                    metrics, health, config.admin().enabled() ? new GatewayAdminActions(config, state, links, esme)
-                            : null));
+            admin = started(AdminHttpServer.start(adminHttpOptions(config), metrics, health,
+                    config.admin().enabled() ? new GatewayAdminActions(config, state, links, metrics, esme) : null));
             ItineraryClient client = itineraryClient();
             GatewayRedis redis = needsRedis() ? started(GatewayRedis.start(config.cache().redis().orElseThrow(),
-                    config.journal().commitTimeout())) : null;
+                    redisCommandTimeout())) : null;
             Journals journals = openJournal(redis);
             ConsentGate consentGate = consentGate(redis);
             worker = started(workers(config.workers()), ThreadPoolExecutor::shutdownNow);
@@ -127,6 +138,16 @@ final class RunningGateway implements AutoCloseable {
         SourceProbe answering = probe;
         health.sourceLoaded(() -> client.ready() && (answering == null || answering.answering()));
         return client;
+    }
+
+    /**
+     * The connection's own command timeout serves the journal and the consent state, each of which waits its
+     * own time (journal.commitTimeout, consent.storeTimeout): the longer, so neither is cut short by the other's.
+     */
+    private Duration redisCommandTimeout() {
+        Duration journal = config.journal().commitTimeout();
+        Duration consent = config.consent().storeTimeout();
+        return QueryWiring.needsConsent(config) && consent.compareTo(journal) > 0 ? consent : journal;
     }
 
     private boolean needsRedis() {

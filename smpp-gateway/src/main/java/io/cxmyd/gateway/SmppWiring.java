@@ -4,7 +4,7 @@ import io.cxmyd.gateway.config.GatewayConfig;
 import io.cxmyd.gateway.delivery.OutboxOptions;
 import io.cxmyd.gateway.smpp.AddressRange;
 import io.cxmyd.gateway.smpp.CarrierAccount;
-import io.cxmyd.gateway.smpp.LockoutPolicy;
+import io.cxmyd.gateway.smpp.BindPacingPolicy;
 import io.cxmyd.gateway.smpp.SmppServerOptions;
 import io.cxmyd.gateway.smpp.SmppTlsOptions;
 import java.time.Duration;
@@ -31,7 +31,10 @@ public final class SmppWiring {
                 .maxConnections(s.maxConnections())
                 .pduReadTimeout(s.pduReadTimeout())
                 .pduProcessorThreads(s.pduProcessorThreads())
-                .lockout(new LockoutPolicy(s.lockout().failures(), s.lockout().window(), s.lockout().duration()))
+                .bindPacing(new BindPacingPolicy(s.bindFailures().free(), s.bindFailures().window(),
+                        s.bindFailures().maxDelay()))
+                .maxUnboundPerAddress(s.maxUnboundPerAddress())
+                .reservedForAllowLists(s.reservedForAllowLists())
                 .tls(s.tls().map(t -> new SmppTlsOptions(t.port(), t.keystore(), t.keystorePassword(),
                         t.keystoreType())).orElse(null))
                 .build();

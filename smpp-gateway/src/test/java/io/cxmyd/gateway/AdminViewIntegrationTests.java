@@ -32,10 +32,12 @@ class AdminViewIntegrationTests {
     static final ObjectMapper json = new ObjectMapper();
 
     static Gateway gateway;
+    static final String TOKEN = "admin-token-for-tests-0123";
+    static final String ADMIN = "admin:\n  enabled: true\n  token: \"" + TOKEN + "\"\n";
 
     @BeforeAll
     static void startGatewayWithAdmin() throws Exception {
-        gateway = TestGateways.start(TestGateways.config("admin:\n  enabled: true\n"));
+        gateway = TestGateways.start(TestGateways.config(ADMIN));
     }
 
     @AfterAll
@@ -47,6 +49,7 @@ class AdminViewIntegrationTests {
 
     static HttpResponse<String> send(Gateway g, String method, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + g.metricsPort() + path))
+                .header("Authorization", "Bearer " + TOKEN)
                 .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -183,6 +186,7 @@ class AdminViewIntegrationTests {
     void aPostFromAWebPageIsRefused() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + gateway.metricsPort() + "/admin/carriers/china-mobile/suspend"))
+                .header("Authorization", "Bearer " + TOKEN)
                 .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
 

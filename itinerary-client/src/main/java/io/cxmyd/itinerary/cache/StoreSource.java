@@ -67,8 +67,13 @@ public final class StoreSource implements PrecomputedSource {
         if (options.cluster()) {
             List<RedisURI> seeds = options.redisUris().stream().map(RedisURI::create).toList();
             this.clusterClient = RedisClusterClient.create(seeds);
+            // lettuce opens a node's connection when the first command is routed to it; rejecting commands
+            // while disconnected (the product's default) turned each node's first lookup into a busy reply
+            // (seen on a 3-node cluster). Queued instead, a command still fails within commandTimeout.
             this.clusterClient.setOptions(ClusterClientOptions.builder(
-                    RedisClientOptions.of(connect, options.commandTimeout(), 100_000)).build());
+                    RedisClientOptions.of(connect, options.commandTimeout(), 100_000))
+                    .disconnectedBehavior(io.lettuce.core.ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
+                    .build());
             this.client = null;
             this.where = "store redis cluster (" + seeds.size() + " seeds)";
         } else {
@@ -110,6 +115,7 @@ public final class StoreSource implements PrecomputedSource {
         }
         return reply.handle((json, error) -> {
             if (error != null) {
+                log.debug("{}: GET failed: {}", where, error.toString()); // keys are hashes: no number here
                 boolean timeout = error instanceof io.lettuce.core.RedisCommandTimeoutException
                         || error.getCause() instanceof io.lettuce.core.RedisCommandTimeoutException;
                 throw new SourceException(timeout ? SourceException.Kind.TIMEOUT : SourceException.Kind.CONNECT, where + ": " + error.getClass().getSimpleName());

@@ -85,6 +85,11 @@ final class TieredItineraryClient implements ItineraryClient {
 
     @Override
     public CompletableFuture<LookupResult> lookup(Msisdn msisdn, Instant at) {
+        return lookup(msisdn, at, null);
+    }
+
+    @Override
+    public CompletableFuture<LookupResult> lookup(Msisdn msisdn, Instant at, String carrierId) {
         long start = ticker.read();
         CompletableFuture<LookupResult> result = new CompletableFuture<>();
         ScheduledFuture<?> deadline = timer.schedule(
@@ -97,7 +102,8 @@ final class TieredItineraryClient implements ItineraryClient {
                         if (error != null) {
                             return unavailable(msisdn, error);
                         }
-                        LookupResult r = accountRules.decide(msisdn, hit.value().profile(), hit.value().trip(), day,
+                        SubscriberProfile profile = CarrierCheck.profileFor(hit.value().profile(), carrierId, events);
+                        LookupResult r = accountRules.decide(msisdn, profile, hit.value().trip(), day,
                                 source.riskAreaIds());
                         events.lookupCompleted(hit.tier(), ticker.read() - start);
                         return r;

@@ -80,7 +80,7 @@ public final class ConfigLoader {
         Optional<Instant> clock = ServiceSections.clock(root);
         Delivery delivery = ServiceSections.delivery(root.optionalSection("delivery"));
         Map<String, String> templates = ServiceSections.templates(root);
-        GatewayConfig.Admin admin = ServiceSections.admin(root.optionalSection("admin"));
+        GatewayConfig.Admin admin = ServiceSections.admin(root.optionalSection("admin"), baseDir);
         GatewayConfig.Consent consent = StateSections.consent(root.optionalSection("consent"), baseDir, carriers);
         GatewayConfig.Journal journal = StateSections.journal(root.optionalSection("journal"), baseDir);
         GatewayConfig.Workers workers = ServiceSections.workers(root.optionalSection("workers"));

@@ -58,13 +58,18 @@ public record GatewayConfig(
             int maxPduBytes,
             int maxConnections,
             Duration pduReadTimeout,
-            Lockout lockout,
+            BindFailures bindFailures,
             Optional<Tls> tls,
-            int pduProcessorThreads) {
+            int pduProcessorThreads,
+            int maxUnboundPerAddress,
+            int reservedForAllowLists) {
     }
 
-    /** {@code failures} bind refusals within {@code window} lock the address or system_id out for {@code duration}. */
-    public record Lockout(int failures, Duration window, Duration duration) {
+    /**
+     * After {@code free} bind refusals within {@code window} from one address (or one address and system_id),
+     * the next binds from there wait, up to {@code maxDelay}; nothing is ever locked out.
+     */
+    public record BindFailures(int free, Duration window, Duration maxDelay) {
     }
 
     /** The TLS listener; the password never appears in {@link #toString()}. */
@@ -193,7 +198,16 @@ public record GatewayConfig(
         }
     }
 
-    public record Metrics(String host, int port) {
+    /**
+     * @param requestTimeout a whole request must arrive within this time
+     * @param maxConnections open connections in all; {@code maxConnectionsPerAddress} from one address
+     * @param allowedHosts host names accepted in {@code Host} besides IP literals and localhost
+     */
+    public record Metrics(String host, int port, Duration requestTimeout, int maxConnections,
+            int maxConnectionsPerAddress, List<String> allowedHosts) {
+        public Metrics {
+            allowedHosts = List.copyOf(allowedHosts);
+        }
     }
 
     /**
@@ -219,7 +233,16 @@ public record GatewayConfig(
             Duration validity, Duration retryInitial, Duration retryMax, int queueCapacity, Duration drainTimeout) {
     }
 
-    public record Admin(boolean enabled) {
+    /**
+     * @param token the admin routes' bearer token (required when enabled; never in {@link #toString()})
+     * @param stateFile where suspensions are remembered across restarts
+     */
+    public record Admin(boolean enabled, String token, Path stateFile) {
+
+        @Override
+        public String toString() {
+            return "Admin[enabled=" + enabled + ", stateFile=" + stateFile + "]";
+        }
     }
 
     /**

@@ -8,12 +8,14 @@ import io.cxmyd.gateway.config.GatewayConfig.Metrics;
 import io.cxmyd.gateway.config.GatewayConfig.Smpp;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -61,7 +63,11 @@ final class ServiceSections {
     }
 
     static Metrics metrics(ConfigNode n, Smpp smpp) {
-        Metrics m = new Metrics(n.string("host", "127.0.0.1"), n.integer("port", 9464, 0, 65535));
+        Metrics m = new Metrics(n.string("host", "127.0.0.1"), n.integer("port", 9464, 0, 65535),
+                n.duration("requestTimeout", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(10)),
+                n.integer("maxConnections", 64, 1, 10_000),
+                n.integer("maxConnectionsPerAddress", 8, 1, 10_000),
+                n.has("allowedHosts") ? n.strings("allowedHosts") : List.of());
         n.finish();
         if (m.port() != 0 && m.port() == smpp.port()) {
             throw new ConfigException(n.key("port"), "must differ from smpp.port, was " + m.port());
@@ -161,9 +167,21 @@ final class ServiceSections {
         return r;
     }
 
-    static GatewayConfig.Admin admin(ConfigNode n) {
-        GatewayConfig.Admin a = new GatewayConfig.Admin(n.bool("enabled", false));
+    static GatewayConfig.Admin admin(ConfigNode n, Path baseDir) {
+        boolean enabled = n.bool("enabled", false);
+        String token = n.has("token") ? n.string("token", "") : null;
+        if (enabled && token == null) {
+            throw new ConfigException(n.key("token"), "required when admin.enabled is true; set it from the "
+                    + "environment, e.g. token: \"${CXMYD_ADMIN_TOKEN}\"");
+        }
+        if (token != null && token.length() < 16) {
+            throw new ConfigException(n.key("token"), "at least 16 characters, was " + token.length());
+        }
+        String stateFile = n.string("stateFile", "var/admin/suspended-carriers");
+        if (stateFile.isBlank()) {
+            throw new ConfigException(n.key("stateFile"), "must name a file, was empty");
+        }
         n.finish();
-        return a;
+        return new GatewayConfig.Admin(enabled, token, baseDir.resolve(stateFile).normalize());
     }
 }

@@ -39,12 +39,19 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     private final Supplier<String> scrape;
     private final HealthState health;
     private final AdminRoutes admin;
+    private final java.util.Set<String> allowedHosts;
 
-    /** @param actions the admin view's actions, or null when it is off */
-    AdminHttpHandler(Supplier<String> scrape, HealthState health, AdminActions actions) {
+    /**
+     * @param actions the admin view's actions, or null when it is off
+     * @param adminToken the bearer token of the admin routes (required with {@code actions})
+     * @param allowedHosts host names accepted in {@code Host} besides IP literals and localhost
+     */
+    AdminHttpHandler(Supplier<String> scrape, HealthState health, AdminActions actions, String adminToken,
+            java.util.Set<String> allowedHosts) {
         this.scrape = scrape;
         this.health = health;
-        this.admin = new AdminRoutes(actions);
+        this.admin = new AdminRoutes(actions, adminToken);
+        this.allowedHosts = allowedHosts;
     }
 
     @Override
@@ -52,6 +59,15 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         if (!request.decoderResult().isSuccess()) {
             // A request line or header past the limit, or not HTTP at all: answer once and drop the link.
             send(ctx, request, respond(HttpResponseStatus.BAD_REQUEST, TEXT_CONTENT_TYPE, "bad request\n"), true);
+            return;
+        }
+        // More than one Host is malformed (RFC 9112 §3.2) and would let a check read one while a proxy uses another.
+        if (request.headers().getAll(HttpHeaderNames.HOST).size() > 1
+                || !HostCheck.allowed(request.headers().get(HttpHeaderNames.HOST), allowedHosts)) {
+            log.warn("[admin] {} {} from {} refused: Host {} is not this server (metrics.allowedHosts)",
+                    request.method(), new QueryStringDecoder(request.uri()).path(), ctx.channel().remoteAddress(),
+                    request.headers().get(HttpHeaderNames.HOST));
+            send(ctx, request, respond(HttpResponseStatus.FORBIDDEN, TEXT_CONTENT_TYPE, "host not allowed\n"), true);
             return;
         }
         String path = new QueryStringDecoder(request.uri()).path();

@@ -83,7 +83,9 @@ public final class AdminHttpServer implements AutoCloseable {
             AdminActions actions) {
         Objects.requireNonNull(options, "options");
         AdminHttpHandler handler = new AdminHttpHandler(
-                Objects.requireNonNull(scrape, "scrape"), Objects.requireNonNull(health, "health"), actions);
+                Objects.requireNonNull(scrape, "scrape"), Objects.requireNonNull(health, "health"), actions,
+                options.adminToken(), options.allowedHosts());
+        ConnectionLimiter limiter = new ConnectionLimiter(options.maxConnections(), options.maxConnectionsPerAddress());
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(
                 1, new DefaultThreadFactory("cxmyd-admin-http", true), NioIoHandler.newFactory());
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -94,7 +96,10 @@ public final class AdminHttpServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         int max = options.maxRequestBytes();
+                        RequestDeadline deadline = new RequestDeadline(options.requestTimeout().toMillis());
                         ch.pipeline()
+                                .addLast(limiter)
+                                .addLast(deadline.head())
                                 .addLast(new IdleStateHandler(
                                         0, 0, options.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
                                 .addLast(new HttpServerCodec(max, max, max))
@@ -102,6 +107,7 @@ public final class AdminHttpServer implements AutoCloseable {
                                         StandardCompressionOptions.gzip()))
                                 .addLast(new HttpServerKeepAliveHandler())
                                 .addLast(new HttpObjectAggregator(max))
+                                .addLast(deadline.tail())
                                 .addLast(handler);
                     }
                 });

@@ -29,10 +29,34 @@ final class AdminRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AdminActions actions;
+    private final byte[] tokenDigest;
 
-    /** @param actions null when the admin view is off */
-    AdminRoutes(AdminActions actions) {
+    /**
+     * @param actions null when the admin view is off
+     * @param token the bearer token every admin request must carry; with actions and no token, every admin
+     *     request is refused
+     */
+    AdminRoutes(AdminActions actions, String token) {
         this.actions = actions;
+        this.tokenDigest = token == null ? null : digest(token);
+    }
+
+    /** Compared as digests in constant time: the time taken says nothing of how much of the token was right. */
+    private boolean authorized(FullHttpRequest request) {
+        String header = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+        if (tokenDigest == null || header == null || !header.startsWith("Bearer ")) {
+            return false;
+        }
+        return java.security.MessageDigest.isEqual(tokenDigest, digest(header.substring(7).strip()));
+    }
+
+    private static byte[] digest(String s) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
     }
 
     static boolean isAdminPath(String path) {
@@ -42,6 +66,13 @@ final class AdminRoutes {
     FullHttpResponse answer(String path, FullHttpRequest request, SocketAddress peer) {
         if (actions == null) {
             return AdminHttpHandler.notFound();
+        }
+        if (!authorized(request)) {
+            log.warn("[admin] {} {} from {} refused: no valid bearer token", request.method(), path, peer);
+            FullHttpResponse refused = AdminHttpHandler.respond(HttpResponseStatus.UNAUTHORIZED,
+                    AdminHttpHandler.TEXT_CONTENT_TYPE, "admin token required\n");
+            refused.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
+            return refused;
         }
         if (path.equals("/admin/binds")) {
             if (!HttpMethod.GET.equals(request.method())) {

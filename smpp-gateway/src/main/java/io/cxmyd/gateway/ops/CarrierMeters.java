@@ -30,6 +30,8 @@ final class CarrierMeters {
     private final Map<QueryOutcome, Counter> queries = new EnumMap<>(QueryOutcome.class);
     private final Map<ReplyResult, Counter> replies = new EnumMap<>(ReplyResult.class);
     private final Counter parts;
+    private final Counter otherCarrier;
+    private final AtomicInteger suspended = new AtomicInteger();
     private final Timer endToEnd;
 
     CarrierMeters(MeterRegistry registry, String carrier) {
@@ -57,6 +59,15 @@ final class CarrierMeters {
                     .tag(MetricNames.TAG_RESULT, result.label())
                     .register(registry));
         }
+        otherCarrier = Counter.builder(MetricNames.QUERIES_OTHER_CARRIER.name())
+                .description(MetricNames.QUERIES_OTHER_CARRIER.description())
+                .tag(MetricNames.TAG_CARRIER, carrier)
+                .register(registry);
+        Gauge.builder(MetricNames.CARRIER_SUSPENDED.name(), suspended, AtomicInteger::get)
+                .description(MetricNames.CARRIER_SUSPENDED.description())
+                .tag(MetricNames.TAG_CARRIER, carrier)
+                .strongReference(true)
+                .register(registry);
         parts = Counter.builder(MetricNames.REPLY_PARTS.name())
                 .description(MetricNames.REPLY_PARTS.description())
                 .tag(MetricNames.TAG_CARRIER, carrier)
@@ -70,6 +81,14 @@ final class CarrierMeters {
 
     void query(QueryOutcome outcome) {
         queries.get(outcome).increment();
+    }
+
+    void otherCarrier() {
+        otherCarrier.increment();
+    }
+
+    void suspended(boolean on) {
+        suspended.set(on ? 1 : 0);
     }
 
     void reply(ReplyResult result) {

@@ -192,6 +192,17 @@ public final class GatewayMetrics implements LookupEvents, BindListener, AutoClo
         carrier(carrier).query(Objects.requireNonNull(outcome, "outcome"));
     }
 
+    /** A query through {@code carrier} for another carrier's subscriber (the itinerary client's carrier check). */
+    @Override
+    public void otherCarrier(String carrier) {
+        carrier(carrier).otherCarrier();
+    }
+
+    /** Whether {@code carrier} is suspended now, for the gauge. */
+    public void suspended(String carrier, boolean on) {
+        carrier(carrier).suspended(on);
+    }
+
     /** One delivery attempt of a whole reply to {@code carrier} ended in {@code result}. */
     public void reply(String carrier, ReplyResult result) {
         carrier(carrier).reply(Objects.requireNonNull(result, "result"));

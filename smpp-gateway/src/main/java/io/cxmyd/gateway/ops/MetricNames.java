@@ -101,13 +101,22 @@ public final class MetricNames {
             "cxmyd.receipts.unmatched", "cxmyd_receipts_unmatched_total", MetricType.COUNTER, List.of(TAG_CARRIER),
             "Delivery receipts (ESME mode) whose message id matches no reply part the gateway still holds");
 
+    public static final MetricName QUERIES_OTHER_CARRIER = new MetricName(
+            "cxmyd.queries.other.carrier", "cxmyd_queries_other_carrier_total", MetricType.COUNTER,
+            List.of(TAG_CARRIER),
+            "Queries through this carrier for a number the registry gives to another carrier, answered as unknown");
+
+    public static final MetricName CARRIER_SUSPENDED = new MetricName(
+            "cxmyd.carrier.suspended", "cxmyd_carrier_suspended", MetricType.GAUGE, List.of(TAG_CARRIER),
+            "1 while the carrier is suspended through the admin view (kept across restarts), else 0");
+
     public static final MetricName WEB_CODES = new MetricName(
             "cxmyd.web.codes", "cxmyd_web_codes_total", MetricType.COUNTER, List.of(TAG_RESULT),
             "Verification codes of the web channel: asked, sent, verified, failed or refused by a budget");
 
     /** All of the above, in the order of the operations guide's catalogue. */
     public static final List<MetricName> ALL = List.of(
-            BINDS, BIND_FAILURES, QUERIES, REPLIES, REPLY_PARTS, END_TO_END, REPLY_QUEUE_DEPTH, REPLY_QUEUE_OLDEST,
+            BINDS, BIND_FAILURES, QUERIES, QUERIES_OTHER_CARRIER, CARRIER_SUSPENDED, REPLIES, REPLY_PARTS, END_TO_END, REPLY_QUEUE_DEPTH, REPLY_QUEUE_OLDEST,
             LOOKUP, CACHE_REQUESTS, REDIS_UP, SOURCE_ERRORS,
             JOURNAL_COMMIT, JOURNAL_REFUSED, JOURNAL_PENDING, JOURNAL_REPLAYED,
             ESME_BIND_ATTEMPTS, RECEIPTS, RECEIPTS_UNMATCHED,

@@ -73,7 +73,7 @@ public final class QueryDecider {
                             return done(a.verdict());
                         }
                         if (step instanceof ConsentStep.Lookup) {
-                            return lookup(sender);
+                            return lookup(q.carrierId(), sender);
                         }
                         return done(usage(key));
                     });
@@ -82,7 +82,7 @@ public final class QueryDecider {
         if (command instanceof Command.Other) {
             return done(usage(key != 0L ? key : keys.of(sender)));
         }
-        return lookup(sender);
+        return lookup(q.carrierId(), sender);
     }
 
     private Verdict usage(long key) {
@@ -90,9 +90,10 @@ public final class QueryDecider {
         return answer ? new Verdict.Usage() : new Verdict.Silent(QueryOutcome.UNKNOWN_KEYWORD);
     }
 
-    private CompletionStage<Verdict> lookup(Msisdn sender) {
+    private CompletionStage<Verdict> lookup(String carrierId, Msisdn sender) {
         // Only the sender's own itinerary: whatever follows the keyword is ignored (itinerary-rules.md §5).
-        return client.lookup(sender, rulesClock.get()).handleAsync((result, error) -> new Verdict.Looked(
+        // Through the carrier check: another carrier's subscriber is answered as an unknown number.
+        return client.lookup(sender, rulesClock.get(), carrierId).handleAsync((result, error) -> new Verdict.Looked(
                 result != null ? result : new LookupResult.Unavailable(sender, LookupResult.Reason.SOURCE_ERROR)),
                 afterLookup);
     }

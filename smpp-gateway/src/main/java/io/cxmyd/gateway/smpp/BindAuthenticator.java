@@ -15,7 +15,9 @@ import java.util.Objects;
  * Decides a bind request from its system_id, password and the peer's address. Pure: no I/O, no logging.
  *
  * <p>The address is checked before the password, so a peer outside a carrier's allow list learns nothing
- * about the password it tried (ESME_RBINDFAIL either way).
+ * about the password it tried (ESME_RBINDFAIL either way). Once any carrier has an allow list, a peer outside
+ * every allow list gets ESME_RBINDFAIL for every refusal, so it cannot even tell which system_ids exist
+ * (ESME_RINVSYSID against ESME_RINVPASWD would say so).
  *
  * <p>Passwords are compared as SHA-256 digests with {@link MessageDigest#isEqual}, so the time taken tells a
  * peer neither how many leading characters were right nor how long the real password is.
@@ -42,10 +44,10 @@ final class BindAuthenticator {
     static final String UNKNOWN_SYSTEM_ID = "unknown_system_id";
     static final String BAD_PASSWORD = "bad_password";
     static final String ADDRESS_REFUSED = "address_refused";
-    static final String LOCKED_OUT = "locked_out";
     static final String LIMIT = "limit";
 
     private final Map<String, Entry> bySystemId = new HashMap<>();
+    private final List<AddressRange> allowLists;
 
     BindAuthenticator(List<CarrierAccount> carriers) {
         for (CarrierAccount carrier : carriers) {
@@ -57,9 +59,29 @@ final class BindAuthenticator {
                         + "' is used by both " + previous.carrier.id() + " and " + carrier.id());
             }
         }
+        this.allowLists = carriers.stream().flatMap(c -> c.allowFrom().stream()).toList();
     }
 
+    /** Whether {@code address} is on some carrier's allow list (false when no carrier has one). */
+    boolean allowListed(InetAddress address) {
+        return allowLists.stream().anyMatch(r -> r.contains(address));
+    }
+
+    /** Whether the peer is a stranger: allow lists are configured and it is on none of them. */
+    boolean stranger(InetAddress address) {
+        return !allowLists.isEmpty() && !allowListed(address);
+    }
+
+    /** {@link #check}, with every refusal of a {@link #stranger} turned into ESME_RBINDFAIL. */
     Decision decide(String systemId, String password, InetAddress remote) {
+        Decision decision = check(systemId, password, remote);
+        if (!decision.accepted() && stranger(remote)) {
+            return Decision.refuse(SmppStatus.ESME_RBINDFAIL, decision.reason());
+        }
+        return decision;
+    }
+
+    private Decision check(String systemId, String password, InetAddress remote) {
         Entry entry = systemId == null ? null : bySystemId.get(systemId);
         // Digest the offered password even for an unknown system_id so both refusals take the same time.
         byte[] offered = digest(password == null ? "" : password);

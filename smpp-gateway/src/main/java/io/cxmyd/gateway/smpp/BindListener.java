@@ -9,8 +9,12 @@ public interface BindListener {
     default void unbound(String carrierId, BindType type) {
     }
 
-    /** A refused bind: {@code reason} is one of bad_password, unknown_system_id, address_refused, locked_out, limit. */
+    /** A refused bind: {@code reason} is one of bad_password, unknown_system_id, address_refused, limit. */
     default void bindRefused(String reason) {
+    }
+
+    /** A bind made to wait before its decision, after earlier refusals from the same place. */
+    default void bindSlowed(java.time.Duration delay) {
     }
 
     BindListener NONE = new BindListener() {

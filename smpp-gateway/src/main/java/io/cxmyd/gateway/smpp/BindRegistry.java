@@ -29,11 +29,33 @@ final class BindRegistry {
 
     /** Takes a new connection unless {@code max} are already open. */
     synchronized boolean open(ServerBind bind, int max) {
+        return open(bind, max, Integer.MAX_VALUE, 0, true) == null;
+    }
+
+    /**
+     * Takes a new connection, or says why not: {@code max} open in all; {@code maxUnboundPerAddress} from its
+     * address not bound yet (a peer that never binds holds slots without any credential); or, for an address
+     * on no allow list, all but the {@code reserved} slots taken, which stay for the carriers' own addresses.
+     *
+     * @return null when taken, else the reason for the log
+     */
+    synchronized String open(ServerBind bind, int max, int maxUnboundPerAddress, int reserved,
+            boolean allowListed) {
         if (open.size() >= max) {
-            return false;
+            return max + " connections already open";
+        }
+        if (!allowListed && open.size() >= max - reserved) {
+            return (max - reserved) + " connections open, the other " + reserved + " kept for allow-listed addresses";
+        }
+        String key = BindPacing.addressKey(bind.remoteAddress());
+        long unbound = open.stream()
+                .filter(b -> b.carrierId() == null && key.equals(BindPacing.addressKey(b.remoteAddress())))
+                .count();
+        if (unbound >= maxUnboundPerAddress) {
+            return unbound + " connections from this address not bound yet";
         }
         open.add(bind);
-        return true;
+        return null;
     }
 
     synchronized void closed(ServerBind bind) {
@@ -84,6 +106,10 @@ final class BindRegistry {
 
     void refused(String reason) {
         notify(() -> listener.bindRefused(reason));
+    }
+
+    void slowed(java.time.Duration delay) {
+        notify(() -> listener.bindSlowed(delay));
     }
 
     /** The binds of {@code carrierId} that take deliver_sm, starting at the next one in round-robin order. */

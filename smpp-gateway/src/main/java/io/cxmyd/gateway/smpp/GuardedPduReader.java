@@ -43,6 +43,7 @@ final class GuardedPduReader implements PDUReader {
     private final OutputStream out;
     private final Supplier<String> logPrefix;
     private byte[] pending;
+    private java.net.Socket socket;
 
     GuardedPduReader(int maxPduLength, Supplier<PduScreen.Phase> phase, PDUSender sender, OutputStream out,
             Supplier<String> logPrefix) {
@@ -61,6 +62,16 @@ final class GuardedPduReader implements PDUReader {
         this.logPrefix = logPrefix;
     }
 
+    /**
+     * Lets a stalled PDU end on time: while a PDU is incomplete the socket's read timeout is cut to what is
+     * left of {@code pduReadTimeout}, then put back. Without it a peer that sent 8 of 200 octets and stopped
+     * held the connection until the idle read timeout (enquireLinkInterval, 30 s), not the 10 s documented.
+     */
+    GuardedPduReader withReadTimeout(java.net.Socket socket) {
+        this.socket = socket;
+        return this;
+    }
+
     @Override
     public Command readPDUHeader(DataInputStream in) throws IOException {
         while (true) {
@@ -73,6 +84,8 @@ final class GuardedPduReader implements PDUReader {
                     return header;
                 }
                 case ANSWER -> answer(verdict, header);
+                case IGNORE -> log.debug("{} generic_nack 0x{} before the bind dropped unanswered", logPrefix.get(),
+                        Integer.toHexString(header.getCommandId()));
                 case ANSWER_AND_CLOSE -> {
                     answer(verdict, header);
                     throw new IOException("command_id 0x" + Integer.toHexString(header.getCommandId())
@@ -110,6 +123,7 @@ final class GuardedPduReader implements PDUReader {
             throw new EOFException("connection closed by peer");
         }
         long deadline = nanoTime.getAsLong() + pduReadTimeoutNanos;
+        int idleTimeout = socket == null ? 0 : socket.getSoTimeout();
         try {
             byte[] lengthRest = new byte[3];
             readFully(in, lengthRest, 0, 3, deadline);
@@ -125,6 +139,10 @@ final class GuardedPduReader implements PDUReader {
             return pdu;
         } catch (SocketTimeoutException e) {
             throw new IOException("peer stalled in the middle of a PDU", e);
+        } finally {
+            if (socket != null && !socket.isClosed()) {
+                socket.setSoTimeout(idleTimeout);
+            }
         }
     }
 
@@ -137,7 +155,19 @@ final class GuardedPduReader implements PDUReader {
         int off = offset;
         int left = length;
         while (left > 0) {
-            int n = in.read(buffer, off, left);
+            if (socket != null) {
+                long leftMillis = Math.max(1, (deadline - nanoTime.getAsLong()) / 1_000_000);
+                socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, leftMillis));
+            }
+            int n;
+            try {
+                n = in.read(buffer, off, left);
+            } catch (SocketTimeoutException e) {
+                if (socket != null) {
+                    throw new PduTimeoutException(Duration.ofNanos(pduReadTimeoutNanos));
+                }
+                throw e;
+            }
             if (n < 0) {
                 throw new EOFException("connection closed in the middle of a PDU");
             }

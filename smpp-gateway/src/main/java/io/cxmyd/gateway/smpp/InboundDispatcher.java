@@ -48,18 +48,30 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
     private final MessageIntake intake;
     private final Clock clock;
     private final ReceiptSender receipts;
+    private final ResponseOrder order;
 
-    InboundDispatcher(ServerBind bind, MessageIntake intake, Clock clock, ReceiptSender receipts) {
+    InboundDispatcher(ServerBind bind, MessageIntake intake, Clock clock, ReceiptSender receipts,
+            ResponseOrder order) {
         this.bind = bind;
         this.intake = intake;
         this.clock = clock;
         this.receipts = receipts;
+        this.order = order;
+    }
+
+    /** Before anything can queue a reply or receipt: deliver_sm of this carrier wait for this response. */
+    private void holdDeliveries(int sequence) {
+        OrderedPduSender responses = bind.responses();
+        if (responses != null) {
+            responses.awaiting(sequence, order.begin(bind.carrierId()));
+        }
     }
 
     @Override
     public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source)
             throws ProcessRequestException {
         // jsmpp itself refuses submit_sm on a receiver bind with ESME_RINVBNDSTS.
+        holdDeliveries(submitSm.getSequenceNumber());
         InboundMessage message = InboundMessages.fromSubmitSm(bind.carrierId(), submitSm, clock.instant());
         MessageId id = accept(message, "submit_sm");
         if (ReceiptSender.wanted(submitSm.getRegisteredDelivery())) {
@@ -74,6 +86,7 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
         if (!bind.type().transmits()) {
             throw refusal("data_sm on a receiver bind", SmppStatus.ESME_RINVBNDSTS);
         }
+        holdDeliveries(dataSm.getSequenceNumber());
         InboundMessage message = InboundMessages.fromDataSm(bind.carrierId(), dataSm, clock.instant());
         MessageId id = accept(message, "data_sm");
         if (ReceiptSender.wanted(dataSm.getRegisteredDelivery())) {
@@ -83,6 +96,12 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
     }
 
     private MessageId accept(InboundMessage message, String command) throws ProcessRequestException {
+        SmppStatus unanswerable = message.isReceipt() ? null : ReplyAddresses.refusal(message);
+        if (unanswerable != null) {
+            log.debug("{} {} from {} to {}: no reply could be addressed back, {}", bind.logPrefix(), command,
+                    message.source(), message.destination(), unanswerable);
+            throw refusal(command + " refused", unanswerable);
+        }
         SmppStatus status;
         try {
             Acceptance answer = intake.offer(message);

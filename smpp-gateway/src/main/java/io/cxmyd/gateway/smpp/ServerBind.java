@@ -26,6 +26,7 @@ final class ServerBind implements SessionStateListener {
     private volatile BindType type;
     private volatile Instant since;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile OrderedPduSender responses;
     private boolean registered;
     private boolean gone;
 
@@ -40,6 +41,15 @@ final class ServerBind implements SessionStateListener {
 
     void attach(SMPPServerSession session) {
         this.session = session;
+    }
+
+    /** The sender of this connection, which releases the waiting deliver_sm once responses are written. */
+    void responses(OrderedPduSender sender) {
+        this.responses = sender;
+    }
+
+    OrderedPduSender responses() {
+        return responses;
     }
 
     SMPPServerSession session() {
@@ -134,6 +144,10 @@ final class ServerBind implements SessionStateListener {
             onPeerUnbind.accept(this);
         }
         if (newState == SessionState.CLOSED) {
+            OrderedPduSender sender = responses;
+            if (sender != null) {
+                sender.closed();
+            }
             registry.closed(this);
         }
     }

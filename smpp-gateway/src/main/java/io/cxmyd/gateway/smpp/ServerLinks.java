@@ -19,6 +19,7 @@ public final class ServerLinks implements CarrierLinks {
     private final List<Consumer<String>> receiving = new CopyOnWriteArrayList<>();
     private final BindRegistry registry;
     private final SessionCarrierLinks links;
+    private final ResponseOrder responseOrder = new ResponseOrder();
 
     private ServerLinks(BindListener listener) {
         this.registry = new BindRegistry(new BindListener() {
@@ -39,8 +40,13 @@ public final class ServerLinks implements CarrierLinks {
             public void bindRefused(String reason) {
                 listener.bindRefused(reason);
             }
+
+            @Override
+            public void bindSlowed(java.time.Duration delay) {
+                listener.bindSlowed(delay);
+            }
         });
-        this.links = new SessionCarrierLinks(registry);
+        this.links = new SessionCarrierLinks(registry, responseOrder);
     }
 
     /** @param listener told of every bind that comes up, goes down, or is refused; {@code null} for none */
@@ -78,5 +84,10 @@ public final class ServerLinks implements CarrierLinks {
 
     SessionCarrierLinks sessions() {
         return links;
+    }
+
+    /** Shared by the server's requests and these links' deliver_sm: a reply never overtakes its response. */
+    ResponseOrder responseOrder() {
+        return responseOrder;
     }
 }

@@ -29,7 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
-import org.jsmpp.DefaultPDUSender;
 import org.jsmpp.PDUSender;
 import org.jsmpp.PDUStringException;
 import org.jsmpp.SynchronizedPDUSender;
@@ -67,6 +66,7 @@ public final class SmppServer implements AutoCloseable {
     private final BindRegistry registry;
     private final SessionCarrierLinks links;
     private final ReceiptSender receipts;
+    private final ResponseOrder responseOrder;
     private final ExecutorService bindWaiters;
     private final ScheduledExecutorService closer;
     private volatile ServerSocket serverSocket;
@@ -92,9 +92,12 @@ public final class SmppServer implements AutoCloseable {
         this.serverLinks = Objects.requireNonNull(links, "links");
         this.registry = links.registry();
         this.links = links.sessions();
+        this.responseOrder = links.responseOrder();
+        this.links.maxOrderWait(options.responseTimeout());
         this.receipts = new ReceiptSender(this.links);
         this.gate = new BindGate(new BindAuthenticator(List.copyOf(carriers)),
-                new BindLockout(options.lockout(), Ticker.systemTicker()), registry);
+                new BindPacing(options.bindPacing(), Ticker.systemTicker()), registry);
+        warnOpenCarriers(carriers);
         // One thread per connection waiting for its bind; idle ones go after 5 s rather than a cached pool's 60,
         // so the thread count is back to normal soon after a connection storm.
         this.bindWaiters = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS, new SynchronousQueue<>(),
@@ -223,18 +226,36 @@ public final class SmppServer implements AutoCloseable {
         }
     }
 
+    /** A carrier any address may bind as: its password is all that stands between a stranger and its link. */
+    private static void warnOpenCarriers(List<CarrierAccount> carriers) {
+        for (CarrierAccount c : carriers) {
+            if (c.allowFrom().isEmpty()) {
+                log.warn("[smpp] carrier {} has no allowFrom: any address may try binds as {} (guesses are only "
+                        + "slowed); list its SMSC addresses (docs/smpp.md, \"Bind security\")", c.id(), c.systemId());
+            }
+        }
+    }
+
     private void acceptLoop(ServerSocket socket) {
+        AcceptBackoff backoff = new AcceptBackoff(System::nanoTime, java.time.Duration.ofSeconds(10));
         while (!closed) {
             Socket accepted;
             try {
                 accepted = socket.accept();
+                backoff.succeeded();
             } catch (SocketException e) {
                 if (!closed) {
                     log.error("SMPP accept loop ended: {}", e.getMessage());
                 }
                 return;
             } catch (IOException e) {
-                log.warn("SMPP accept failed: {}", e.getMessage());
+                // "Too many open files": accepting again at once fails again at once.
+                AcceptBackoff.Step step = backoff.failed();
+                if (step.failuresToLog() > 0) {
+                    log.warn("SMPP accept failed ({} time(s) since the last such line; pausing up to {}): {}",
+                            step.failuresToLog(), AcceptBackoff.MAX_PAUSE, e.getMessage());
+                }
+                pause(step.pause());
                 continue;
             }
             try {
@@ -249,8 +270,10 @@ public final class SmppServer implements AutoCloseable {
     private void open(Socket socket) throws IOException {
         String remote = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
         ServerBind bind = new ServerBind(registry, socket.getInetAddress(), remote, this::closeAfterGrace);
-        if (closed || !registry.open(bind, options.maxConnections())) {
-            log.warn("[smpp {}] refused: {} connections already open", remote, options.maxConnections());
+        String refused = closed ? "server closing" : registry.open(bind, options.maxConnections(),
+                options.maxUnboundPerAddress(), options.reservedForAllowLists(), gate.allowListed(bind.remoteAddress()));
+        if (refused != null) {
+            log.warn("[smpp {}] refused: {}", remote, refused);
             closeQuietly(socket);
             return;
         }
@@ -258,17 +281,20 @@ public final class SmppServer implements AutoCloseable {
             // Replies are single small PDUs: Nagle would hold each one back waiting for the peer's ACK.
             socket.setTcpNoDelay(true);
             Connection connection = new SocketConnection(socket, READ_BUFFER);
-            PDUSender sender = new SynchronizedPDUSender(new DefaultPDUSender());
+            OrderedPduSender ordered = new OrderedPduSender();
+            bind.responses(ordered);
+            PDUSender sender = new SynchronizedPDUSender(ordered);
             // An SSLSocket from the TLS listener goes the same way: its handshake runs on the first read, on the
             // session's reader thread, so a peer that never completes it costs no accept-loop time and is closed
             // by the bind timeout like any silent peer.
             GuardedPduReader reader = new GuardedPduReader(options.maxPduLength(), options.pduReadTimeout(),
-                    System::nanoTime, bind::phase, sender, connection.getOutputStream(), bind::logPrefix);
+                    System::nanoTime, bind::phase, sender, connection.getOutputStream(), bind::logPrefix)
+                    .withReadTimeout(socket);
             SMPPServerSession session = new SMPPServerSession(connection, null, null, null,
                     options.pduProcessorThreads(), options.pduQueueCapacity(), sender, reader);
             bind.attach(session);
             session.addSessionStateListener(bind);
-            session.setMessageReceiverListener(new InboundDispatcher(bind, intake, clock, receipts));
+            session.setMessageReceiverListener(new InboundDispatcher(bind, intake, clock, receipts, responseOrder));
             session.setEnquireLinkTimer(Math.toIntExact(options.enquireLinkInterval().toMillis()));
             session.setTransactionTimer(options.responseTimeout().toMillis());
             log.debug("{} connected", bind.logPrefix());
@@ -291,6 +317,14 @@ public final class SmppServer implements AutoCloseable {
             log.info("{} closed before its bind: {}", bind.logPrefix(), e.getMessage());
             session.close();
             return;
+        }
+        java.time.Duration delay = gate.delay(bind, request.getSystemId());
+        if (!delay.isZero()) {
+            // Earlier refusals from this place: the right password waits as long as a wrong one.
+            log.info("{} bind as {} waits {} ms after earlier refusals from this address", bind.logPrefix(),
+                    printable(request.getSystemId()), delay.toMillis());
+            registry.slowed(delay);
+            pause(delay);
         }
         BindAuthenticator.Decision decision = gate.decide(bind, request.getSystemId(), request.getPassword());
         if (!decision.accepted()) {
@@ -353,6 +387,14 @@ public final class SmppServer implements AutoCloseable {
             case BIND_RX -> BindType.RECEIVER;
             case BIND_TRX -> BindType.TRANSCEIVER;
         };
+    }
+
+    private static void pause(java.time.Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void closeQuietly(Socket socket) {

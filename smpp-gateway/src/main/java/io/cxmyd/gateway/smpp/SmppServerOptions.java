@@ -32,7 +32,9 @@ public final class SmppServerOptions {
     private final int maxPduLength;
     private final int maxConnections;
     private final Duration pduReadTimeout;
-    private final LockoutPolicy lockout;
+    private final BindPacingPolicy bindPacing;
+    private final int maxUnboundPerAddress;
+    private final int reservedForAllowLists;
     private final SmppTlsOptions tls;
 
     private SmppServerOptions(Builder b) {
@@ -46,7 +48,14 @@ public final class SmppServerOptions {
         this.maxPduLength = b.maxPduLength;
         this.maxConnections = b.maxConnections;
         this.pduReadTimeout = b.pduReadTimeout;
-        this.lockout = b.lockout;
+        this.bindPacing = b.bindPacing;
+        this.maxUnboundPerAddress = b.maxUnboundPerAddress;
+        this.reservedForAllowLists = b.reservedForAllowLists < 0
+                ? Math.min(16, b.maxConnections / 4) : b.reservedForAllowLists;
+        if (reservedForAllowLists >= maxConnections) {
+            throw new IllegalArgumentException("smpp.reservedForAllowLists: must be below smpp.maxConnections ("
+                    + maxConnections + "), was " + reservedForAllowLists);
+        }
         this.tls = b.tls;
     }
 
@@ -71,7 +80,9 @@ public final class SmppServerOptions {
                 .maxPduLength(maxPduLength)
                 .maxConnections(maxConnections)
                 .pduReadTimeout(pduReadTimeout)
-                .lockout(lockout)
+                .bindPacing(bindPacing)
+                .maxUnboundPerAddress(maxUnboundPerAddress)
+                .reservedForAllowLists(reservedForAllowLists)
                 .tls(tls);
     }
 
@@ -122,15 +133,31 @@ public final class SmppServerOptions {
 
     /**
      * Once the first octet of a PDU has arrived, the whole PDU must arrive within this time, or the connection is
-     * closed: a peer trickling one octet a second would otherwise hold the connection's reader for hours.
+     * closed, whether the peer trickles octets or stops: either would otherwise hold the connection's reader.
      */
     public Duration pduReadTimeout() {
         return pduReadTimeout;
     }
 
-    /** When repeated bind failures lock an address or a system_id out. */
-    public LockoutPolicy lockout() {
-        return lockout;
+    /** How refused binds slow the next ones from the same address (never a lockout). */
+    public BindPacingPolicy bindPacing() {
+        return bindPacing;
+    }
+
+    /**
+     * Connections from one address that have not bound yet; one more is closed at once. An IPv6 peer counts
+     * by its /64.
+     */
+    public int maxUnboundPerAddress() {
+        return maxUnboundPerAddress;
+    }
+
+    /**
+     * Of {@link #maxConnections()}, the slots only addresses on a carrier's allow list may take, so strangers
+     * filling the server cannot keep a carrier out. Only when some carrier has an allow list.
+     */
+    public int reservedForAllowLists() {
+        return reservedForAllowLists;
     }
 
     /** The TLS listener, if any. */
@@ -143,7 +170,8 @@ public final class SmppServerOptions {
         return "SmppServerOptions[host=" + host + ", port=" + port + ", enquireLinkInterval=" + enquireLinkInterval
                 + ", bindTimeout=" + bindTimeout + ", responseTimeout=" + responseTimeout + ", pduProcessorThreads="
                 + pduProcessorThreads + ", pduQueueCapacity=" + pduQueueCapacity + ", maxPduLength=" + maxPduLength
-                + ", maxConnections=" + maxConnections + ", pduReadTimeout=" + pduReadTimeout + ", lockout=" + lockout
+                + ", maxConnections=" + maxConnections + ", pduReadTimeout=" + pduReadTimeout + ", bindPacing=" + bindPacing
+                + ", maxUnboundPerAddress=" + maxUnboundPerAddress + ", reservedForAllowLists=" + reservedForAllowLists
                 + ", tls=" + tls + "]";
     }
 
@@ -158,7 +186,9 @@ public final class SmppServerOptions {
         private int maxPduLength = DEFAULT_MAX_PDU_LENGTH;
         private int maxConnections = 64;
         private Duration pduReadTimeout = Duration.ofSeconds(10);
-        private LockoutPolicy lockout = LockoutPolicy.DEFAULT;
+        private BindPacingPolicy bindPacing = BindPacingPolicy.DEFAULT;
+        private int maxUnboundPerAddress = 8;
+        private int reservedForAllowLists = -1;
         private SmppTlsOptions tls;
 
         private Builder() {
@@ -226,8 +256,23 @@ public final class SmppServerOptions {
             return this;
         }
 
-        public Builder lockout(LockoutPolicy policy) {
-            this.lockout = Objects.requireNonNull(policy, "smpp.lockout");
+        public Builder bindPacing(BindPacingPolicy policy) {
+            this.bindPacing = Objects.requireNonNull(policy, "smpp.bindFailures");
+            return this;
+        }
+
+        public Builder maxUnboundPerAddress(int connections) {
+            require(connections >= 1 && connections <= 10_000,
+                    "smpp.maxUnboundPerAddress: must be between 1 and 10000, was " + connections);
+            this.maxUnboundPerAddress = connections;
+            return this;
+        }
+
+        /** Negative: a quarter of maxConnections, at most 16. */
+        public Builder reservedForAllowLists(int connections) {
+            require(connections <= 10_000,
+                    "smpp.reservedForAllowLists: must be at most 10000, was " + connections);
+            this.reservedForAllowLists = connections;
             return this;
         }
 

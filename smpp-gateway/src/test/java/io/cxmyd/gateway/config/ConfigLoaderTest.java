@@ -340,7 +340,7 @@ class ConfigLoaderTest {
         assertRejected(MINIMAL + "consent:\n  windows: 10m\n", "consent.windows: unknown key (did you mean window?)");
     }
 
-    // --- bind security (smpp.maxConnections, pduReadTimeout, lockout, tls; carriers[].allowFrom, maxBinds) ---
+    // --- bind security (smpp.maxConnections, pduReadTimeout, bindFailures, tls; carriers[].allowFrom, maxBinds) ---
 
     private static final String CARRIER_KEYS = "    password: \"cm-pass1\"\n";
 
@@ -350,8 +350,10 @@ class ConfigLoaderTest {
         assertThat(c.smpp().maxConnections()).isEqualTo(64);
         assertThat(c.smpp().pduReadTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(c.smpp().pduProcessorThreads()).isEqualTo(32);
-        assertThat(c.smpp().lockout()).isEqualTo(
-                new GatewayConfig.Lockout(5, Duration.ofMinutes(5), Duration.ofMinutes(15)));
+        assertThat(c.smpp().bindFailures()).isEqualTo(
+                new GatewayConfig.BindFailures(3, Duration.ofMinutes(15), Duration.ofSeconds(3)));
+        assertThat(c.smpp().maxUnboundPerAddress()).isEqualTo(8);
+        assertThat(c.smpp().reservedForAllowLists()).isEqualTo(16);
         assertThat(c.smpp().tls()).isEmpty();
         assertThat(c.carriers().get(0).allowFrom()).isEmpty();
         assertThat(c.carriers().get(0).maxBinds()).isEqualTo(8);
@@ -365,7 +367,9 @@ class ConfigLoaderTest {
                   maxConnections: 200
                   pduReadTimeout: 3s
                   pduProcessorThreads: 8
-                  lockout: {failures: 3, window: 1m, duration: 1h}
+                  bindFailures: {free: 5, window: 1m, maxDelay: 1s}
+                  maxUnboundPerAddress: 2
+                  reservedForAllowLists: 20
                   tls: {port: 3775, keystore: smpp.p12, keystorePassword: "${CM_PASS}"}
                 """).replace(CARRIER_KEYS, CARRIER_KEYS + """
                     allowFrom: ["127.0.0.1", "10.0.0.0/8", "2001:db8::/32"]
@@ -374,12 +378,56 @@ class ConfigLoaderTest {
         assertThat(c.smpp().maxConnections()).isEqualTo(200);
         assertThat(c.smpp().pduReadTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(c.smpp().pduProcessorThreads()).isEqualTo(8);
-        assertThat(c.smpp().lockout()).isEqualTo(new GatewayConfig.Lockout(3, Duration.ofMinutes(1), Duration.ofHours(1)));
+        assertThat(c.smpp().bindFailures()).isEqualTo(
+                new GatewayConfig.BindFailures(5, Duration.ofMinutes(1), Duration.ofSeconds(1)));
+        assertThat(c.smpp().maxUnboundPerAddress()).isEqualTo(2);
+        assertThat(c.smpp().reservedForAllowLists()).isEqualTo(20);
         assertThat(c.smpp().tls()).contains(
                 new GatewayConfig.Tls(3775, dir.resolve("smpp.p12"), "secret12", "PKCS12"));
         assertThat(c.carriers().get(0).allowFrom()).containsExactly("127.0.0.1", "10.0.0.0/8", "2001:db8::/32");
         assertThat(c.carriers().get(0).maxBinds()).isEqualTo(2);
         assertThat(c.toString()).doesNotContain("secret12");
+    }
+
+    @Test
+    void httpLimitsAndTheAdminTokenAreRead() {
+        GatewayConfig defaults = parse(MINIMAL);
+        assertThat(defaults.metrics().requestTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.metrics().maxConnections()).isEqualTo(64);
+        assertThat(defaults.metrics().maxConnectionsPerAddress()).isEqualTo(8);
+        assertThat(defaults.metrics().allowedHosts()).isEmpty();
+        assertThat(defaults.admin().enabled()).isFalse();
+        assertThat(defaults.admin().stateFile()).isEqualTo(dir.resolve("var/admin/suspended-carriers"));
+
+        GatewayConfig c = parse(MINIMAL.replace("metrics: {}", """
+                metrics:
+                  requestTimeout: 2s
+                  maxConnections: 10
+                  maxConnectionsPerAddress: 2
+                  allowedHosts: ["gw.example.net"]
+                admin:
+                  enabled: true
+                  token: "${CM_PASS}-and-more-of-it"
+                  stateFile: state/suspended
+                """));
+        assertThat(c.metrics().requestTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.metrics().maxConnections()).isEqualTo(10);
+        assertThat(c.metrics().maxConnectionsPerAddress()).isEqualTo(2);
+        assertThat(c.metrics().allowedHosts()).containsExactly("gw.example.net");
+        assertThat(c.admin().token()).isEqualTo("secret12-and-more-of-it");
+        assertThat(c.admin().stateFile()).isEqualTo(dir.resolve("state/suspended"));
+        assertThat(c.toString()).doesNotContain("secret12");
+    }
+
+    @Test
+    void anEnabledAdminViewNeedsALongEnoughToken() {
+        assertRejected(MINIMAL + "admin: {enabled: true}\n",
+                "admin.token: required when admin.enabled is true; set it from the environment, "
+                        + "e.g. token: \"${CXMYD_ADMIN_TOKEN}\"");
+        assertRejected(MINIMAL + "admin: {enabled: true, token: short}\n",
+                "admin.token: at least 16 characters, was 5");
+        assertRejected(MINIMAL.replace("metrics: {}", "metrics: {maxConnectionsPerAddress: 0}"),
+                "metrics.maxConnectionsPerAddress: must be between 1 and 10000, was 0");
     }
 
     @Test
@@ -398,9 +446,13 @@ class ConfigLoaderTest {
                 "smpp.maxConnections: must be between 1 and 10000, was 0");
         assertRejected(MINIMAL.replace("smpp: {}", "smpp: {pduReadTimeout: 10}"),
                 "smpp.pduReadTimeout: must be a duration such as 500ms, 30s, 10m, 2h, was \"10\"");
-        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {lockout: {failures: 0}}"),
-                "smpp.lockout.failures: must be between 1 and 1000, was 0");
-        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {lockout: {windw: 1m}}"), "smpp.lockout.windw: unknown key (did you mean window?)");
+        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {bindFailures: {maxDelay: 5s}}"),
+                "smpp.bindFailures.maxDelay: must be between 0s and 4s, was 5s");
+        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {bindFailures: {windw: 1m}}"),
+                "smpp.bindFailures.windw: unknown key (did you mean window?)");
+        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {lockout: {failures: 5}}"), "smpp.lockout: unknown key");
+        assertRejected(MINIMAL.replace("smpp: {}", "smpp: {maxConnections: 8, reservedForAllowLists: 8}"),
+                "smpp.reservedForAllowLists: must be between 0 and 7, was 8");
         assertRejected(MINIMAL.replace("smpp: {}", "smpp: {tls: {port: 3775, keystorePassword: x}}"),
                 "smpp.tls.keystore: required key is missing");
         assertRejected(MINIMAL.replace("smpp: {}", "smpp: {tls: {keystore: none.p12, keystorePassword: x}}"),

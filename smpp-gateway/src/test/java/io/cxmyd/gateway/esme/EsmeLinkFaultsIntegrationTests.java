@@ -2,7 +2,6 @@ package io.cxmyd.gateway.esme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cloudhopper.smpp.SmppBindType;
 import io.cxmyd.gateway.Gateway;
 import io.cxmyd.gateway.testsmsc.TestSmsc;
 import java.time.Duration;
@@ -60,8 +59,8 @@ class EsmeLinkFaultsIntegrationTests {
     void pairBindsTakeTheQueryOnTheReceiverAndAnswerOnTheTransmitter() throws Exception {
         start("bind: pair\n", "");
         EsmeGateways.await("a transmitter and a receiver bound",
-                () -> smsc.bound(SmppBindType.TRANSMITTER) == 1 && smsc.bound(SmppBindType.RECEIVER) == 1, WAIT);
-        assertThat(smsc.bound(SmppBindType.TRANSCEIVER)).isZero();
+                () -> smsc.bound(TestSmsc.Bind.TRANSMITTER) == 1 && smsc.bound(TestSmsc.Bind.RECEIVER) == 1, WAIT);
+        assertThat(smsc.bound(TestSmsc.Bind.TRANSCEIVER)).isZero();
 
         TestSmsc.Reply r = ask(MULTI_PART);
 

@@ -2,7 +2,6 @@ package io.cxmyd.gateway.esme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cloudhopper.smpp.SmppBindType;
 import io.cxmyd.gateway.Gateway;
 import io.cxmyd.gateway.smpp.BindType;
 import io.cxmyd.gateway.message.SmppStatus;
@@ -26,6 +25,8 @@ import org.junit.jupiter.api.Test;
 class EsmeModeIntegrationTests {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String TOKEN = "esme-admin-token-for-tests-0123";
+    private static final String ADMIN = "admin:\n  enabled: true\n  token: \"" + TOKEN + "\"\n";
     private static TestSmsc smsc;
     private static Gateway gateway;
 
@@ -34,8 +35,8 @@ class EsmeModeIntegrationTests {
         int port = EsmeGateways.freePort();
         smsc = TestSmsc.start(port, "cmcc", EsmeGateways.CMCC_PASSWORD);
         smsc.decimalIds(false);
-        gateway = EsmeGateways.start(port, "bind: transceiver\n", "admin:\n  enabled: true\n");
-        EsmeGateways.await("the gateway's transceiver bind", () -> smsc.bound(SmppBindType.TRANSCEIVER) == 1, WAIT);
+        gateway = EsmeGateways.start(port, "bind: transceiver\n", ADMIN);
+        EsmeGateways.await("the gateway's transceiver bind", () -> smsc.bound(TestSmsc.Bind.TRANSCEIVER) == 1, WAIT);
     }
 
     @AfterAll
@@ -152,7 +153,8 @@ class EsmeModeIntegrationTests {
         assertThat(gateway.metrics().openBinds("china-mobile", BindType.TRANSCEIVER)).isEqualTo(1);
         HttpClient http = HttpClient.newHttpClient();
         String binds = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.metricsPort()
-                + "/admin/binds")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                + "/admin/binds")).header("Authorization", "Bearer " + TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
         assertThat(binds).contains("\"carrier\":\"china-mobile\"").contains("\"bindType\":\"transceiver\"");
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                 + gateway.metricsPort() + "/health")).build(), HttpResponse.BodyHandlers.ofString());

@@ -101,16 +101,17 @@ class PrometheusScrapeIntegrationTests {
 
     @Test
     void queriesTotalIsReadBackThroughPrometheusByOutcome() throws Exception {
-        // china-unicom only: the other test of this class sends nothing, so these are all its queries.
+        // china-mobile only: the other test of this class sends nothing, so these are all its queries. Its own
+        // subscribers: another carrier's would be answered as unknown numbers (no_data), docs/smpp.md.
         try (SmppClient c = SmppClient.bind(SmppClient.Options.transceiver(
-                "127.0.0.1", gateway.smppPort(), "cucc", "cu-pass1"))) {
-            ask(c, "18600000000", "CXMYD");     // served
+                "127.0.0.1", gateway.smppPort(), "cmcc", "cm-pass1"))) {
+            ask(c, "13800138000", "CXMYD");     // served
             ask(c, "13800138001", "CXMYD");     // new_account
             ask(c, "13912345678", "CXMYD");     // no_data
             ask(c, "13500000077", "hello");     // unknown_keyword
             ask(c, "13800138003", "cxmyd");     // nothing_qualified
             ask(c, "13912345679", "CXMYD");     // no_data again
-            assertThat(c.submit("13800138000", "10086", "CXMYD")).isEqualTo(SmppStatus.ESME_RINVDSTADR); // rejected
+            assertThat(c.submit("13800138000", "10010", "CXMYD")).isEqualTo(SmppStatus.ESME_RINVDSTADR); // rejected
         }
         Map<String, Double> expected = new TreeMap<>(Map.of(
                 "served", 1.0, "new_account", 1.0, "no_data", 2.0, "unknown_keyword", 1.0,
@@ -118,7 +119,7 @@ class PrometheusScrapeIntegrationTests {
         expected.put("consent_asked", 0.0);
         expected.put("consent_refused", 0.0);
 
-        JsonNode result = awaitQuery("cxmyd_queries_total{carrier=\"china-unicom\"}",
+        JsonNode result = awaitQuery("cxmyd_queries_total{carrier=\"china-mobile\"}",
                 r -> byOutcome(r).equals(expected));
 
         assertThat(byOutcome(result)).isEqualTo(expected);
@@ -163,7 +164,7 @@ class PrometheusScrapeIntegrationTests {
     }
 
     private static void ask(SmppClient c, String from, String text) throws Exception {
-        assertThat(c.submit(from, "10010", text)).as(text + " from " + from).isEqualTo(SmppStatus.ESME_ROK);
+        assertThat(c.submit(from, "10086", text)).as(text + " from " + from).isEqualTo(SmppStatus.ESME_ROK);
         assertThat(c.awaitReply(REPLY_WAIT)).as("a reply to " + text + " from " + from).isPresent();
     }
 

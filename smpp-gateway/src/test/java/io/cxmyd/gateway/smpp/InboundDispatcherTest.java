@@ -31,13 +31,14 @@ class InboundDispatcherTest {
 
     private final List<InboundMessage> offered = new ArrayList<>();
     private final BindRegistry registry = new BindRegistry(BindListener.NONE);
+    private final ResponseOrder order = new ResponseOrder();
     private Acceptance answer = Acceptance.ACCEPTED;
 
     private InboundDispatcher dispatcher(BindType type) {
         return new InboundDispatcher(boundAs(type), m -> {
             offered.add(m);
             return answer;
-        }, Clock.fixed(NOW, ZoneOffset.UTC), new ReceiptSender(new SessionCarrierLinks(registry)));
+        }, Clock.fixed(NOW, ZoneOffset.UTC), new ReceiptSender(new SessionCarrierLinks(registry, order)), order);
     }
 
     private static SubmitSm submitSm(String text) {
@@ -97,7 +98,7 @@ class InboundDispatcherTest {
     void anIntakeThatThrowsIsAnsweredWithASystemError() {
         InboundDispatcher d = new InboundDispatcher(boundAs(BindType.TRANSCEIVER), m -> {
             throw new IllegalStateException("bug");
-        }, Clock.fixed(NOW, ZoneOffset.UTC), new ReceiptSender(new SessionCarrierLinks(registry)));
+        }, Clock.fixed(NOW, ZoneOffset.UTC), new ReceiptSender(new SessionCarrierLinks(registry, order)), order);
 
         assertThat(refusedWith(() -> d.onAcceptSubmitSm(submitSm("CXMYD"), null)))
                 .isEqualTo(SmppStatus.ESME_RSYSERR.code());

@@ -46,13 +46,19 @@ final class Pdus {
     }
 
     static byte[] submitSm(int sequence, String from, String to, byte[] shortMessage) {
+        return submitSm(sequence, 1, 1, from, 0, 1, to, shortMessage);
+    }
+
+    /** A submit_sm with the caller's TON and NPI on both addresses. */
+    static byte[] submitSm(int sequence, int sourceTon, int sourceNpi, String from, int destTon, int destNpi,
+            String to, byte[] shortMessage) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         cstring(body, "");
-        body.write(1);
-        body.write(1);
+        body.write(sourceTon);
+        body.write(sourceNpi);
         cstring(body, from);
-        body.write(0);
-        body.write(1);
+        body.write(destTon);
+        body.write(destNpi);
         cstring(body, to);
         body.write(0); // esm_class
         body.write(0); // protocol_id

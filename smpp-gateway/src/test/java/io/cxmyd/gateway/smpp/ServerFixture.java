@@ -46,6 +46,11 @@ final class ServerFixture implements AutoCloseable {
             public void bindRefused(String reason) {
                 bindEvents.add("refused " + reason);
             }
+
+            @Override
+            public void bindSlowed(Duration delay) {
+                bindEvents.add("slowed");
+            }
         };
         server = new SmppServer(options.host("127.0.0.1").port(0).build(), carriers, message -> {
             inbound.add(message);

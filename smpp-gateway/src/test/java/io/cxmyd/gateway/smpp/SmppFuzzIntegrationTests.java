@@ -69,7 +69,8 @@ class SmppFuzzIntegrationTests {
                   bindTimeout: 1s
                   pduReadTimeout: 1s
                   maxConnections: 256
-                  lockout: {failures: 1000, window: 1s, duration: 1s}
+                  maxUnboundPerAddress: 256
+                  bindFailures: {free: 1000, window: 1s, maxDelay: 0s}
                 """);
         GatewayConfig config = io.cxmyd.gateway.TestGateways.parse(yaml);
         gateway = new Gateway(config).start();

@@ -120,9 +120,20 @@ public final class TestSmsc implements AutoCloseable {
         return List.copyOf(bindRequestNanos);
     }
 
+    /** The gateway's bind types, so that tests need not know Cloudhopper's. */
+    public enum Bind {
+        TRANSMITTER(SmppBindType.TRANSMITTER), RECEIVER(SmppBindType.RECEIVER), TRANSCEIVER(SmppBindType.TRANSCEIVER);
+
+        private final SmppBindType type;
+
+        Bind(SmppBindType type) {
+            this.type = type;
+        }
+    }
+
     /** Bound sessions by type. */
-    public long bound(SmppBindType type) {
-        return sessions.values().stream().filter(s -> s.isBound() && s.getBindType() == type).count();
+    public long bound(Bind bind) {
+        return sessions.values().stream().filter(s -> s.isBound() && s.getBindType() == bind.type).count();
     }
 
     public long boundSessions() {
