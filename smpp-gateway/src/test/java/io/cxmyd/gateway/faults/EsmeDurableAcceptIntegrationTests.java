@@ -63,7 +63,7 @@ class EsmeDurableAcceptIntegrationTests {
         double replayed = 0;
         int kills = 0;
         try (TestSmsc carrier = TestSmsc.start(smscPort, "cmcc", "cm-pass1");
-             GatewayProcess gateway = new GatewayProcess(dir, EXTRA, smsc)) {
+             GatewayProcess gateway = new GatewayProcess(dir, EXTRA, "\"off\"", smsc)) {
             gateway.start();
             List<Thread> senders = senders(carrier, acknowledged, refused);
             for (int k = 1; k <= KILLS; k++) {

@@ -29,14 +29,19 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Writes a config in {@code dir} on two free loopback ports; {@code extra} is appended YAML. */
     GatewayProcess(Path dir, String extra) throws IOException {
-        this(dir, extra, "");
+        this(dir, extra, "\"off\"");
+    }
+
+    /** The same, with {@code limits.perSubscriber} set to {@code perSubscriber} (YAML). */
+    GatewayProcess(Path dir, String extra, String perSubscriber) throws IOException {
+        this(dir, extra, perSubscriber, "");
     }
 
     /**
      * The same, with {@code chinaMobile} (YAML lines, e.g. an {@code smsc} block for ESME mode, indented as keys
      * of a carrier entry: four spaces) added to the china-mobile entry.
      */
-    GatewayProcess(Path dir, String extra, String chinaMobile) throws IOException {
+    GatewayProcess(Path dir, String extra, String perSubscriber, String chinaMobile) throws IOException {
         this.dir = dir;
         this.smppPort = freePort();
         this.metricsPort = freePort();
@@ -66,11 +71,11 @@ final class GatewayProcess implements AutoCloseable {
                   host: 127.0.0.1
                   port: %d
                 limits:
-                  perSubscriber: "off"
+                  perSubscriber: %s
                 clock: "2026-11-21T09:30:00+08:00"
                 journal:
                   dir: journal
-                """.formatted(smppPort, chinaMobile, DEMO, metricsPort) + extra);
+                """.formatted(smppPort, chinaMobile, DEMO, metricsPort, perSubscriber) + extra);
     }
 
     private static int freePort() throws IOException {
