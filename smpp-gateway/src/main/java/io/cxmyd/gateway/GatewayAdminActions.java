@@ -6,6 +6,8 @@ import io.cxmyd.gateway.ops.GatewayMetrics;
 import io.cxmyd.gateway.query.GatewayState;
 import io.cxmyd.gateway.smpp.BindInfo;
 import io.cxmyd.gateway.smpp.ServerLinks;
+import io.cxmyd.gateway.smpp.esme.EsmeLinks;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,10 +26,14 @@ final class GatewayAdminActions implements AdminActions {
     private final GatewayState state;
     private final ServerLinks links;
     private final GatewayMetrics metrics;
+    private final EsmeLinks esme;
     private final SuspensionFile file;
     private final Set<String> suspended = new LinkedHashSet<>();
 
-    GatewayAdminActions(GatewayConfig config, GatewayState state, ServerLinks links, GatewayMetrics metrics) {
+    /** @param esme the binds out to carriers' SMSCs (ESME mode) */
+    GatewayAdminActions(GatewayConfig config, GatewayState state, ServerLinks links, GatewayMetrics metrics,
+            EsmeLinks esme) {
+        this.esme = esme;
         this.config = config;
         this.state = state;
         this.links = links;
@@ -52,7 +58,9 @@ final class GatewayAdminActions implements AdminActions {
 
     @Override
     public List<BindInfo> binds() {
-        return links.binds();
+        List<BindInfo> all = new ArrayList<>(links.binds());
+        all.addAll(esme.binds());
+        return all;
     }
 
     @Override

@@ -20,6 +20,7 @@ final class Help {
               run --config FILE   start the gateway (the default command: java -jar cxmyd-gateway.jar --config FILE)
               send ...            play a carrier against a running gateway: send one text, print the reply
               receive ...         play a carrier's phones: print every SMS the gateway sends it (web codes too)
+              smsc ...            play an ESME-mode carrier's SMSC: take the gateway's bind, hand one text, print the reply
               bench ...           the load tool: queries/s and latency of a gateway (docs/performance.md)
               help [COMMAND]      this text, or one command's options (also: COMMAND --help)
 
@@ -67,6 +68,7 @@ final class Help {
             case "run" -> RUN;
             case "send" -> SendCommand.USAGE;
             case "receive" -> ReceiveCommand.USAGE;
+            case "smsc" -> SmscCommand.USAGE;
             case "bench" -> LoadCommand.usage();
             case "help" -> OVERVIEW;
             default -> null;

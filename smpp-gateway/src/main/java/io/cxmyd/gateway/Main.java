@@ -49,6 +49,8 @@ public final class Main {
             return switch (command) {
                 case "run" -> runGateway(Args.parse(rest, List.of("--config")), err);
                 case "bench" -> io.cxmyd.gateway.load.LoadCommand.run(rest, out, err);
+                case "smsc" -> SmscCommand.run(Args.parse(rest,
+                        List.of("--config", "--carrier", "--from", "--port", "--timeout", "--bind-timeout")), out, err);
                 case "send" -> SendCommand.run(Args.parse(rest, List.of("--config", "--carrier", "--from", "--timeout")), out, err);
                 case "receive" -> ReceiveCommand.run(Args.parse(rest, List.of("--config", "--carrier")), out, err);
                 default -> {

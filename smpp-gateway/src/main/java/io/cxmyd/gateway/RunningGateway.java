@@ -27,6 +27,7 @@ import io.cxmyd.gateway.smpp.BindListener;
 import io.cxmyd.gateway.smpp.BindType;
 import io.cxmyd.gateway.smpp.ServerLinks;
 import io.cxmyd.gateway.smpp.SmppServer;
+import io.cxmyd.gateway.smpp.esme.EsmeLinks;
 import io.cxmyd.gateway.web.WebChannel;
 import io.cxmyd.itinerary.ItineraryClient;
 import io.cxmyd.itinerary.areas.AreaCatalog;
@@ -62,6 +63,7 @@ final class RunningGateway implements AutoCloseable {
     private final GatewayMetrics metrics;
     private final HealthState health = new HealthState();
     private final ServerLinks links;
+    private final EsmeLinks esme;
     private final AdminHttpServer admin;
     private final ThreadPoolExecutor worker;
     private final Outbox outbox;
@@ -87,15 +89,18 @@ final class RunningGateway implements AutoCloseable {
         this.metrics = metrics;
         try {
             links = ServerLinks.create(bindMetrics(metrics));
+            // ESME mode: the binds out to carriers' SMSCs, started once the path exists (docs/smpp.md).
+            esme = started(EsmeWiring.links(config, metrics));
+            health.linksReady(esme::ready);
             admin = started(AdminHttpServer.start(adminHttpOptions(config), metrics, health,
-                    config.admin().enabled() ? new GatewayAdminActions(config, state, links, metrics) : null));
+                    config.admin().enabled() ? new GatewayAdminActions(config, state, links, metrics, esme) : null));
             ItineraryClient client = itineraryClient();
             GatewayRedis redis = needsRedis() ? started(GatewayRedis.start(config.cache().redisEndpoints().orElseThrow(),
                     redisCommandTimeout())) : null;
             Journals journals = openJournal(redis);
             ConsentGate consentGate = consentGate(redis);
             worker = started(workers(config.workers()), ThreadPoolExecutor::shutdownNow);
-            outbox = started(new Outbox(links, SmppWiring.outboxOptions(config), new ReplyOutcomes(metrics)));
+            outbox = started(new Outbox(esme.over(links), SmppWiring.outboxOptions(config), new ReplyOutcomes(metrics)));
             for (GatewayConfig.Carrier c : config.carriers()) {
                 metrics.registerQueue(c.id(), () -> outbox.depth(c.id()), () -> outbox.oldestAge(c.id()));
             }
@@ -106,6 +111,7 @@ final class RunningGateway implements AutoCloseable {
             smpp = started(new SmppServer(SmppWiring.smppOptions(config), SmppWiring.accounts(config), path, links,
                     Clock.systemUTC()));
             smpp.start();
+            esme.start(path);
             health.smppListening(true);
             if (config.web().isPresent()) {
                 web = started(WebWiring.start(config, client, catalog, outbox, metrics, webClock, redis));

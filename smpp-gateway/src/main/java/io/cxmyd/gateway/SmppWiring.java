@@ -41,7 +41,9 @@ public final class SmppWiring {
     }
 
     static List<CarrierAccount> accounts(GatewayConfig config) {
+        // A carrier in ESME mode has no account here: the gateway takes no binds for it (ESME_RINVSYSID).
         return config.carriers().stream()
+                .filter(c -> !c.esmeMode())
                 .map(c -> new CarrierAccount(c.id(), c.systemId(), c.password(), c.serviceNumbers(),
                         c.allowFrom().stream().map(AddressRange::parse).toList(), c.maxBinds()))
                 .toList();
@@ -52,7 +54,7 @@ public final class SmppWiring {
         Map<String, OutboxOptions> m = new LinkedHashMap<>();
         for (GatewayConfig.Carrier c : config.carriers()) {
             m.put(c.id(), new OutboxOptions(d.validity(), d.retryInitial(), d.retryMax(), d.queueCapacity(),
-                    c.window(), Duration.ofSeconds(1)));
+                    c.smsc().map(EsmeWiring::senderThreads).orElse(c.window()), Duration.ofSeconds(1)));
         }
         return m;
     }

@@ -90,9 +90,10 @@ final class CarrierSection {
                 }
             }
             int maxBinds = n.integer("maxBinds", CarrierAccount.DEFAULT_MAX_BINDS, 1, 1000);
+            var smsc = SmscSection.smsc(n.optionalSection("smsc"));
             n.finish();
             out.add(new Carrier(id, serviceNumbers, systemId, password, signature, concatenation, maxParts, window,
-                    verification, allowFrom, maxBinds));
+                    verification, allowFrom, maxBinds, smsc));
         }
         return out;
     }

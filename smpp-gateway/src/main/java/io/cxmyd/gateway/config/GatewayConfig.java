@@ -44,6 +44,12 @@ public record GatewayConfig(
         return carriers.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
+    /** The same configuration with {@code carriers} instead (the load tool's ESME mode points them at itself). */
+    public GatewayConfig withCarriers(List<Carrier> carriers) {
+        return new GatewayConfig(file, smpp, carriers, itinerary, cache, metrics, limits, clock, delivery, templates,
+                admin, consent, journal, workers, web, reassembly);
+    }
+
     public record Smpp(
             String host,
             int port,
@@ -87,17 +93,61 @@ public record GatewayConfig(
             int window,
             Verification verification,
             List<String> allowFrom,
-            int maxBinds) {
+            int maxBinds,
+            Optional<Smsc> smsc) {
 
         public Carrier {
             serviceNumbers = List.copyOf(serviceNumbers);
             allowFrom = List.copyOf(allowFrom);
+            smsc = smsc == null ? Optional.empty() : smsc;
+        }
+
+        /** The same carrier reached in ESME mode through {@code smsc}. */
+        public Carrier withSmsc(Smsc smsc) {
+            return new Carrier(id, serviceNumbers, systemId, password, signature, concatenation, maxParts, window,
+                    verification, allowFrom, maxBinds, Optional.of(smsc));
+        }
+
+        /** Whether the gateway binds out to this carrier's SMSC (ESME mode) instead of taking its binds. */
+        public boolean esmeMode() {
+            return smsc.isPresent();
         }
 
         @Override
         public String toString() {
             return "Carrier[id=" + id + ", systemId=" + systemId + ", serviceNumbers=" + serviceNumbers + "]";
         }
+    }
+
+    /**
+     * ESME mode: the carrier's SMSC the gateway binds out to (docs/smpp.md, "ESME mode").
+     *
+     * @param bind transceiver, or pair (a transmitter plus a receiver per session)
+     * @param sessions binds (or pairs) kept up at once
+     * @param window submit_sm outstanding per session, at most
+     * @param throughput submit_sm per second for the carrier, all sessions together (each part counts)
+     */
+    public record Smsc(
+            String host,
+            int port,
+            SmscBind bind,
+            int sessions,
+            String systemType,
+            boolean tls,
+            Duration enquireLinkInterval,
+            Duration bindTimeout,
+            Duration responseTimeout,
+            int window,
+            int throughput,
+            Duration reconnectMin,
+            Duration reconnectMax,
+            boolean receipts) {
+    }
+
+    /** How the gateway binds to a carrier's SMSC. */
+    public enum SmscBind {
+        TRANSCEIVER,
+        PAIR
     }
 
     public record Itinerary(

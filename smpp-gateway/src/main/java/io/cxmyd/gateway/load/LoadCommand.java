@@ -34,8 +34,14 @@ public final class LoadCommand {
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         LoadOptions options;
+        // --esme: after the server-mode run, the same load in ESME mode (EsmeBench), and the ratio of the two.
+        List<String> rest = new ArrayList<>(args);
+        boolean esme = rest.remove("--esme");
         try {
-            options = LoadOptions.parse(args);
+            options = LoadOptions.parse(rest);
+            if (esme && options.inProcess().isEmpty()) {
+                throw new IllegalArgumentException("--esme: needs --in-process CONFIG (the tool plays the SMSCs)");
+            }
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage() + " (java -jar cxmyd-gateway.jar bench --help)");
             return 2;
@@ -91,6 +97,16 @@ public final class LoadCommand {
                 Report.ratio(out, "plain echo", gateway, echo);
             }
             boolean ok = gateway.missing == 0 && gateway.checkFailures.sum() == 0 && gateway.replied.sum() > 0;
+            if (esme) {
+                Figures e = EsmeBench.run(config, carriers, options, numbers, out);
+                Report.print(out, "gateway in ESME mode (in this JVM; the tool plays the SMSCs)", e);
+                out.println("== ESME mode / server mode ==");
+                out.printf(java.util.Locale.ROOT, "throughput %.2f (%.0f / %.0f per s); p50 latency x%.1f, p99 x%.1f%n",
+                        e.throughput() / gateway.throughput(), e.throughput(), gateway.throughput(),
+                        Figures.ms(e.latency, 50) / Figures.ms(gateway.latency, 50),
+                        Figures.ms(e.latency, 99) / Figures.ms(gateway.latency, 99));
+                ok &= e.missing == 0 && e.checkFailures.sum() == 0 && e.replied.sum() > 0;
+            }
             return ok ? 0 : 1;
         } catch (IOException e) {
             err.println("bench failed: " + e.getMessage());

@@ -53,7 +53,7 @@ record LoadOptions(
                      [--rate N | --window N] [--sessions 2] [--carriers ID,ID] [--senders N]
                      [--warmup 5s] [--duration 30s] [--drain 10s]
                      [--numbers-from DIR/subscribers.csv | --numbers-range FIRST-LAST] [--numbers-limit N]
-                     [--check-every 100] [--echo] [--text CXMYD]
+                     [--check-every 100] [--echo] [--esme] [--text CXMYD]
 
             Drives CXMYD queries through a gateway, started in this JVM (--in-process) or already running
             (--target, binding as the carriers of --config), and prints queries/s, latency percentiles and
@@ -65,6 +65,7 @@ record LoadOptions(
               --warmup, --duration, --drain   durations (500ms, 5s, 1m): not measured, measured, waited for late replies
               --numbers-from / --numbers-range / --numbers-limit   the senders (default: the dataset's subscribers)
               --check-every N    check every N-th reply's text (signature and masked sender)
+              --esme             (with --in-process) then the same load in ESME mode, the tool playing the SMSCs
             Exit status: 0 when every measured query was answered right, 1 otherwise, 2 for a bad command line.""";
 
     /** Parses {@code --key value} / {@code --key=value} options; {@code --echo} takes no value. */

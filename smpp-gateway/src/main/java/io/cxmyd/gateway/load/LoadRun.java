@@ -9,9 +9,9 @@ import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,8 +37,23 @@ final class LoadRun {
         String problem(String from, String text);
     }
 
-    private final String host;
-    private final int port;
+    /** One session of the tool towards the gateway: a bind into it (server mode) or an SMSC it binds to (ESME mode). */
+    interface Link extends AutoCloseable {
+        LoadSession.Outcome submit(String from, String to, byte dataCoding, byte[] text);
+
+        int incompleteReplies();
+
+        @Override
+        void close();
+    }
+
+    /** Opens session {@code c}'s link; complete replies go to {@code listener}. */
+    @FunctionalInterface
+    interface Binder {
+        Link bind(Carrier c, LoadSession.Listener listener) throws IOException;
+    }
+
+    private final Binder binder;
     private final List<Carrier> carriers;
     private final LoadOptions options;
     private final Numbers numbers;
@@ -47,8 +62,27 @@ final class LoadRun {
     /** @param watchHeap sample this JVM's heap (the gateway runs in it) */
     LoadRun(String host, int port, List<Carrier> carriers, LoadOptions options, Numbers numbers,
             boolean watchHeap) {
-        this.host = host;
-        this.port = port;
+        this(sessionBinder(host, port), carriers, options, numbers, watchHeap);
+    }
+
+    /**
+     * Binds into the gateway. One collector per carrier: the gateway spreads a reply's parts over the carrier's
+     * binds in turn, so with more than one session per carrier the parts of one reply arrive on different
+     * sessions; the shared collector's incomplete replies are counted once, on the carrier's first link.
+     */
+    private static Binder sessionBinder(String host, int port) {
+        Map<Carrier, PartCollector> collectors = new ConcurrentHashMap<>();
+        return (c, listener) -> {
+            boolean first = !collectors.containsKey(c);
+            PartCollector collector = collectors.computeIfAbsent(c, k -> new PartCollector());
+            return sessionLink(LoadSession.bind(host, port, c.systemId(), c.password(), 4, Duration.ofSeconds(10),
+                    listener, collector), first);
+        };
+    }
+
+    /** The same over links that {@code binder} opens (ESME mode: the tool plays the carriers' SMSCs). */
+    LoadRun(Binder binder, List<Carrier> carriers, LoadOptions options, Numbers numbers, boolean watchHeap) {
+        this.binder = binder;
         this.carriers = List.copyOf(carriers);
         this.options = options;
         this.numbers = numbers;
@@ -59,20 +93,15 @@ final class LoadRun {
         Figures figures = new Figures();
         InFlight inFlight = new InFlight();
         int sessions = options.sessions();
-        List<LoadSession> binds = new ArrayList<>();
+        List<Link> binds = new ArrayList<>();
         Semaphore[] windows = new Semaphore[sessions];
         long[] clock = new long[3]; // start, end of warm-up, end
-        // One collector per carrier: the gateway spreads a reply's parts over the carrier's binds in turn, so
-        // with more than one session per carrier the parts of one reply arrive on different sessions.
-        Map<Carrier, PartCollector> collectors = new LinkedHashMap<>();
         try {
             for (int s = 0; s < sessions; s++) {
                 Carrier c = carriers.get(s % carriers.size());
                 Semaphore window = options.fixedRate() ? null : new Semaphore(options.window());
                 windows[s] = window;
-                binds.add(LoadSession.bind(host, port, c.systemId(), c.password(), 4, Duration.ofSeconds(10),
-                        (reply, now) -> onReply(reply, now, c, inFlight, figures, clock),
-                        collectors.computeIfAbsent(c, k -> new PartCollector())));
+                binds.add(binder.bind(c, (reply, now) -> onReply(reply, now, c, inFlight, figures, clock)));
             }
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
             clock[0] = start;
@@ -82,7 +111,7 @@ final class LoadRun {
             double cpuBefore = processCpuSeconds();
             List<Thread> threads = new ArrayList<>();
             for (int s = 0; s < sessions; s++) {
-                LoadSession bind = binds.get(s);
+                Link bind = binds.get(s);
                 Carrier c = carriers.get(s % carriers.size());
                 AtomicLong next = new AtomicLong();
                 Semaphore window = windows[s];
@@ -105,17 +134,36 @@ final class LoadRun {
             double cpu = processCpuSeconds() - cpuBefore;
             figures.processCpu = cpu < 0 ? -1 : cpu / ((System.nanoTime() - start) / 1e9);
             figures.missing = inFlight.waitingMeasured();
-            figures.incomplete = collectors.values().stream().mapToLong(LoadRun::incomplete).sum();
+            figures.incomplete = binds.stream().mapToLong(Link::incompleteReplies).sum();
             if (heap != null) {
                 figures.maxHeapUsed = heap.stop();
             }
             return figures;
         } finally {
-            binds.forEach(LoadSession::close);
+            binds.forEach(Link::close);
         }
     }
 
-    private void sendLoop(LoadSession bind, Carrier c, AtomicLong next, Semaphore window, InFlight inFlight,
+    private static Link sessionLink(LoadSession session, boolean countsIncomplete) {
+        return new Link() {
+            @Override
+            public LoadSession.Outcome submit(String from, String to, byte dataCoding, byte[] text) {
+                return session.submit(from, to, dataCoding, text);
+            }
+
+            @Override
+            public int incompleteReplies() {
+                return countsIncomplete ? session.incompleteReplies() : 0;
+            }
+
+            @Override
+            public void close() {
+                session.close();
+            }
+        };
+    }
+
+    private void sendLoop(Link bind, Carrier c, AtomicLong next, Semaphore window, InFlight inFlight,
             Figures figures, long[] clock) {
         long period = options.fixedRate() ? Math.round(1e9 * options.sessions() / options.rate()) : 0;
         byte[] text = options.text().getBytes(isAscii(options.text()) ? StandardCharsets.US_ASCII
@@ -215,11 +263,6 @@ final class LoadRun {
         }
     }
 
-    private static long incomplete(PartCollector collector) {
-        synchronized (collector) { // LoadSession adds parts under this lock
-            return collector.incomplete();
-        }
-    }
 
     private static boolean isAscii(String s) {
         return s.chars().allMatch(ch -> ch < 0x80);

@@ -70,6 +70,7 @@ public final class GatewayMetrics implements LookupEvents, BindListener, AutoClo
     private Counter journalRefused;
     private Counter journalReplayed;
     private volatile IntSupplier journalPending = () -> 0;
+    private final EsmeMeters esme;
 
     /**
      * @param carrierIds the configured carrier ids (label values of every per-carrier meter)
@@ -89,6 +90,7 @@ public final class GatewayMetrics implements LookupEvents, BindListener, AutoClo
             }
         }
         this.carriers = Map.copyOf(byId);
+        this.esme = new EsmeMeters(registry, carriers.keySet());
         registerGatewayMeters(redisConfigured);
         bindProcessMeters();
     }
@@ -292,6 +294,11 @@ public final class GatewayMetrics implements LookupEvents, BindListener, AutoClo
     /** How many binds of {@code type} {@code carrier} has open, as the gauge shows it. */
     public int openBinds(String carrier, BindType type) {
         return carrier(carrier).openBinds(type);
+    }
+
+    /** The meters of the binds out to carriers' SMSCs (ESME mode). */
+    public EsmeMeters esme() {
+        return esme;
     }
 
     // ---- LookupEvents: called on the lookup path, so they never throw -------------------------------------

@@ -6,9 +6,11 @@ package io.cxmyd.gateway.ops;
  * @param status UP when ready, DRAINING while shutting down, else DOWN
  * @param smppListening whether the SMPP port accepts connections
  * @param sourceReady whether the itinerary source has loaded and answers
+ * @param linksReady whether every ESME-mode carrier is bound to its SMSC both ways (true when there is none)
  * @param draining whether the gateway is shutting down
  */
-public record Health(Status status, boolean smppListening, boolean sourceReady, boolean draining) {
+public record Health(Status status, boolean smppListening, boolean sourceReady, boolean linksReady,
+                     boolean draining) {
 
     public enum Status {
         UP,
@@ -18,8 +20,14 @@ public record Health(Status status, boolean smppListening, boolean sourceReady, 
 
     /** The reading of these three facts: draining wins, then both checks must pass. */
     public static Health of(boolean smppListening, boolean sourceReady, boolean draining) {
-        Status status = draining ? Status.DRAINING : smppListening && sourceReady ? Status.UP : Status.DOWN;
-        return new Health(status, smppListening, sourceReady, draining);
+        return of(smppListening, sourceReady, true, draining);
+    }
+
+    /** The same with the ESME-mode links: draining wins, then every check must pass. */
+    public static Health of(boolean smppListening, boolean sourceReady, boolean linksReady, boolean draining) {
+        Status status = draining ? Status.DRAINING
+                : smppListening && sourceReady && linksReady ? Status.UP : Status.DOWN;
+        return new Health(status, smppListening, sourceReady, linksReady, draining);
     }
 
     /** Whether a load balancer or an orchestrator should send work here. */
@@ -36,6 +44,6 @@ public record Health(Status status, boolean smppListening, boolean sourceReady, 
             return "{\"status\":\"UP\"}";
         }
         return "{\"status\":\"" + status + "\",\"smppListening\":" + smppListening
-                + ",\"sourceReady\":" + sourceReady + "}";
+                + ",\"sourceReady\":" + sourceReady + (linksReady ? "" : ",\"carrierLinksReady\":false") + "}";
     }
 }

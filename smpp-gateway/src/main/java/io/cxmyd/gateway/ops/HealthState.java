@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 public final class HealthState {
 
     private volatile BooleanSupplier sourceReady = () -> false;
+    private volatile BooleanSupplier linksReady = () -> true;
     private volatile boolean smppListening;
     private volatile boolean draining;
 
@@ -25,6 +26,14 @@ public final class HealthState {
     /** The itinerary source is loaded; from now on {@code sourceReady} is asked at each check. */
     public void sourceLoaded(BooleanSupplier sourceReady) {
         this.sourceReady = Objects.requireNonNull(sourceReady, "sourceReady");
+    }
+
+    /**
+     * The carrier links the gateway keeps up itself (ESME mode: each such carrier bound to its SMSC both ways);
+     * asked at each check. Without this call they count as ready.
+     */
+    public void linksReady(BooleanSupplier linksReady) {
+        this.linksReady = Objects.requireNonNull(linksReady, "linksReady");
     }
 
     /** The SMPP port started ({@code true}) or stopped ({@code false}) listening. */
@@ -48,6 +57,12 @@ public final class HealthState {
         } catch (RuntimeException e) {
             source = false;
         }
-        return Health.of(smppListening, source, draining);
+        boolean links;
+        try {
+            links = linksReady.getAsBoolean();
+        } catch (RuntimeException e) {
+            links = false;
+        }
+        return Health.of(smppListening, source, links, draining);
     }
 }

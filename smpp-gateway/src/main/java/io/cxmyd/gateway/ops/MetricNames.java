@@ -21,6 +21,7 @@ public final class MetricNames {
     public static final String TAG_TIER = "tier";
     public static final String TAG_KIND = "kind";
     public static final String TAG_REASON = "reason";
+    public static final String TAG_STATE = "state";
 
     public static final MetricName BINDS = new MetricName(
             "cxmyd.binds", "cxmyd_binds", MetricType.GAUGE, List.of(TAG_CARRIER, TAG_TYPE),
@@ -86,6 +87,20 @@ public final class MetricNames {
             "cxmyd.journal.replayed", "cxmyd_journal_replayed_total", MetricType.COUNTER, List.of(),
             "Queries an earlier run acknowledged and did not finish, processed again at start");
 
+    public static final MetricName ESME_BIND_ATTEMPTS = new MetricName(
+            "cxmyd.esme.bind.attempts", "cxmyd_esme_bind_attempts_total", MetricType.COUNTER,
+            List.of(TAG_CARRIER, TAG_RESULT),
+            "Binds the gateway attempted to carriers' SMSCs (ESME mode), by result: bound, unreachable, "
+                    + "already_bound, too_many_sessions, credentials, refused");
+
+    public static final MetricName RECEIPTS = new MetricName(
+            "cxmyd.receipts", "cxmyd_receipts_total", MetricType.COUNTER, List.of(TAG_CARRIER, TAG_STATE),
+            "Delivery receipts from carriers' SMSCs (ESME mode) matched to a reply part, by the state reported");
+
+    public static final MetricName RECEIPTS_UNMATCHED = new MetricName(
+            "cxmyd.receipts.unmatched", "cxmyd_receipts_unmatched_total", MetricType.COUNTER, List.of(TAG_CARRIER),
+            "Delivery receipts (ESME mode) whose message id matches no reply part the gateway still holds");
+
     public static final MetricName QUERIES_OTHER_CARRIER = new MetricName(
             "cxmyd.queries.other.carrier", "cxmyd_queries_other_carrier_total", MetricType.COUNTER,
             List.of(TAG_CARRIER),
@@ -104,6 +119,7 @@ public final class MetricNames {
             BINDS, BIND_FAILURES, QUERIES, QUERIES_OTHER_CARRIER, CARRIER_SUSPENDED, REPLIES, REPLY_PARTS, END_TO_END, REPLY_QUEUE_DEPTH, REPLY_QUEUE_OLDEST,
             LOOKUP, CACHE_REQUESTS, REDIS_UP, SOURCE_ERRORS,
             JOURNAL_COMMIT, JOURNAL_REFUSED, JOURNAL_PENDING, JOURNAL_REPLAYED,
+            ESME_BIND_ATTEMPTS, RECEIPTS, RECEIPTS_UNMATCHED,
             WEB_CODES);
 
     /** The cache result label values. */

@@ -34,6 +34,14 @@ final class GatewayProcess implements AutoCloseable {
 
     /** The same, with {@code limits.perSubscriber} set to {@code perSubscriber} (YAML). */
     GatewayProcess(Path dir, String extra, String perSubscriber) throws IOException {
+        this(dir, extra, perSubscriber, "");
+    }
+
+    /**
+     * The same, with {@code chinaMobile} (YAML lines, e.g. an {@code smsc} block for ESME mode, indented as keys
+     * of a carrier entry: four spaces) added to the china-mobile entry.
+     */
+    GatewayProcess(Path dir, String extra, String perSubscriber, String chinaMobile) throws IOException {
         this.dir = dir;
         this.smppPort = freePort();
         this.metricsPort = freePort();
@@ -47,7 +55,7 @@ final class GatewayProcess implements AutoCloseable {
                     serviceNumbers: ["10086"]
                     systemId: cmcc
                     password: "cm-pass1"
-                  - id: china-unicom
+                %s  - id: china-unicom
                     serviceNumbers: ["10010"]
                     systemId: cucc
                     password: "cu-pass1"
@@ -67,7 +75,7 @@ final class GatewayProcess implements AutoCloseable {
                 clock: "2026-11-21T09:30:00+08:00"
                 journal:
                   dir: journal
-                """.formatted(smppPort, DEMO, metricsPort, perSubscriber) + extra);
+                """.formatted(smppPort, chinaMobile, DEMO, metricsPort, perSubscriber) + extra);
     }
 
     private static int freePort() throws IOException {

@@ -46,6 +46,9 @@ class DashboardAndAlertsMetricsTest {
         }
         metrics.redisAvailability(true);
         metrics.sourceError(io.cxmyd.itinerary.source.SourceException.Kind.TIMEOUT);
+        metrics.esme().bindAttempt("china-mobile", io.cxmyd.gateway.smpp.esme.EsmeEvents.BindAttempt.BOUND);
+        metrics.esme().receipt("china-mobile", io.cxmyd.gateway.smpp.esme.ReceiptState.DELIVERED, true);
+        metrics.esme().receipt("china-mobile", io.cxmyd.gateway.smpp.esme.ReceiptState.UNKNOWN, false);
         scrape = Scrape.parse(metrics.scrape());
     }
 

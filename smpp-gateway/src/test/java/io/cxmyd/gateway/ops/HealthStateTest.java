@@ -31,6 +31,19 @@ class HealthStateTest {
     }
 
     @Test
+    void notReadyWhileAnEsmeModeCarrierIsNotBoundBothWays() {
+        java.util.concurrent.atomic.AtomicBoolean bound = new java.util.concurrent.atomic.AtomicBoolean();
+        state.linksReady(bound::get);
+        state.smppListening(true);
+        sourceReady.set(true);
+
+        assertThat(state.check().ready()).isFalse();
+        assertThat(state.check().toJson()).contains("\"carrierLinksReady\":false");
+        bound.set(true);
+        assertThat(state.check().ready()).isTrue();
+    }
+
+    @Test
     void drainingIsNotReadyEvenWithEverythingUp() {
         state.smppListening(true);
         sourceReady.set(true);

@@ -40,6 +40,9 @@ class MetricCatalogueTest {
         metrics.lookupCompleted(Tier.NEAR, 20_000);
         metrics.redisAvailability(true);
         metrics.sourceError(io.cxmyd.itinerary.source.SourceException.Kind.STATUS_5XX);
+        metrics.esme().bindAttempt("china-mobile", io.cxmyd.gateway.smpp.esme.EsmeEvents.BindAttempt.BOUND);
+        metrics.esme().receipt("china-mobile", io.cxmyd.gateway.smpp.esme.ReceiptState.DELIVERED, true);
+        metrics.esme().receipt("china-mobile", io.cxmyd.gateway.smpp.esme.ReceiptState.UNKNOWN, false);
         scrape = Scrape.parse(metrics.scrape());
     }
 
@@ -116,6 +119,10 @@ class MetricCatalogueTest {
         Stream.of(SourceErrorKind.values()).map(SourceErrorKind::label).forEach(allowed::add);
         Stream.of(BindType.values()).map(BindType::label).forEach(allowed::add);
         Stream.of(Tier.values()).map(Tier::label).forEach(allowed::add);
+        Stream.of(io.cxmyd.gateway.smpp.esme.ReceiptState.values())
+                .map(io.cxmyd.gateway.smpp.esme.ReceiptState::label).forEach(allowed::add);
+        Stream.of(io.cxmyd.gateway.smpp.esme.EsmeEvents.BindAttempt.values())
+                .map(io.cxmyd.gateway.smpp.esme.EsmeEvents.BindAttempt::label).forEach(allowed::add);
         Stream.of(WebCodeResult.values()).map(WebCodeResult::label).forEach(allowed::add);
         allowed.add(MetricNames.HIT);
         allowed.add(MetricNames.MISS);

@@ -1,0 +1,118 @@
+package io.cxmyd.gateway.smpp.esme;
+
+import io.cxmyd.gateway.message.DeliveryResult;
+import io.cxmyd.gateway.message.MessageIntake;
+import io.cxmyd.gateway.message.OutboundPart;
+import io.cxmyd.gateway.smpp.BindInfo;
+import io.cxmyd.gateway.smpp.BindType;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.jsmpp.session.SMPPSession;
+
+/**
+ * One carrier in ESME mode: its binds to the carrier's SMSC, its throughput cap and its receipt ledger.
+ *
+ * <p>Concurrency, honestly: jsmpp 3.0's client has only a blocking {@code submitShortMessage} (there is no
+ * asynchronous submit in its API), so the window is a fixed pool of sender threads, sized to
+ * {@code sessions x window} (the outbox's sender threads for this carrier), each with at most one submit_sm
+ * outstanding. The per-session {@link SubmitWindow} keeps any one bind at {@code window}. No thread is
+ * created per message and none is parked beyond that pool.
+ */
+final class EsmeCarrierLink {
+
+    private final EsmeOptions options;
+    private final List<EsmeSession> sessions = new ArrayList<>();
+    private final TokenBucket bucket;
+    private final ReceiptLedger ledger;
+    private final AtomicInteger turn = new AtomicInteger();
+    private final SubmitSender sender;
+
+    private final EsmeReceiver receiver;
+
+    EsmeCarrierLink(EsmeOptions options, EsmeEvents events, Clock clock, Consumer<String> canSend) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.bucket = new TokenBucket(options.throughput(), System.nanoTime());
+        // Receipts come minutes, sometimes hours, after the submit; a day covers what SMSCs keep.
+        this.ledger = new ReceiptLedger(Math.max(10_000, options.throughput() * 600), Duration.ofDays(1),
+                System::nanoTime);
+        this.sender = new SubmitSender(options.responseTimeout(), options.receipts(), events);
+        this.receiver = new EsmeReceiver(options.carrierId(), null, ledger, events, clock);
+        for (int i = 0; i < options.sessions(); i++) {
+            if (options.pair()) {
+                sessions.add(new EsmeSession(options, BindType.TRANSMITTER, i, receiver, events, canSend));
+                sessions.add(new EsmeSession(options, BindType.RECEIVER, i, receiver, events, canSend));
+            } else {
+                sessions.add(new EsmeSession(options, BindType.TRANSCEIVER, i, receiver, events, canSend));
+            }
+        }
+    }
+
+    /** Starts binding; subscribers' messages go to {@code intake}. */
+    void start(MessageIntake intake) {
+        receiver.intake(intake);
+        sessions.forEach(EsmeSession::start);
+    }
+
+    EsmeOptions options() {
+        return options;
+    }
+
+    boolean canSend() {
+        return sessions.stream().anyMatch(s -> s.sends() && s.bound() != null);
+    }
+
+    boolean canReceive() {
+        return sessions.stream().anyMatch(s -> s.receives() && s.bound() != null);
+    }
+
+    List<BindInfo> binds() {
+        return sessions.stream().map(EsmeSession::info).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * One part as submit_sm: a token from the carrier's bucket first (each part counts), then a window slot on
+     * a bound sending session, round-robin. Blocking: from an outbox sender thread.
+     */
+    DeliveryResult send(OutboundPart part) {
+        long wait = bucket.reserve(System.nanoTime());
+        if (wait > 0) {
+            LockSupport.parkNanos(wait);
+        }
+        while (true) {
+            boolean anyBound = false;
+            int n = sessions.size();
+            int start = Math.floorMod(turn.getAndIncrement(), n);
+            for (int i = 0; i < n; i++) {
+                EsmeSession s = sessions.get((start + i) % n);
+                SMPPSession bound = s.sends() ? s.bound() : null;
+                if (bound == null) {
+                    continue;
+                }
+                anyBound = true;
+                if (s.window().tryAcquire()) {
+                    try {
+                        return sender.submit(s, bound, part, ledger);
+                    } finally {
+                        s.window().release();
+                    }
+                }
+            }
+            if (!anyBound) {
+                return DeliveryResult.NO_BIND;
+            }
+            // Every bound session's window is full: only when sessions went down and the pool outnumbers the
+            // windows left. A short pause, then look again (a slot frees when a response arrives).
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    void close() {
+        sessions.forEach(EsmeSession::close);
+    }
+}

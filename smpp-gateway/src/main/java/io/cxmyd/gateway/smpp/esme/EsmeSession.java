@@ -1,0 +1,263 @@
+package io.cxmyd.gateway.smpp.esme;
+
+import io.cxmyd.gateway.smpp.BindInfo;
+import io.cxmyd.gateway.smpp.BindType;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.jsmpp.DefaultPDUSender;
+import org.jsmpp.bean.InterfaceVersion;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.NegativeResponseException;
+import org.jsmpp.extra.SessionState;
+import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.SMPPSession;
+import org.jsmpp.session.connection.ConnectionFactory;
+import org.jsmpp.session.connection.socket.SSLSocketConnectionFactory;
+import org.jsmpp.session.connection.socket.SocketConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One bind to a carrier's SMSC, kept up by its own thread: connect, bind, wait for the link to go, wait the
+ * {@link RebindPolicy}'s delay, bind again, until closed. The jsmpp session is replaced at every bind; senders
+ * take the current one through {@link #bound()}.
+ */
+final class EsmeSession {
+
+    private static final Logger log = LoggerFactory.getLogger(EsmeSession.class);
+    /** Consecutive submit_sm without a response after which the bind counts as dead (see SessionCarrierLinks). */
+    static final int DEAD_AFTER_UNANSWERED = 3;
+
+    private final EsmeOptions options;
+    private final BindType type;
+    private final String prefix;
+    private final EsmeReceiver receiver;
+    private final EsmeEvents events;
+    private final Consumer<String> canSend;
+    private final RebindPolicy policy;
+    private final SubmitWindow window;
+    private final AtomicInteger unanswered = new AtomicInteger();
+    private final Object monitor = new Object();
+    private final Thread thread;
+    private volatile SMPPSession session;
+    private volatile Instant boundSince;
+    private volatile boolean closed;
+
+    EsmeSession(EsmeOptions options, BindType type, int index, EsmeReceiver receiver, EsmeEvents events,
+            Consumer<String> canSend) {
+        this.options = options;
+        this.type = type;
+        this.prefix = "[" + options.carrierId() + " esme " + type.label() + "#" + index + "]";
+        this.receiver = receiver;
+        this.events = events;
+        this.canSend = canSend;
+        this.policy = new RebindPolicy(options.reconnectMin(), options.reconnectMax());
+        this.window = new SubmitWindow(options.window());
+        this.thread = new Thread(this::run, "esme-" + options.carrierId() + "-" + type.label() + "-" + index);
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    BindType type() {
+        return type;
+    }
+
+    /** Whether submit_sm may be sent on this bind (transmitter or transceiver). */
+    boolean sends() {
+        return type != BindType.RECEIVER;
+    }
+
+    /** Whether the SMSC delivers on this bind (receiver or transceiver). */
+    boolean receives() {
+        return type != BindType.TRANSMITTER;
+    }
+
+    /** The bound jsmpp session, or null. */
+    SMPPSession bound() {
+        SMPPSession s = session;
+        return s != null && s.getSessionState().isBound() ? s : null;
+    }
+
+    SubmitWindow window() {
+        return window;
+    }
+
+    String logPrefix() {
+        return prefix;
+    }
+
+    BindInfo info() {
+        Instant since = boundSince;
+        return bound() == null || since == null ? null
+                : new BindInfo(options.carrierId(), type, options.host() + ":" + options.port(), since,
+                        window.outstanding());
+    }
+
+    void answered() {
+        unanswered.set(0);
+    }
+
+    /** A submit_sm went unanswered; after {@link #DEAD_AFTER_UNANSWERED} in a row the bind is dropped and rebound. */
+    void unanswered(SMPPSession s) {
+        if (unanswered.incrementAndGet() >= DEAD_AFTER_UNANSWERED) {
+            log.warn("{} {} submit_sm in a row without submit_sm_resp: the bind is dead, closed", prefix,
+                    DEAD_AFTER_UNANSWERED);
+            unanswered.set(0);
+            s.close();
+        }
+    }
+
+    /** A bind that lived less than this and was lost counts as one more failure in a row, not a fresh start. */
+    private static final Duration STABLE_AFTER = Duration.ofSeconds(30);
+
+    private void run() {
+        int failures = 0;
+        int streak = 0;
+        RebindPolicy.Failure last = null;
+        while (!closed) {
+            if (last != null && !pause(policy.delay(last, failures, ThreadLocalRandom.current().nextDouble()))) {
+                break;
+            }
+            SmscPduReader reader = new SmscPduReader();
+            SMPPSession s = newSession(reader);
+            try {
+                s.connectAndBind(options.host(), options.port(), bindParameter(), options.bindTimeout().toMillis());
+            } catch (IOException e) {
+                s.close();
+                last = reader.refusal() != 0 ? BindStatuses.failure(reader.refusal()) : classify(e);
+                failures++;
+                events.bindAttempt(options.carrierId(), EsmeEvents.BindAttempt.of(last));
+                log.warn("{} bind to {}:{} failed ({}): {}; binding again with backoff", prefix, options.host(),
+                        options.port(), last, reader.refusal() != 0
+                                ? "bind_resp 0x" + String.format("%08x", reader.refusal()) : describe(e));
+                continue;
+            }
+            streak = failures;
+            failures = 0;
+            unanswered.set(0);
+            boundSince = Instant.now();
+            session = s;
+            events.bindAttempt(options.carrierId(), EsmeEvents.BindAttempt.BOUND);
+            events.bound(options.carrierId(), type);
+            log.info("{} bound to {}:{} as {}", prefix, options.host(), options.port(), options.systemId());
+            if (sends()) {
+                canSend.accept(options.carrierId());
+            }
+            awaitClosed(s);
+            session = null;
+            events.unbound(options.carrierId(), type);
+            if (closed) {
+                break;
+            }
+            log.warn("{} bind to {}:{} lost; binding again", prefix, options.host(), options.port());
+            last = RebindPolicy.Failure.LINK_LOST;
+            // A link that drops right after each bind backs off like failed binds do: no reconnect storm.
+            boolean stable = Duration.between(boundSince, Instant.now()).compareTo(STABLE_AFTER) >= 0;
+            failures = stable ? 1 : streak + 1;
+        }
+    }
+
+    private SMPPSession newSession(SmscPduReader reader) {
+        ConnectionFactory connections = options.tls()
+                ? SSLSocketConnectionFactory.getInstance() : SocketConnectionFactory.getInstance();
+        SMPPSession s = new SMPPSession(new DefaultPDUSender(), reader, connections);
+        s.setEnquireLinkTimer((int) options.enquireLinkInterval().toMillis());
+        s.setTransactionTimer(options.responseTimeout().toMillis());
+        s.setPduProcessorDegree(options.pduThreads());
+        s.setMessageReceiverListener(receiver);
+        s.addSessionStateListener((newState, oldState, source) -> {
+            if (!newState.isBound()) {
+                synchronized (monitor) {
+                    monitor.notifyAll();
+                }
+            }
+        });
+        return s;
+    }
+
+    private BindParameter bindParameter() {
+        org.jsmpp.bean.BindType bindType = switch (type) {
+            case TRANSMITTER -> org.jsmpp.bean.BindType.BIND_TX;
+            case RECEIVER -> org.jsmpp.bean.BindType.BIND_RX;
+            case TRANSCEIVER -> org.jsmpp.bean.BindType.BIND_TRX;
+        };
+        return new BindParameter(bindType, options.systemId(), options.password(), options.systemType(),
+                TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null, InterfaceVersion.IF_34);
+    }
+
+    private void awaitClosed(SMPPSession s) {
+        synchronized (monitor) {
+            while (!closed && s.getSessionState().isBound()) {
+                try {
+                    monitor.wait(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Waits {@code delay} unless closed meanwhile; false when closed. */
+    private boolean pause(Duration delay) {
+        long deadline = System.nanoTime() + delay.toNanos();
+        synchronized (monitor) {
+            long left;
+            while (!closed && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    monitor.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return !closed;
+    }
+
+    /** The bind_resp status behind jsmpp's IOException, if there was one. */
+    static RebindPolicy.Failure classify(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NegativeResponseException n) {
+                return BindStatuses.failure(n.getCommandStatus());
+            }
+        }
+        return RebindPolicy.Failure.UNREACHABLE;
+    }
+
+    private static String describe(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NegativeResponseException n) {
+                return "bind_resp 0x" + String.format("%08x", n.getCommandStatus());
+            }
+        }
+        return e.getMessage();
+    }
+
+    /** Unbinds (when bound) and stops rebinding. */
+    void close() {
+        closed = true;
+        synchronized (monitor) {
+            monitor.notifyAll();
+        }
+        SMPPSession s = session;
+        if (s != null) {
+            if (s.getSessionState() != SessionState.CLOSED) {
+                s.unbindAndClose();
+            }
+        }
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

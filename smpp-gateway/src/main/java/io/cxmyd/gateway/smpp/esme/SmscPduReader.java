@@ -1,0 +1,92 @@
+package io.cxmyd.gateway.smpp.esme;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import org.jsmpp.DefaultPDUReader;
+import org.jsmpp.InvalidCommandLengthException;
+import org.jsmpp.bean.Command;
+
+/**
+ * jsmpp's PDU reader, with two changes for reading a carrier's SMSC.
+ *
+ * <p>A refused bind's response without a body: SMPP 3.4 §4.1 says the body of a bind_*_resp "is not returned
+ * if the command_status field contains a non-zero value", and SMSCs that follow it (Cloudhopper-based ones,
+ * among others) send a bare 16-octet header. jsmpp 3.0 cannot decode that (it expects system_id), drops the
+ * PDU and waits for the bind timeout: the ESME_RALYBND or "too many sessions" it carried is lost, and the
+ * gateway would treat the refusal as an unreachable SMSC. Such a response gets an empty system_id (one NUL)
+ * before jsmpp decodes it.
+ *
+ * <p>A refused bind followed at once by the SMSC closing the connection (the usual way): jsmpp's reader thread
+ * sees the end of stream and marks the session closed while the bind_resp still waits in its processing pool,
+ * which then discards it, and the bind waits for its timeout all the same. After a refused bind_resp this reader
+ * therefore lets a moment pass before it reads on, and keeps the status ({@link #refusal()}) for the caller in
+ * case the race is lost anyway.
+ *
+ * <p>A command_length above {@link #MAX_PDU_LENGTH} closes the link instead of allocating what the peer claims.
+ * One instance per session (its reader thread).
+ */
+final class SmscPduReader extends DefaultPDUReader {
+
+    /** Far above any PDU an SMSC sends us (a deliver_sm with a 64 KB message_payload is the most). */
+    static final int MAX_PDU_LENGTH = 70_000;
+    private static final int HEADER = 16;
+    /** Time for jsmpp's pool to hand a refused bind_resp to the waiting bind before the reader may see EOF. */
+    private static final long SETTLE_MILLIS = 300;
+
+    private volatile int refusal;
+
+    /** The status of a refused bind_resp this reader read, or 0. */
+    int refusal() {
+        return refusal;
+    }
+
+    @Override
+    public Command readPDUHeader(DataInputStream in) throws InvalidCommandLengthException, IOException {
+        if (refusal != 0) {
+            try {
+                Thread.sleep(SETTLE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
+        Command header = super.readPDUHeader(in);
+        if (header.getCommandLength() > MAX_PDU_LENGTH) {
+            throw new IOException("command_length " + header.getCommandLength() + " above " + MAX_PDU_LENGTH);
+        }
+        return header;
+    }
+
+    @Override
+    public byte[] readPDU(DataInputStream in, Command header) throws IOException {
+        if (isBindResp(header.getCommandId()) && header.getCommandStatus() != 0) {
+            refusal = header.getCommandStatus();
+        }
+        return padBodilessBindResp(super.readPDU(in, header));
+    }
+
+    @Override
+    public byte[] readPDU(DataInputStream in, int commandLength, int commandId, int commandStatus,
+            int sequenceNumber) throws IOException {
+        return padBodilessBindResp(super.readPDU(in, commandLength, commandId, commandStatus, sequenceNumber));
+    }
+
+    /** A bind_*_resp of 16 octets with a non-zero status gets a 17th: the empty system_id. Pure. */
+    static byte[] padBodilessBindResp(byte[] pdu) {
+        if (pdu.length != HEADER || !isBindResp(readInt(pdu, 4)) || readInt(pdu, 8) == 0) {
+            return pdu;
+        }
+        byte[] padded = Arrays.copyOf(pdu, HEADER + 1);
+        padded[3] = (byte) (HEADER + 1); // command_length 17, big-endian; the three octets before it stay 0
+        return padded;
+    }
+
+    private static boolean isBindResp(int commandId) {
+        return commandId == 0x80000001 || commandId == 0x80000002 || commandId == 0x80000009;
+    }
+
+    private static int readInt(byte[] b, int at) {
+        return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | b[at + 3] & 0xff;
+    }
+}
