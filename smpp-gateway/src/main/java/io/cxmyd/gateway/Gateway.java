@@ -28,7 +28,7 @@ public final class Gateway implements AutoCloseable {
         this.config = config;
         this.webClock = webClock;
         List<String> ids = config.carriers().stream().map(GatewayConfig.Carrier::id).toList();
-        this.metrics = new GatewayMetrics(ids, config.cache().redis().isPresent());
+        this.metrics = new GatewayMetrics(ids, config.cache().redisConfigured());
     }
 
     /** Starts every part; throws (after closing what started) when one cannot start. */

@@ -69,6 +69,7 @@ final class ItineraryWiring {
                 .noDataTtl(c.noDataTtl())
                 .redisCommandTimeout(c.redisTimeout());
         c.redis().ifPresent(uri -> cache.redisUri(uri.toString()));
+        cache.redisClusterSeeds(c.redisCluster().stream().map(java.net.URI::toString).toList());
         c.hashKey().ifPresent(cache::hashKey);
         return ItineraryClientBuilder.forSource(source)
                 .rules(rules(config.itinerary()))

@@ -16,6 +16,9 @@ import io.cxmyd.gateway.query.QueryDecider;
 import io.cxmyd.gateway.query.QueryPath;
 import io.cxmyd.gateway.query.RateLimiter;
 import io.cxmyd.gateway.query.Reassembly;
+import io.cxmyd.gateway.query.SubscriberLimit;
+import io.cxmyd.gateway.redis.GatewayRedis;
+import io.cxmyd.gateway.redis.RedisSubscriberLimit;
 import io.cxmyd.gateway.query.ServiceDirectory;
 import io.cxmyd.gateway.query.SubscriberKey;
 import io.cxmyd.gateway.sms.ReplyComposer;
@@ -53,13 +56,14 @@ final class QueryWiring {
      * @param links where replies go, per carrier
      */
     static QueryPath path(GatewayConfig config, GatewayState state, AcceptLog acceptLog, Executor worker,
-            ItineraryClient client, ConsentGate consentGate, ReplyLinks links, GatewayMetrics metrics) {
+            ItineraryClient client, ConsentGate consentGate, ReplyLinks links, GatewayMetrics metrics,
+            GatewayRedis redis) {
         Supplier<Instant> rulesClock = config.clock().<Supplier<Instant>>map(t -> () -> t).orElse(Instant::now);
         ConsentPolicy consent = consentGate == null ? null
                 : new ConsentPolicy(consentModes(config), consentGate,
                         config.consent().idHashKey().map(IdLast4Hash::new).orElse(null), client, new ConsentAudit(),
                         Clock.systemUTC(), rulesClock, worker);
-        QueryDecider decider = new QueryDecider(client, rulesClock, perSubscriber(config.limits()),
+        QueryDecider decider = new QueryDecider(client, rulesClock, perSubscriber(config, redis),
                 usageReplies(config.limits()), consent, keys(config), worker);
         Reassembly reassembly = new Reassembly(config.reassembly().timeout(), config.reassembly().maxPartsHeld());
         return new QueryPath(state, new Admission(directory(config)), reassembly, acceptLog, worker, decider,
@@ -82,10 +86,28 @@ final class QueryWiring {
         return profiles;
     }
 
-    private static RateLimiter perSubscriber(GatewayConfig.Limits limits) {
-        return limits.perSubscriberEnabled()
-                ? new RateLimiter(limits.perSubscriber(), limits.perSubscriberWindow(), Ticker.systemTicker())
-                : null;
+    /**
+     * In process, or shared by every instance through Redis when the instances can key it alike (issue 15:
+     * N instances must not give a subscriber N times the limit); the in-process count answers while Redis
+     * cannot.
+     */
+    private static SubscriberLimit perSubscriber(GatewayConfig config, GatewayRedis redis) {
+        GatewayConfig.Limits limits = config.limits();
+        if (!limits.perSubscriberEnabled()) {
+            return null;
+        }
+        RateLimiter local = new RateLimiter(limits.perSubscriber(), limits.perSubscriberWindow(), Ticker.systemTicker());
+        if (redis == null || !sharedLimit(config)) {
+            return local;
+        }
+        return new RedisSubscriberLimit(redis, limits.perSubscriber(), limits.perSubscriberWindow(), local,
+                config.journal().commitTimeout());
+    }
+
+    /** The per-subscriber limit goes through Redis: Redis and the shared hash key are configured. */
+    static boolean sharedLimit(GatewayConfig config) {
+        return config.limits().perSubscriberEnabled() && config.cache().redisConfigured()
+                && config.cache().hashKey().isPresent();
     }
 
     private static RateLimiter usageReplies(GatewayConfig.Limits limits) {
@@ -96,7 +118,7 @@ final class QueryWiring {
 
     /** Consent state shared through Redis is keyed alike on every instance: from the shared secret. */
     private static SubscriberKey keys(GatewayConfig config) {
-        return config.cache().redis().isPresent() && config.cache().hashKey().isPresent()
+        return config.cache().redisConfigured() && config.cache().hashKey().isPresent()
                 ? SubscriberKey.withSecret(config.cache().hashKey().get().getBytes(StandardCharsets.UTF_8))
                 : new SubscriberKey();
     }

@@ -90,7 +90,7 @@ final class RunningGateway implements AutoCloseable {
             admin = started(AdminHttpServer.start(adminHttpOptions(config), metrics, health,
                     config.admin().enabled() ? new GatewayAdminActions(config, state, links, metrics) : null));
             ItineraryClient client = itineraryClient();
-            GatewayRedis redis = needsRedis() ? started(GatewayRedis.start(config.cache().redis().orElseThrow(),
+            GatewayRedis redis = needsRedis() ? started(GatewayRedis.start(config.cache().redisEndpoints().orElseThrow(),
                     redisCommandTimeout())) : null;
             Journals journals = openJournal(redis);
             ConsentGate consentGate = consentGate(redis);
@@ -101,7 +101,7 @@ final class RunningGateway implements AutoCloseable {
             }
             outbox.start();
             QueryPath path = QueryWiring.path(config, state, journals.acceptLog(), worker, client, consentGate, outbox,
-                    metrics);
+                    metrics, redis);
             startReplay(journals, path);
             smpp = started(new SmppServer(SmppWiring.smppOptions(config), SmppWiring.accounts(config), path, links,
                     Clock.systemUTC()));
@@ -146,8 +146,9 @@ final class RunningGateway implements AutoCloseable {
 
     private boolean needsRedis() {
         GatewayConfig.Journal j = config.journal();
-        return config.cache().redis().isPresent()
-                && (config.web().isPresent() || j.enabled() && j.store() == GatewayConfig.Journal.Store.REDIS || QueryWiring.needsConsent(config));
+        return config.cache().redisConfigured()
+                && (config.web().isPresent() || j.enabled() && j.store() == GatewayConfig.Journal.Store.REDIS
+                        || QueryWiring.needsConsent(config) || QueryWiring.sharedLimit(config));
     }
 
     /** The accept log and what replays it: the local journal, the Redis stream, or none. */
@@ -175,7 +176,8 @@ final class RunningGateway implements AutoCloseable {
         if (j.store() == GatewayConfig.Journal.Store.REDIS) {
             RedisStreamJournal stream = started(new RedisStreamJournal(redis, new StreamJournalOptions(
                     j.instanceId().orElseGet(StreamJournalOptions::defaultInstanceId), j.commitTimeout(),
-                    j.claimMinIdle(), j.streamMaxLength(), config.delivery().validity()), events));
+                    j.claimMinIdle(), j.streamMaxLength(), config.delivery().validity(), j.waitForReplicas()),
+                    events));
             metrics.registerJournal(stream::pending);
             return new Journals(stream, null, stream);
         }

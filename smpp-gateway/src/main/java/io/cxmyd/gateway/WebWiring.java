@@ -29,7 +29,7 @@ final class WebWiring {
         Map<String, Concatenation> concatenation = new LinkedHashMap<>();
         config.carriers().forEach(c -> concatenation.put(c.id(), c.concatenation()));
         Supplier<Instant> rulesClock = config.clock().<Supplier<Instant>>map(t -> () -> t).orElse(Instant::now);
-        WebStore store = config.cache().redis().isPresent()
+        WebStore store = config.cache().redisConfigured()
                 ? new RedisWebStore(redis)
                 : new InProcessWebStore(clock);
         return WebChannel.start(new WebChannel.Parts(config, client, rulesClock, new Notices(outbox, concatenation),

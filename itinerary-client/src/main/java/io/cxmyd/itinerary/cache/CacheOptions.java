@@ -18,6 +18,7 @@ public final class CacheOptions {
     private final long nearMaximumSize;
     private final Duration noDataTtl;
     private final String redisUri;
+    private final java.util.List<String> redisCluster;
     private final Duration redisCommandTimeout;
     private final Duration redisConnectTimeout;
     private final int redisRequestQueueSize;
@@ -30,6 +31,7 @@ public final class CacheOptions {
         this.nearMaximumSize = b.nearMaximumSize;
         this.noDataTtl = b.noDataTtl;
         this.redisUri = b.redisUri;
+        this.redisCluster = b.redisCluster;
         this.redisCommandTimeout = b.redisCommandTimeout;
         this.redisConnectTimeout = b.redisConnectTimeout;
         this.redisRequestQueueSize = b.redisRequestQueueSize;
@@ -61,6 +63,17 @@ public final class CacheOptions {
     /** {@code redis://host:port}, or empty for the in-process cache only. */
     public Optional<String> redisUri() {
         return Optional.ofNullable(redisUri);
+    }
+
+    /**
+     * Where Redis is: {@code cache.redis} (one server) or {@code cache.redisCluster} (the seeds of a Redis
+     * Cluster); empty for the in-process cache only.
+     */
+    public Optional<RedisEndpoints> redisEndpoints() {
+        if (redisCluster != null) {
+            return Optional.of(RedisEndpoints.cluster(redisCluster));
+        }
+        return redisUri().map(RedisEndpoints::standalone);
     }
 
     /** The longest a Redis command may take before the lookup goes on to the source (default 100 ms). */
@@ -115,6 +128,7 @@ public final class CacheOptions {
         private long nearMaximumSize = 100_000;
         private Duration noDataTtl = Duration.ofMinutes(5);
         private String redisUri;
+        private java.util.List<String> redisCluster;
         private Duration redisCommandTimeout = Duration.ofMillis(100);
         private Duration redisConnectTimeout = Duration.ofSeconds(1);
         private int redisRequestQueueSize = 10_000;
@@ -139,6 +153,12 @@ public final class CacheOptions {
         /** {@code null} or blank: no Redis. */
         public Builder redisUri(String uri) {
             this.redisUri = uri == null || uri.isBlank() ? null : uri.strip();
+            return this;
+        }
+
+        /** The seeds of a Redis Cluster, instead of {@link #redisUri}; {@code null} or empty: no cluster. */
+        public Builder redisClusterSeeds(java.util.List<String> seeds) {
+            this.redisCluster = seeds == null || seeds.isEmpty() ? null : java.util.List.copyOf(seeds);
             return this;
         }
 
@@ -218,6 +238,13 @@ public final class CacheOptions {
                             "cache.redis: not a redis:// URI, was " + redacted(redisUri), e);
                 }
             }
+            if (redisCluster != null) {
+                if (redisUri != null) {
+                    throw new IllegalArgumentException("cache.redisCluster: set either cache.redis or cache.redisCluster,"
+                            + " not both");
+                }
+                RedisEndpoints.cluster(redisCluster); // validates every seed, naming its index
+            }
             return new CacheOptions(this);
         }
 
@@ -235,7 +262,7 @@ public final class CacheOptions {
     @Override
     public String toString() {
         return "CacheOptions{nearMaximumSize=" + nearMaximumSize + ", noDataTtl=" + noDataTtl
-                + ", redis=" + redacted(redisUri) + ", redisCommandTimeout=" + redisCommandTimeout
+                + ", redis=" + (redisCluster != null ? RedisEndpoints.cluster(redisCluster) : redacted(redisUri)) + ", redisCommandTimeout=" + redisCommandTimeout
                 + ", redisConnectTimeout=" + redisConnectTimeout + ", redisRequestQueueSize="
                 + redisRequestQueueSize + ", redisFailureThreshold=" + redisFailureThreshold
                 + ", redisRetryInterval=" + redisRetryInterval + ", redisProbeInterval=" + redisProbeInterval

@@ -4,13 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.cxmyd.itinerary.LookupEvents;
 import io.cxmyd.itinerary.Tier;
 import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -34,9 +28,7 @@ final class RedisTier implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisTier.class);
 
-    private final ClientResources resources;
-    private final RedisClient client;
-    private final RedisURI uri;
+    private final RedisConnector connector;
     private final String where;
     private final RedisBreaker breaker;
     private final LookupEvents events;
@@ -46,31 +38,21 @@ final class RedisTier implements AutoCloseable {
     private final AtomicBoolean connecting = new AtomicBoolean();
     private final Duration probeInterval;
 
-    private volatile StatefulRedisConnection<String, String> connection;
+    private volatile RedisLink connection;
     private volatile long nextConnectAt;
     private volatile boolean closed;
 
     private RedisTier(CacheOptions options, LookupEvents events, Executor executor, Ticker ticker) {
-        this.uri = RedisURI.create(options.redisUri().orElseThrow());
-        // The URI's timeout bounds the connection handshake (HELLO, CLIENT SETNAME...), which runs in the
-        // background, never on a lookup: the command timeout would be too tight for a cold JVM.
-        this.uri.setTimeout(options.redisConnectTimeout());
-        this.where = "redis " + uri.getHost() + ":" + uri.getPort();
+        // On a cluster, reads go to replicas: a cache entry a few ms behind its master is at worst a miss.
+        this.connector = RedisConnector.create(options.redisEndpoints().orElseThrow(), new RedisConnector.Settings(
+                options.redisConnectTimeout(), options.redisCommandTimeout(), options.redisRequestQueueSize(),
+                options.redisRetryInterval(), true));
+        this.where = connector.where();
         this.events = events;
         this.executor = executor;
         this.ticker = ticker;
         this.retryNanos = options.redisRetryInterval().toNanos();
         this.breaker = new RedisBreaker(options.redisFailureThreshold(), retryNanos, ticker, this::availability);
-        this.resources = ClientResources.builder()
-                .ioThreadPoolSize(2)
-                .computationThreadPoolSize(2)
-                // lettuce's default backs off to 30 s; a cache that came back should be used within the
-                // retry interval.
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), options.redisRetryInterval(), 2,
-                        TimeUnit.MILLISECONDS))
-                .build();
-        this.client = RedisClient.create(resources);
-        this.client.setOptions(clientOptions(options));
         this.nextConnectAt = ticker.read();
         this.probeInterval = options.redisProbeInterval();
     }
@@ -79,7 +61,7 @@ final class RedisTier implements AutoCloseable {
         RedisTier tier = new RedisTier(options, events, executor, ticker);
         tier.connection(); // connect in the background; lookups skip Redis until it is there
         // lettuce's timer only starts the probe: it runs on the executor, like every continuation here.
-        tier.resources.eventExecutorGroup().scheduleWithFixedDelay(tier::scheduleProbe, tier.probeInterval.toNanos(),
+        tier.connector.scheduler().scheduleWithFixedDelay(tier::scheduleProbe, tier.probeInterval.toNanos(),
                 tier.probeInterval.toNanos(), TimeUnit.NANOSECONDS);
         return tier;
     }
@@ -94,7 +76,7 @@ final class RedisTier implements AutoCloseable {
      * normally, on the executor, with empty when Redis has no value, fails, times out or is skipped.
      */
     <T> CompletableFuture<Optional<T>> get(String key, Function<String, Optional<T>> decoder) {
-        StatefulRedisConnection<String, String> c = connection();
+        RedisLink c = connection();
         if (c == null || !breaker.tryAcquire()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
@@ -119,7 +101,7 @@ final class RedisTier implements AutoCloseable {
 
     /** Stores {@code value} for {@code ttlMillis}, without waiting: a lost write only costs a later miss. */
     void put(String key, String value, long ttlMillis) {
-        StatefulRedisConnection<String, String> c = connection();
+        RedisLink c = connection();
         if (c == null || ttlMillis < 1 || !breaker.allowsWrites()) {
             return;
         }
@@ -154,7 +136,7 @@ final class RedisTier implements AutoCloseable {
         if (closed) {
             return;
         }
-        StatefulRedisConnection<String, String> c = connection();
+        RedisLink c = connection();
         if (c == null) {
             return; // not connected yet: the connect attempts report unreachable themselves
         }
@@ -181,8 +163,8 @@ final class RedisTier implements AutoCloseable {
     }
 
     /** The connection, or null while there is none; starts a connect attempt when one is due. */
-    private StatefulRedisConnection<String, String> connection() {
-        StatefulRedisConnection<String, String> c = connection;
+    private RedisLink connection() {
+        RedisLink c = connection;
         if (c == null && ticker.read() - nextConnectAt >= 0) {
             connect();
         }
@@ -198,7 +180,7 @@ final class RedisTier implements AutoCloseable {
             return;
         }
         try {
-            client.connectAsync(StringCodec.UTF8, uri).whenCompleteAsync((conn, error) -> {
+            connector.connectAsync().whenCompleteAsync((conn, error) -> {
                 if (error == null && !closed) {
                     connection = conn;
                     log.info("{}: connected", where);
@@ -222,7 +204,7 @@ final class RedisTier implements AutoCloseable {
         nextConnectAt = ticker.read() + retryNanos;
         breaker.unreachable();
         if (!closed) {
-            resources.eventExecutorGroup().schedule(this::connect, retryNanos, TimeUnit.NANOSECONDS);
+            connector.scheduler().schedule(this::connect, retryNanos, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -239,11 +221,10 @@ final class RedisTier implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        StatefulRedisConnection<String, String> c = connection;
+        RedisLink c = connection;
         if (c != null) {
             c.close();
         }
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        resources.shutdown(0, 2, TimeUnit.SECONDS);
+        connector.close();
     }
 }

@@ -78,7 +78,7 @@ public final class TieredCache implements AutoCloseable {
      */
     public static TieredCache create(CacheOptions options, AreaCatalog catalog, LookupEvents events,
             Executor executor, Ticker ticker) {
-        RedisTier redis = options.redisUri().isPresent() ? RedisTier.start(options, events, executor, ticker) : null;
+        RedisTier redis = options.redisEndpoints().isPresent() ? RedisTier.start(options, events, executor, ticker) : null;
         return new TieredCache(options, CacheKeys.from(options), catalog, events, executor, ticker, redis);
     }
 

@@ -21,17 +21,25 @@ public final class RedisServer implements AutoCloseable {
     private static final String BINARY = "/usr/bin/redis-server";
 
     private final int port;
+    private final java.util.List<String> extraArgs;
     private volatile Process process;
     private final Thread reaper = new Thread(this::kill, "redis-server-reaper");
 
-    private RedisServer(int port) {
+    private RedisServer(int port, java.util.List<String> extraArgs) {
         this.port = port;
+        this.extraArgs = java.util.List.copyOf(extraArgs);
         Runtime.getRuntime().addShutdownHook(reaper);
     }
 
     /** Starts one on a free port and waits until it answers PING. */
     public static RedisServer start() throws IOException, InterruptedException {
-        RedisServer server = new RedisServer(freePort());
+        return start(java.util.List.of());
+    }
+
+    /** Starts one on a free port with more {@code redis-server} arguments (a cluster node's, say). */
+    public static RedisServer start(java.util.List<String> extraArgs) throws IOException, InterruptedException {
+        RedisServer server = new RedisServer(extraArgs.contains("--cluster-enabled") ? freeClusterPort() : freePort(),
+                extraArgs);
         server.startProcess();
         return server;
     }
@@ -62,6 +70,14 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
+    /** SIGSTOP (true) or SIGCONT (false): a server that hangs, as a stalled host or a long GC-like pause would. */
+    public void suspend(boolean stop) throws IOException, InterruptedException {
+        Process p = process;
+        if (p != null) {
+            new ProcessBuilder("kill", stop ? "-STOP" : "-CONT", String.valueOf(p.pid())).start().waitFor();
+        }
+    }
+
     /** Starts it again on the same port, empty. */
     public void restart() throws IOException, InterruptedException {
         kill();
@@ -69,8 +85,10 @@ public final class RedisServer implements AutoCloseable {
     }
 
     private void startProcess() throws IOException, InterruptedException {
-        process = new ProcessBuilder(BINARY, "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--protected-mode", "yes")
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(BINARY, "--port", String.valueOf(port),
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes"));
+        args.addAll(extraArgs);
+        process = new ProcessBuilder(args)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -131,6 +149,24 @@ public final class RedisServer implements AutoCloseable {
 
     public boolean exists(String key) throws IOException {
         return !"0".equals(command("EXISTS", key));
+    }
+
+    /**
+     * A free port whose cluster bus port (port + 10000) is free and valid too: redis-server refuses a cluster
+     * node above 55535, and the kernel's ephemeral range reaches 60999.
+     */
+    private static int freeClusterPort() throws IOException {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = freePort();
+            if (port <= 55535) {
+                try (ServerSocket bus = new ServerSocket(port + 10000, 1, InetAddress.getLoopbackAddress())) {
+                    return port;
+                } catch (IOException busTaken) {
+                    // try another
+                }
+            }
+        }
+        throw new IOException("no free port pair for a cluster node");
     }
 
     private static int freePort() throws IOException {

@@ -2,6 +2,7 @@ package io.cxmyd.gateway.config;
 
 import io.cxmyd.gateway.consent.Verification;
 import io.cxmyd.gateway.sms.Concatenation;
+import io.cxmyd.itinerary.cache.RedisEndpoints;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -134,17 +135,39 @@ public record GatewayConfig(
         }
     }
 
+    /**
+     * @param redis one Redis server ({@code cache.redis})
+     * @param redisCluster the seeds of a Redis Cluster ({@code cache.redisCluster}), instead of {@code redis};
+     *     empty when not set
+     */
     public record Cache(
             Optional<URI> redis,
+            List<URI> redisCluster,
             Optional<String> hashKey,
             int nearMaxEntries,
             Duration noDataTtl,
             Duration redisTimeout,
             Duration lookupTimeout) {
 
+        /** True when the gateway's state lives in Redis, one server or a cluster. */
+        public boolean redisConfigured() {
+            return redis.isPresent() || !redisCluster.isEmpty();
+        }
+
+        /**
+         * Where Redis is, for {@code GatewayRedis.start} and the cache: the one way every Redis user of the
+         * gateway should read it, so that each works on a cluster as on one server.
+         */
+        public Optional<RedisEndpoints> redisEndpoints() {
+            if (!redisCluster.isEmpty()) {
+                return Optional.of(RedisEndpoints.cluster(redisCluster.stream().map(URI::toString).toList()));
+            }
+            return redis.map(u -> RedisEndpoints.standalone(u.toString()));
+        }
+
         @Override
         public String toString() {
-            return "Cache[redis=" + redis.map(u -> u.getHost() + ":" + u.getPort()).orElse("off") + "]";
+            return "Cache[redis=" + redisEndpoints().map(Object::toString).orElse("off") + "]";
         }
     }
 
@@ -249,7 +272,7 @@ public record GatewayConfig(
      */
     public record Journal(boolean enabled, Path dir, Duration fsyncInterval, Duration commitTimeout,
                           long segmentBytes, Store store, Optional<String> instanceId, Duration claimMinIdle,
-                          long streamMaxLength) {
+                          long streamMaxLength, int waitForReplicas) {
 
         public enum Store {
             DISK,

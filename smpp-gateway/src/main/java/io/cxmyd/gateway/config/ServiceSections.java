@@ -44,6 +44,12 @@ final class ServiceSections {
         } else {
             n.rawOptional("redis");
         }
+        List<URI> cluster = List.of();
+        if (n.has("redisCluster")) {
+            cluster = redisCluster(n);
+        } else {
+            n.rawOptional("redisCluster");
+        }
         Optional<String> hashKey = n.has("hashKey") ? Optional.of(n.string("hashKey", null)) : Optional.empty();
         n.rawOptional("hashKey");
         if (hashKey.isPresent() && hashKey.get().length() < 16) {
@@ -51,6 +57,7 @@ final class ServiceSections {
         }
         Cache c = new Cache(
                 redis,
+                cluster,
                 hashKey,
                 // At least 1: the near cache also holds each lookup in flight (one load per key); the cache
                 // refuses 0, and accepting it here let the gateway fail at start with no key named.
@@ -60,6 +67,32 @@ final class ServiceSections {
                 n.duration("lookupTimeout", Duration.ofSeconds(3), Duration.ofMillis(50), Duration.ofMinutes(1)));
         n.finish();
         return c;
+    }
+
+    /** {@code cache.redisCluster}: the seeds of a Redis Cluster, instead of {@code cache.redis}. */
+    private static List<URI> redisCluster(ConfigNode n) {
+        if (n.has("redis")) {
+            throw new ConfigException(n.key("redisCluster"), "set either cache.redis or cache.redisCluster, not both");
+        }
+        List<String> seeds = n.strings("redisCluster");
+        if (seeds.isEmpty()) {
+            throw new ConfigException(n.key("redisCluster"), "at least one seed (redis://host:port), was an empty list");
+        }
+        List<URI> out = new java.util.ArrayList<>();
+        for (int i = 0; i < seeds.size(); i++) {
+            String text = seeds.get(i);
+            String key = n.key("redisCluster") + "[" + i + "]";
+            try {
+                URI uri = new URI(text);
+                if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme()) || uri.getHost() == null) {
+                    throw new ConfigException(key, "must be a redis://host:port URI, was \"" + text + "\"");
+                }
+                out.add(uri);
+            } catch (URISyntaxException e) {
+                throw new ConfigException(key, "must be a redis://host:port URI, was \"" + text + "\"");
+            }
+        }
+        return List.copyOf(out);
     }
 
     static Metrics metrics(ConfigNode n, Smpp smpp) {

@@ -57,7 +57,9 @@ final class StateSections {
                 ConfigLoader.enumValue(n, "store", GatewayConfig.Journal.Store.DISK, GatewayConfig.Journal.Store.class),
                 n.has("instanceId") ? Optional.of(instanceId(n)) : Optional.empty(),
                 n.duration("claimMinIdle", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofHours(1)),
-                n.integer("streamMaxLength", 1_000_000, 1_000, 100_000_000));
+                n.integer("streamMaxLength", 1_000_000, 1_000, 100_000_000),
+                // WAIT for this many replicas before ESME_ROK (docs/reliability.md): 0 = the master's word only.
+                n.integer("waitForReplicas", 0, 0, 5));
         n.finish();
         return j;
     }
@@ -72,14 +74,19 @@ final class StateSections {
 
     /** The rules that tie the Redis users together: the stream journal and the shared consent state. */
     static void sharedState(ConfigNode root, Cache cache, List<Carrier> carriers, GatewayConfig.Journal j) {
-        if (j.enabled() && j.store() == GatewayConfig.Journal.Store.REDIS && cache.redis().isEmpty()) {
-            throw new ConfigException(root.optionalSection("journal").key("store"), "redis needs cache.redis");
+        if (j.waitForReplicas() > 0 && (!j.enabled() || j.store() != GatewayConfig.Journal.Store.REDIS)) {
+            throw new ConfigException(root.optionalSection("journal").key("waitForReplicas"),
+                    "needs journal.store: redis (replicas are Redis'), was " + j.waitForReplicas());
+        }
+        if (j.enabled() && j.store() == GatewayConfig.Journal.Store.REDIS && !cache.redisConfigured()) {
+            throw new ConfigException(root.optionalSection("journal").key("store"),
+                    "redis needs cache.redis or cache.redisCluster");
         }
         boolean consent = carriers.stream().anyMatch(c -> c.verification() != Verification.NONE);
-        if (consent && cache.redis().isPresent() && cache.hashKey().isEmpty()) {
+        if (consent && cache.redisConfigured() && cache.hashKey().isEmpty()) {
             // The consent state in Redis is keyed by a keyed hash of the number: instances must share its secret.
             throw new ConfigException(root.optionalSection("cache").key("hashKey"),
-                    "required when cache.redis is set and a carrier has a verification step");
+                    "required when cache.redis or cache.redisCluster is set and a carrier has a verification step");
         }
     }
 }

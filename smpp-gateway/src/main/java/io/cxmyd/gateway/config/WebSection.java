@@ -26,7 +26,7 @@ final class WebSection {
             return Optional.empty();
         }
         ConfigNode n = root.section("web");
-        if (cache.redis().isPresent() && cache.hashKey().isEmpty()) {
+        if (cache.redisConfigured() && cache.hashKey().isEmpty()) {
             // Codes and sessions in Redis are keyed by a keyed hash: instances (and restarts) must share its secret.
             throw new ConfigException(root.optionalSection("cache").key("hashKey"), "required when cache.redis is set and web is configured");
         }

@@ -22,7 +22,7 @@ public final class QueryDecider {
 
     private final ItineraryClient client;
     private final Supplier<Instant> rulesClock;
-    private final RateLimiter perSubscriber;
+    private final SubscriberLimit perSubscriber;
     private final RateLimiter usageReplies;
     private final ConsentPolicy consent;
     private final SubscriberKey keys;
@@ -36,7 +36,7 @@ public final class QueryDecider {
      * @param keys the keyed hash of numbers for the limits and the consent state
      * @param worker where the step after a lookup runs (the caller's thread when it refuses)
      */
-    public QueryDecider(ItineraryClient client, Supplier<Instant> rulesClock, RateLimiter perSubscriber,
+    public QueryDecider(ItineraryClient client, Supplier<Instant> rulesClock, SubscriberLimit perSubscriber,
             RateLimiter usageReplies, ConsentPolicy consent, SubscriberKey keys, Executor worker) {
         this.client = Objects.requireNonNull(client, "client");
         this.rulesClock = Objects.requireNonNull(rulesClock, "rulesClock");

@@ -11,7 +11,7 @@ import java.time.Duration;
  * of that window is {@link Verdict#OVER} (silence). Entries expire with their window, so memory follows the
  * number of active subscribers.
  */
-public final class RateLimiter {
+public final class RateLimiter implements SubscriberLimit {
 
     public enum Verdict {
         ALLOWED,
@@ -30,6 +30,7 @@ public final class RateLimiter {
         this.windows = Caffeine.newBuilder().expireAfterWrite(window).ticker(ticker).build();
     }
 
+    @Override
     public Verdict acquire(long key) {
         Window w = windows.get(key, k -> new Window());
         synchronized (w) {

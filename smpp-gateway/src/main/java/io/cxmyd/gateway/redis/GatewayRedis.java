@@ -1,14 +1,11 @@
 package io.cxmyd.gateway.redis;
 
 import io.cxmyd.itinerary.cache.RedisClientOptions;
+import io.cxmyd.itinerary.cache.RedisConnector;
+import io.cxmyd.itinerary.cache.RedisEndpoints;
+import io.cxmyd.itinerary.cache.RedisLink;
 import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,34 +32,32 @@ public final class GatewayRedis implements AutoCloseable {
     /** Far above the commands in flight of a gateway (its SMPP windows), far below memory trouble. */
     private static final int REQUEST_QUEUE = 10_000;
 
-    private final ClientResources resources;
-    private final RedisClient client;
-    private final RedisURI uri;
+    private final RedisConnector connector;
     private final String where;
     private final AtomicBoolean connecting = new AtomicBoolean();
-    private volatile StatefulRedisConnection<String, String> connection;
+    private volatile RedisLink connection;
     private volatile boolean closed;
 
-    private GatewayRedis(java.net.URI redis, Duration commandTimeout) {
-        this.uri = RedisURI.create(redis.toString());
-        this.uri.setTimeout(CONNECT_TIMEOUT); // bounds the handshake, which runs in the background
-        this.where = "redis " + uri.getHost() + ":" + uri.getPort();
-        this.resources = ClientResources.builder()
-                .ioThreadPoolSize(2)
-                .computationThreadPoolSize(2)
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), RETRY, 2, TimeUnit.MILLISECONDS))
-                .build();
-        this.client = RedisClient.create(resources);
-        this.client.setOptions(clientOptions(commandTimeout));
+    private GatewayRedis(RedisEndpoints redis, Duration commandTimeout) {
+        // Exact state (journal, consent, limits, leases): always from the masters, never from a replica.
+        this.connector = RedisConnector.create(redis, new RedisConnector.Settings(CONNECT_TIMEOUT, commandTimeout,
+                REQUEST_QUEUE, RETRY, false));
+        this.where = connector.where();
     }
 
     /**
-     * Starts connecting to {@code redis}; commands then complete or fail within {@code commandTimeout}.
+     * Starts connecting to {@code redis} (one server or a cluster); commands then complete or fail within
+     * {@code commandTimeout}.
      */
-    public static GatewayRedis start(java.net.URI redis, Duration commandTimeout) {
+    public static GatewayRedis start(RedisEndpoints redis, Duration commandTimeout) {
         GatewayRedis r = new GatewayRedis(redis, commandTimeout);
         r.connect();
         return r;
+    }
+
+    /** One server at {@code redis}. */
+    public static GatewayRedis start(java.net.URI redis, Duration commandTimeout) {
+        return start(RedisEndpoints.standalone(redis.toString()), commandTimeout);
     }
 
     static ClientOptions clientOptions(Duration commandTimeout) {
@@ -71,14 +66,28 @@ public final class GatewayRedis implements AutoCloseable {
         return RedisClientOptions.of(CONNECT_TIMEOUT, commandTimeout, REQUEST_QUEUE);
     }
 
-    /** The commands of the connection, or {@code null} while there is none (callers refuse, never wait). */
-    RedisAsyncCommands<String, String> commands() {
-        StatefulRedisConnection<String, String> c = connection;
+    /**
+     * The commands of the connection, or {@code null} while there is none (callers refuse, never wait). The
+     * same type on one server and on a cluster: a script must name every key it touches, and keys one
+     * script touches together need a hash tag ({@link RedisLink}).
+     */
+    public RedisClusterAsyncCommands<String, String> commands() {
+        RedisLink c = connection;
         return c == null ? null : c.async();
     }
 
+    /** The connection, or {@code null} while there is none: for {@link RedisLink#masterOf} (WAIT). */
+    RedisLink link() {
+        return connection;
+    }
+
+    /** True on a Redis Cluster. */
+    public boolean cluster() {
+        return connector.endpoints().cluster();
+    }
+
     /** For log lines: {@code redis host:port}, never a password. */
-    String where() {
+    public String where() {
         return where;
     }
 
@@ -87,7 +96,7 @@ public final class GatewayRedis implements AutoCloseable {
             return;
         }
         try {
-            client.connectAsync(StringCodec.UTF8, uri).whenComplete((conn, error) -> {
+            connector.connectAsync().whenComplete((conn, error) -> {
                 connecting.set(false);
                 if (error == null && !closed) {
                     connection = conn;
@@ -108,18 +117,17 @@ public final class GatewayRedis implements AutoCloseable {
 
     private void retryLater() {
         if (!closed) {
-            resources.eventExecutorGroup().schedule(this::connect, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            connector.scheduler().schedule(this::connect, RETRY.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
     @Override
     public void close() {
         closed = true;
-        StatefulRedisConnection<String, String> c = connection;
+        RedisLink c = connection;
         if (c != null) {
             c.close();
         }
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        resources.shutdown(0, 2, TimeUnit.SECONDS);
+        connector.close();
     }
 }

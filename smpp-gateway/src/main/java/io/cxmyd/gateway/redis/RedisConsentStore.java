@@ -7,7 +7,7 @@ import io.cxmyd.gateway.consent.ConsentStoreException;
 import io.cxmyd.gateway.consent.Decision;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -84,7 +84,7 @@ public final class RedisConsentStore implements ConsentStore {
             if (i > 0) {
                 backOff(i);
             }
-            RedisAsyncCommands<String, String> c = redis.commands();
+            RedisClusterAsyncCommands<String, String> c = redis.commands();
             if (c == null) {
                 throw new ConsentStoreException("consent state: " + redis.where() + " not connected");
             }

@@ -16,7 +16,7 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -62,19 +63,6 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
     /** Tokens of refused queries whose entry may still have landed: bounded, far above a burst of refusals. */
     private static final int CANCELLED_KEPT = 10_000;
 
-    /**
-     * KEYS[1] stream; ARGV group, consumer, maxlen, token, query. Returns the entry id. A group lost with a
-     * Redis that restarted empty is created again (from 0: whatever is in the stream becomes ours to claim).
-     */
-    private static final String ADD = """
-            local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[3], '*', 't', ARGV[4], 'q', ARGV[5])
-            local read = redis.pcall('XREADGROUP', 'GROUP', ARGV[1], ARGV[2], 'STREAMS', KEYS[1], '>')
-            if type(read) == 'table' and read.err then
-              redis.call('XGROUP', 'CREATE', KEYS[1], ARGV[1], '0')
-              redis.call('XREADGROUP', 'GROUP', ARGV[1], ARGV[2], 'STREAMS', KEYS[1], '>')
-            end
-            return id
-            """;
     /** KEYS[1] stream; ARGV group, id. */
     private static final String DONE = """
             redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
@@ -99,10 +87,13 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
 
     private final GatewayRedis redis;
     private final StreamJournalOptions options;
+    private final StreamAppend append;
     private final JournalEvents events;
     private final AtomicLong sequence = new AtomicLong();
     /** Entry ids this instance is answering: renewed, and skipped when claimed. */
     private final Set<String> mine = ConcurrentHashMap.newKeySet();
+    /** Entries answered whose XACK/XDEL failed: still in {@link #mine} (renewed), done again every round. */
+    private final Set<String> finishing = ConcurrentHashMap.newKeySet();
     private final Set<String> cancelled = Collections.newSetFromMap(Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, false) {
                 @Override
@@ -123,6 +114,7 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
         this.redis = redis;
         this.options = options;
         this.events = events;
+        this.append = new StreamAppend(redis, options);
     }
 
     /**
@@ -142,17 +134,16 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
     @Override
     public Result accept(InboundMessage message) {
         long start = System.nanoTime();
-        RedisAsyncCommands<String, String> c = redis.commands();
+        RedisClusterAsyncCommands<String, String> c = redis.commands();
         if (c == null) {
             return refuse(message, "not connected");
         }
         long n = sequence.incrementAndGet();
         String token = options.instanceId() + ":" + n;
         String query = Base64.getEncoder().encodeToString(JournalCodec.encode(new JournalRecord.Accepted(n, message)));
-        RedisFuture<String> added;
+        CompletableFuture<String> added;
         try {
-            added = c.eval(ADD, ScriptOutputType.VALUE, new String[] {STREAM}, GROUP, options.instanceId(),
-                    Long.toString(options.maxLength()), token, query);
+            added = append.add(token, query);
         } catch (RuntimeException e) {
             return refuse(message, e.getClass().getSimpleName());
         }
@@ -166,7 +157,8 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
             return refuse(message, "no confirmation within " + options.commitTimeout());
         } catch (ExecutionException e) {
             cancel(token, added);
-            return refuse(message, e.getCause().getClass().getSimpleName());
+            return refuse(message, e.getCause() instanceof StreamAppend.TooFewReplicas few ? few.getMessage()
+                    : e.getCause().toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             cancel(token, added);
@@ -178,11 +170,13 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
      * A refused query whose entry may still land: removed if it does, and never answered by this instance
      * should it claim it (another instance may, after a crash of this one: a duplicate, never a loss).
      */
-    private void cancel(String token, RedisFuture<String> added) {
+    private void cancel(String token, CompletableFuture<String> added) {
         cancelled.add(token);
         added.whenComplete((id, error) -> {
             if (id != null) {
                 done(id);
+            } else if (unwrap(error) instanceof StreamAppend.TooFewReplicas few) {
+                done(few.id()); // in the stream, but not on the replicas asked for: refused, so removed
             }
         });
     }
@@ -199,45 +193,84 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
     }
 
     /**
-     * Not waited for: should it fail, the entry stays pending, unrenewed, and is taken over after the
-     * min-idle: the subscriber gets the reply twice, never not at all.
+     * Not waited for. Should it fail (Redis unreachable, a failover under way), the entry stays this
+     * instance's, renewed, and the claimer tries again every round: left unrenewed, it would be taken over
+     * after the min-idle and answered twice (a failover of the stream's master made dozens of duplicates so).
      */
     private void done(String id) {
         mine.remove(id);
-        RedisAsyncCommands<String, String> c = redis.commands();
+        RedisClusterAsyncCommands<String, String> c = redis.commands();
         if (c == null) {
-            log.debug("{}: entry {} not marked done: not connected", redis.where(), id);
+            finishLater(id, "not connected");
             return;
         }
         try {
             c.eval(DONE, ScriptOutputType.INTEGER, new String[] {STREAM}, GROUP, id).whenComplete((n, error) -> {
                 if (error != null) {
-                    log.debug("{}: entry {} not marked done: {}", redis.where(), id, error.toString());
+                    finishLater(id, error.toString());
+                } else {
+                    finishing.remove(id);
                 }
             });
         } catch (RuntimeException e) {
-            log.debug("{}: entry {} not marked done: {}", redis.where(), id, e.toString());
+            finishLater(id, e.toString());
+        }
+    }
+
+    private void finishLater(String id, String why) {
+        log.debug("{}: entry {} not marked done, trying again: {}", redis.where(), id, why);
+        finishing.add(id);
+        mine.add(id); // renewed meanwhile, so that no other instance takes it over and answers it again
+    }
+
+    /** The entries whose done failed, tried again: claimer thread. */
+    private void retryDone() {
+        for (String id : List.copyOf(finishing)) {
+            if (finishing.remove(id)) {
+                done(id);
+            }
         }
     }
 
     /** Queries this instance is answering (accepted here, or taken over and not finished). */
     public int pending() {
-        return mine.size();
+        return Math.max(0, mine.size() - finishing.size());
     }
 
     private void claimLoop(Predicate<AcceptedMessage> process, Runnable tookOver) {
         long interval = options.claimInterval().toMillis();
+        JournalConsumers consumers = JournalConsumers.of(options, backgroundWaitMillis());
+        boolean tookBack = false;
+        long rounds = 0;
         while (!closed) {
             try {
-                Thread.sleep(interval);
+                // The first round at once: this instance's own pending entries come back without waiting.
+                Thread.sleep(tookBack ? interval : 50);
             } catch (InterruptedException e) {
                 return;
             }
-            RedisAsyncCommands<String, String> c = redis.commands();
+            RedisClusterAsyncCommands<String, String> c = redis.commands();
             if (c == null) {
                 continue;
             }
             try {
+                if (!tookBack) {
+                    int back = adopt(consumers.takeBack(c));
+                    tookBack = true;
+                    if (back > 0) {
+                        log.info("{}: took back {} queries left pending under this instance's name by its earlier run",
+                                redis.where(), back);
+                    }
+                }
+                if (++rounds % 4 == 0) {
+                    long removed = consumers.removeDead(c);
+                    if (removed > 0) {
+                        log.info("{}: removed {} consumers of stopped instances from the group {}", redis.where(),
+                                removed, GROUP);
+                    }
+                }
+                retryDone();
+                sweepOrphans(consumers, c);
                 renew(c);
                 offerWaiting(process, tookOver);
                 if (waiting.isEmpty()) {
@@ -253,7 +286,18 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
         }
     }
 
-    private void renew(RedisAsyncCommands<String, String> c)
+    /** Deletes the entries pending here that no query in progress owns ({@link JournalConsumers#orphans}). */
+    private void sweepOrphans(JournalConsumers consumers, RedisClusterAsyncCommands<String, String> c)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        List<String> orphans = consumers.orphans(c, mine::contains);
+        orphans.forEach(this::done);
+        if (!orphans.isEmpty()) {
+            log.info("{}: removed {} entries pending here that no query in progress owns (refused, or finished "
+                    + "before a failover)", redis.where(), orphans.size());
+        }
+    }
+
+    private void renew(RedisClusterAsyncCommands<String, String> c)
             throws InterruptedException, ExecutionException, TimeoutException {
         List<String> ids = new ArrayList<>(mine);
         for (int from = 0; from < ids.size(); from += RENEW_BATCH) {
@@ -276,7 +320,7 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
         }
     }
 
-    private void claim(RedisAsyncCommands<String, String> c)
+    private void claim(RedisClusterAsyncCommands<String, String> c)
             throws InterruptedException, ExecutionException, TimeoutException {
         ClaimedMessages<String, String> claimed;
         try {
@@ -290,9 +334,15 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
             throw e;
         }
         cursor = claimed.getId() == null ? "0-0" : claimed.getId();
+        adopt(claimed.getMessages());
+    }
+
+    /** Queues claimed entries for an answer (not those in progress here, refused or too old); returns how many. */
+    private int adopt(List<StreamMessage<String, String>> claimed) {
         Instant oldest = Instant.now().minus(options.validity());
         int expired = 0;
-        for (StreamMessage<String, String> m : claimed.getMessages()) {
+        int queued = waiting.size();
+        for (StreamMessage<String, String> m : claimed) {
             String id = m.getId();
             if (mine.contains(id)) {
                 continue; // ours, in progress: the claim only renewed it
@@ -316,6 +366,7 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
             log.info("{}: took over {} queries left by a stopped instance; {} older than {} dropped", redis.where(),
                     waiting.size(), expired, options.validity());
         }
+        return waiting.size() - queued;
     }
 
     private void offerWaiting(Predicate<AcceptedMessage> process, Runnable tookOver) {
@@ -338,6 +389,10 @@ public final class RedisStreamJournal implements AcceptLog, AutoCloseable {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
     /** A background command's wait: lettuce's own timeout answers first; this only guards against a bug. */

@@ -3,7 +3,7 @@ package io.cxmyd.gateway.redis;
 import io.cxmyd.gateway.web.WebStore;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -49,8 +49,8 @@ public final class RedisWebStore implements WebStore {
         this.redis = redis;
     }
 
-    private RedisAsyncCommands<String, String> commands() {
-        RedisAsyncCommands<String, String> c = redis.commands();
+    private RedisClusterAsyncCommands<String, String> commands() {
+        RedisClusterAsyncCommands<String, String> c = redis.commands();
         if (c == null) {
             throw new IllegalStateException(redis.where() + ": not connected");
         }

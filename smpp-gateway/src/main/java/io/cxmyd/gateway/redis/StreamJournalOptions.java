@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param maxLength the approximate cap of the stream (XADD MAXLEN ~): finished entries are deleted at once,
  *     so this only bounds what is left behind; it must stay far above the queries pending at once
  * @param validity a query older than this is not answered when taken over: its reply would have expired
+ * @param waitForReplicas replicas that must hold a query ({@code WAIT}) before it is acknowledged; 0 = the
+ *     master's word only (a failover right after the XADD may lose it)
  */
 public record StreamJournalOptions(String instanceId, Duration commitTimeout, Duration claimMinIdle, long maxLength,
-        Duration validity) {
+        Duration validity, int waitForReplicas) {
 
     /** Version 1 of the entry format (fields {@code t}, the token, and {@code q}, the query). */
     public static final String STREAM = "cxmyd:v1:journal";
@@ -33,9 +35,17 @@ public record StreamJournalOptions(String instanceId, Duration commitTimeout, Du
         if (claimMinIdle.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("claimMinIdle: at least 1 s, was " + claimMinIdle);
         }
+        if (waitForReplicas < 0 || waitForReplicas > 5) {
+            throw new IllegalArgumentException("waitForReplicas: 0 to 5, was " + waitForReplicas);
+        }
         if (maxLength < 1000) {
             throw new IllegalArgumentException("maxLength: at least 1000, was " + maxLength);
         }
+    }
+
+    /** The longest WAIT: most of the commit timeout, so that a shortfall is answered before the PDU thread gives up. */
+    public Duration replicaWait() {
+        return commitTimeout.multipliedBy(4).dividedBy(5);
     }
 
     /**

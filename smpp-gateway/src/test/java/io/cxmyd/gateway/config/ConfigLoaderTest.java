@@ -232,7 +232,7 @@ class ConfigLoaderTest {
         assertThat(j.claimMinIdle()).isEqualTo(Duration.ofSeconds(2));
         assertThat(j.streamMaxLength()).isEqualTo(5000);
 
-        assertRejected(MINIMAL + "journal:\n  store: redis\n", "journal.store: redis needs cache.redis");
+        assertRejected(MINIMAL + "journal:\n  store: redis\n", "journal.store: redis needs cache.redis or cache.redisCluster");
         assertRejected(MINIMAL + "journal:\n  store: etcd\n", "journal.store: must be one of disk, redis, was \"etcd\"");
         assertRejected(MINIMAL + "journal:\n  instanceId: \"a b\"\n",
                 "journal.instanceId: 1 to 64 of A-Z a-z 0-9 . _ : -, was \"a b\"");
@@ -243,10 +243,34 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aRedisClusterIsGivenByItsSeedsInsteadOfOneServer() {
+        GatewayConfig c = parse(MINIMAL + """
+                cache:
+                  redisCluster: ["redis://127.0.0.1:7000", "redis://127.0.0.1:7001"]
+                journal:
+                  store: redis
+                """);
+        assertThat(c.cache().redisConfigured()).isTrue();
+        assertThat(c.cache().redis()).isEmpty();
+        assertThat(c.cache().redisEndpoints().orElseThrow().cluster()).isTrue();
+        assertThat(c.cache().redisEndpoints().orElseThrow().uris())
+                .containsExactly("redis://127.0.0.1:7000", "redis://127.0.0.1:7001");
+
+        assertRejected(MINIMAL + "cache:\n  redis: redis://127.0.0.1:6379\n  redisCluster: [\"redis://127.0.0.1:7000\"]\n",
+                "cache.redisCluster: set either cache.redis or cache.redisCluster, not both");
+        assertRejected(MINIMAL + "cache:\n  redisCluster: []\n",
+                "cache.redisCluster: at least one seed (redis://host:port), was an empty list");
+        assertRejected(MINIMAL + "cache:\n  redisCluster: [\"redis://127.0.0.1:7000\", \"http://x:1\"]\n",
+                "cache.redisCluster[1]: must be a redis://host:port URI, was \"http://x:1\"");
+        assertRejected(MINIMAL + "cache:\n  redisCluster: redis://127.0.0.1:7000\n",
+                "cache.redisCluster: must be a list, was \"redis://127.0.0.1:7000\"");
+    }
+
+    @Test
     void sharedConsentStateNeedsTheSharedHashKey() {
         String consent = MINIMAL.replace("password: \"cm-pass1\"", "password: \"cm-pass1\"\n    verification: confirm")
                 + "cache:\n  redis: redis://127.0.0.1:6379\n";
-        assertRejected(consent, "cache.hashKey: required when cache.redis is set and a carrier has a verification step");
+        assertRejected(consent, "cache.hashKey: required when cache.redis or cache.redisCluster is set and a carrier has a verification step");
         assertThat(parse(consent.replace("cache:\n", "cache:\n  hashKey: 0123456789abcdef0123\n")).cache().hashKey())
                 .isPresent();
     }

@@ -29,6 +29,11 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Writes a config in {@code dir} on two free loopback ports; {@code extra} is appended YAML. */
     GatewayProcess(Path dir, String extra) throws IOException {
+        this(dir, extra, "\"off\"");
+    }
+
+    /** The same, with {@code limits.perSubscriber} set to {@code perSubscriber} (YAML). */
+    GatewayProcess(Path dir, String extra, String perSubscriber) throws IOException {
         this.dir = dir;
         this.smppPort = freePort();
         this.metricsPort = freePort();
@@ -58,11 +63,11 @@ final class GatewayProcess implements AutoCloseable {
                   host: 127.0.0.1
                   port: %d
                 limits:
-                  perSubscriber: "off"
+                  perSubscriber: %s
                 clock: "2026-11-21T09:30:00+08:00"
                 journal:
                   dir: journal
-                """.formatted(smppPort, DEMO, metricsPort) + extra);
+                """.formatted(smppPort, DEMO, metricsPort, perSubscriber) + extra);
     }
 
     private static int freePort() throws IOException {

@@ -36,9 +36,14 @@ final class LoadClient implements AutoCloseable {
     final int count;
 
     LoadClient(int port, int count) {
+        this(port, count, 0);
+    }
+
+    /** Subscribers {@code first} to {@code first + count - 1}: clients of several gateways send distinct ones. */
+    LoadClient(int port, int count, int first) {
         this.port = port;
         this.count = count;
-        for (int i = 0; i < count; i++) {
+        for (int i = first; i < first + count; i++) {
             toSend.add(subscriber(i));
         }
     }

@@ -56,7 +56,7 @@ class RedisStreamJournalIntegrationTests {
         opened.add(redis);
         await(() -> redis.commands() != null);
         RedisStreamJournal j = new RedisStreamJournal(redis, new StreamJournalOptions(id, commit, claimMinIdle,
-                10_000, Duration.ofMinutes(10)), JournalEvents.NONE);
+                10_000, Duration.ofMinutes(10), 0), JournalEvents.NONE);
         opened.add(j);
         return j;
     }
