@@ -185,7 +185,8 @@ final class RunningGateway implements AutoCloseable {
                 j.segmentBytes())));
         metrics.registerJournal(journal::pending);
         log.info("journal in {}: {} unfinished queries from an earlier run", j.dir(), journal.recovered().size());
-        return new Journals(new JournalAcceptLog(journal, j.commitTimeout(), events), journal, null);
+        // Opened after the journal, so closed before it: its commit timers stop first.
+        return new Journals(started(new JournalAcceptLog(journal, j.commitTimeout(), events)), journal, null);
     }
 
     /** The consent state, or {@code null} when every carrier's verification is none. */

@@ -4,6 +4,8 @@ import io.cxmyd.gateway.message.Acceptance;
 import io.cxmyd.gateway.message.InboundMessage;
 import io.cxmyd.gateway.message.Ticket;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Where accepted queries are recorded before the carrier hears ESME_ROK, so that a restart answers every
@@ -19,6 +21,15 @@ public interface AcceptLog {
      * carrier must not count it as ours.
      */
     Result accept(InboundMessage message);
+
+    /**
+     * Records {@code message} durably without waiting for it: the stage completes (normally, on whichever
+     * thread learns the outcome) with what {@link #accept} would have returned. By default {@link #accept},
+     * done at once.
+     */
+    default CompletionStage<Result> acceptLater(InboundMessage message) {
+        return CompletableFuture.completedFuture(accept(message));
+    }
 
     /** How recording one query went. */
     sealed interface Result {

@@ -4,22 +4,37 @@ import io.cxmyd.gateway.message.Acceptance;
 import io.cxmyd.gateway.message.InboundMessage;
 import io.cxmyd.gateway.message.Ticket;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The {@link AcceptLog} on a local {@link Journal}: each query's ticket holds its entry id. */
-public final class JournalAcceptLog implements AcceptLog {
+public final class JournalAcceptLog implements AcceptLog, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JournalAcceptLog.class);
 
     private final Journal journal;
     private final Duration commitTimeout;
     private final JournalEvents events;
+    private final ScheduledExecutorService timeouts;
 
     public JournalAcceptLog(Journal journal, Duration commitTimeout, JournalEvents events) {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "journal-commit-timeout");
+            t.setDaemon(true);
+            return t;
+        });
+        // One timer per query in flight, nearly all cancelled by their commit: keep the queue at those pending.
+        timers.setRemoveOnCancelPolicy(true);
+        this.timeouts = timers;
         this.journal = journal;
         this.commitTimeout = commitTimeout;
         this.events = events;
@@ -43,6 +58,50 @@ public final class JournalAcceptLog implements AcceptLog {
             Thread.currentThread().interrupt();
             return refuse(appended.id(), Acceptance.JOURNAL_SLOW);
         }
+    }
+
+    /**
+     * The accept without a waiting thread: the journal's completion answers, or the commit timeout, whichever
+     * comes first (the loser changes nothing). A timed-out record may still reach the disk: it is cancelled
+     * with a "done", as {@link #accept} does.
+     */
+    @Override
+    public CompletionStage<Result> acceptLater(InboundMessage message) {
+        long start = System.nanoTime();
+        Journal.Appended appended = journal.append(message);
+        CompletableFuture<Result> answer = new CompletableFuture<>();
+        // Whoever decides first does its bookkeeping, then completes: the caller sees the counts already moved.
+        AtomicBoolean decided = new AtomicBoolean();
+        ScheduledFuture<?> timeout = timeouts.schedule(() -> {
+            if (decided.compareAndSet(false, true)) {
+                log.warn("[{}] journal commit took longer than {}: query refused", message.carrierId(),
+                        commitTimeout);
+                journal.done(appended.id());
+                events.refused();
+                answer.complete(new Refused(Acceptance.JOURNAL_SLOW));
+            }
+        }, commitTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        appended.durable().whenComplete((ok, error) -> {
+            timeout.cancel(false);
+            if (!decided.compareAndSet(false, true)) {
+                return;
+            }
+            if (error == null) {
+                events.committed(System.nanoTime() - start);
+                answer.complete(new Recorded(ticket(appended.id())));
+            } else {
+                journal.done(appended.id());
+                events.refused();
+                answer.complete(new Refused(Acceptance.JOURNAL_FAILED));
+            }
+        });
+        return answer;
+    }
+
+    /** Stops the commit timers (the journal itself is closed by its owner). */
+    @Override
+    public void close() {
+        timeouts.shutdownNow();
     }
 
     private Refused refuse(long id, Acceptance why) {

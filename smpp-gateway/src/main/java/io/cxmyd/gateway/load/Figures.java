@@ -3,7 +3,10 @@ package io.cxmyd.gateway.load;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -28,12 +31,22 @@ final class Figures {
     final LongAdder checkFailures = new LongAdder();
     final LongAdder parts = new LongAdder();
     final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    /** Texts of checked replies, at most {@link #SAMPLES}: what the same-parts echo then sends. */
+    final Queue<String> replyTexts = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger sampled = new AtomicInteger();
+    static final int SAMPLES = 1000;
     volatile String firstCheckFailure;
     volatile long missing;
     volatile long incomplete;
     volatile double seconds;
     volatile long maxHeapUsed = -1;
     volatile double processCpu = -1;
+
+    void sample(String replyText) {
+        if (sampled.getAndIncrement() < SAMPLES) {
+            replyTexts.add(replyText);
+        }
+    }
 
     void error(String label) {
         errors.computeIfAbsent(label, k -> new LongAdder()).increment();

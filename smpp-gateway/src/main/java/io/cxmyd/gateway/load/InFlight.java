@@ -2,6 +2,7 @@ package io.cxmyd.gateway.load;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 /**
  * Queries waiting for their reply, by subscriber: a reply goes to its destination's oldest query. A query is
@@ -15,8 +16,10 @@ final class InFlight {
      * @param startNanos when it was meant to go (fixed rate) or went (window): latency runs from here
      * @param measured sent after the warm-up and before the end
      * @param checked its reply text is checked
+     * @param window the window of the session that sent it (released by its reply, whichever bind that
+     *     reply comes on), or {@code null} at a fixed rate
      */
-    record Query(String from, long startNanos, boolean measured, boolean checked) {
+    record Query(String from, long startNanos, boolean measured, boolean checked, Semaphore window) {
     }
 
     private final ConcurrentHashMap<String, ArrayDeque<Query>> bySender = new ConcurrentHashMap<>();

@@ -10,6 +10,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -45,6 +47,7 @@ public final class LoadCommand {
             Numbers numbers = numbers(options, config);
             out.printf("load: %s; %d subscriber number(s) to draw from%n", options.describe(), numbers.size());
             Figures echo = null;
+            Figures sameParts = null;
             Figures gateway;
             Gateway inProcess = null;
             try {
@@ -62,25 +65,30 @@ public final class LoadCommand {
                     port = Integer.parseInt(options.target().substring(colon + 1));
                 }
                 if (options.echo()) {
-                    try (EchoServer server = EchoServer.start(config, SmppWiring.smppOptions(config))) {
-                        List<LoadRun.Carrier> echoCarriers = carriers.stream()
-                                .map(c -> new LoadRun.Carrier(c.systemId(), c.password(), c.serviceNumber(),
-                                        (from, text) -> text.equals(EchoServer.TEXT) ? null : "not the echo text"))
-                                .toList();
-                        echo = new LoadRun("127.0.0.1", server.port(), echoCarriers, options, numbers, false).run();
-                    }
-                    Report.print(out, "echo (SMPP stack alone, same JVM as the tool)", echo);
+                    echo = runEcho(config, carriers, options, numbers, List.of());
+                    Report.print(out, "plain echo (one part per reply; SMPP stack alone, same JVM as the tool)", echo);
                 }
                 gateway = new LoadRun(host, port, carriers, options, numbers, inProcess != null).run();
+                Report.print(out, options.inProcess().isPresent() ? "gateway (in this JVM)"
+                        : "gateway at " + options.target(), gateway);
+                if (options.echo() && !gateway.replyTexts.isEmpty()) {
+                    // Right after the gateway, while the in-process one (if any) idles: the same load, and the
+                    // replies the gateway composed, so both sides put the same parts on the wire.
+                    sameParts = runEcho(config, carriers, options, numbers, List.copyOf(gateway.replyTexts));
+                    Report.print(out, "same-parts echo (" + gateway.replyTexts.size()
+                            + " of the gateway's replies sent in turn; no lookup, no journal)", sameParts);
+                }
             } finally {
                 if (inProcess != null) {
                     inProcess.close();
                 }
             }
-            Report.print(out, options.inProcess().isPresent() ? "gateway (in this JVM)" : "gateway at " + options.target(),
-                    gateway);
             if (echo != null) {
-                Report.ratio(out, gateway, echo);
+                out.println("== ratios ==");
+                if (sameParts != null) {
+                    Report.ratio(out, "same-parts echo", gateway, sameParts);
+                }
+                Report.ratio(out, "plain echo", gateway, echo);
             }
             boolean ok = gateway.missing == 0 && gateway.checkFailures.sum() == 0 && gateway.replied.sum() > 0;
             return ok ? 0 : 1;
@@ -93,6 +101,19 @@ public final class LoadCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
+        }
+    }
+
+    /** One echo run; {@code replyTexts} empty: the plain echo, else the same-parts one. */
+    private static Figures runEcho(GatewayConfig config, List<LoadRun.Carrier> carriers, LoadOptions options,
+            Numbers numbers, List<String> replyTexts) throws IOException, InterruptedException {
+        Set<String> expected = replyTexts.isEmpty() ? Set.of(EchoServer.TEXT) : new HashSet<>(replyTexts);
+        try (EchoServer server = EchoServer.start(config, SmppWiring.smppOptions(config), replyTexts)) {
+            List<LoadRun.Carrier> echoCarriers = carriers.stream()
+                    .map(c -> new LoadRun.Carrier(c.systemId(), c.password(), c.serviceNumber(),
+                            (from, text) -> expected.contains(text) ? null : "not a text the echo sends"))
+                    .toList();
+            return new LoadRun("127.0.0.1", server.port(), echoCarriers, options, numbers, false).run();
         }
     }
 

@@ -9,7 +9,9 @@ import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -60,13 +62,17 @@ final class LoadRun {
         List<LoadSession> binds = new ArrayList<>();
         Semaphore[] windows = new Semaphore[sessions];
         long[] clock = new long[3]; // start, end of warm-up, end
+        // One collector per carrier: the gateway spreads a reply's parts over the carrier's binds in turn, so
+        // with more than one session per carrier the parts of one reply arrive on different sessions.
+        Map<Carrier, PartCollector> collectors = new LinkedHashMap<>();
         try {
             for (int s = 0; s < sessions; s++) {
                 Carrier c = carriers.get(s % carriers.size());
                 Semaphore window = options.fixedRate() ? null : new Semaphore(options.window());
                 windows[s] = window;
                 binds.add(LoadSession.bind(host, port, c.systemId(), c.password(), 4, Duration.ofSeconds(10),
-                        (reply, now) -> onReply(reply, now, c, inFlight, figures, window, clock)));
+                        (reply, now) -> onReply(reply, now, c, inFlight, figures, clock),
+                        collectors.computeIfAbsent(c, k -> new PartCollector())));
             }
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
             clock[0] = start;
@@ -99,7 +105,7 @@ final class LoadRun {
             double cpu = processCpuSeconds() - cpuBefore;
             figures.processCpu = cpu < 0 ? -1 : cpu / ((System.nanoTime() - start) / 1e9);
             figures.missing = inFlight.waitingMeasured();
-            figures.incomplete = binds.stream().mapToLong(LoadSession::incompleteReplies).sum();
+            figures.incomplete = collectors.values().stream().mapToLong(LoadRun::incomplete).sum();
             if (heap != null) {
                 figures.maxHeapUsed = heap.stop();
             }
@@ -147,7 +153,8 @@ final class LoadRun {
             }
             boolean measured = due >= clock[1];
             String from = numbers.next();
-            InFlight.Query q = new InFlight.Query(from, due, measured, measured && i % options.checkEvery() == 0);
+            InFlight.Query q = new InFlight.Query(from, due, measured, measured && i % options.checkEvery() == 0,
+                    window);
             inFlight.add(q);
             long sentAt = System.nanoTime();
             LoadSession.Outcome outcome = bind.submit(from, c.serviceNumber(), coding, text);
@@ -175,14 +182,14 @@ final class LoadRun {
     }
 
     private static void onReply(PartCollector.Complete reply, long now, Carrier c, InFlight inFlight, Figures figures,
-            Semaphore window, long[] clock) {
+            long[] clock) {
         InFlight.Query q = inFlight.answered(reply.destination());
         if (q == null) {
             figures.unmatched.increment();
             return;
         }
-        if (window != null) {
-            window.release();
+        if (q.window() != null) {
+            q.window().release();
         }
         if (now >= clock[1] && now < clock[2]) {
             figures.repliedInWindow.increment();
@@ -197,6 +204,7 @@ final class LoadRun {
             figures.checked.increment();
             String text = new String(reply.body(),
                     reply.dataCoding() == 8 ? StandardCharsets.UTF_16BE : StandardCharsets.US_ASCII);
+            figures.sample(text);
             String problem = c.check().problem(q.from(), text);
             if (problem != null) {
                 figures.checkFailures.increment();
@@ -204,6 +212,12 @@ final class LoadRun {
                     figures.firstCheckFailure = problem;
                 }
             }
+        }
+    }
+
+    private static long incomplete(PartCollector collector) {
+        synchronized (collector) { // LoadSession adds parts under this lock
+            return collector.incomplete();
         }
     }
 

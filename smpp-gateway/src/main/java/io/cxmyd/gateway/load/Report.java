@@ -40,9 +40,9 @@ final class Report {
         }
     }
 
-    static void ratio(PrintStream out, Figures gateway, Figures echo) {
-        out.println("== gateway / echo ==");
-        out.printf(Locale.ROOT, "throughput %.2f (%.0f / %.0f per s); p50 latency x%.1f, p99 x%.1f%n",
+    static void ratio(PrintStream out, String which, Figures gateway, Figures echo) {
+        out.printf(Locale.ROOT, "gateway / %s: throughput %.2f (%.0f / %.0f per s); p50 latency x%.1f, p99 x%.1f%n",
+                which,
                 gateway.throughput() / echo.throughput(), gateway.throughput(), echo.throughput(),
                 Figures.ms(gateway.latency, 50) / Figures.ms(echo.latency, 50),
                 Figures.ms(gateway.latency, 99) / Figures.ms(echo.latency, 99));

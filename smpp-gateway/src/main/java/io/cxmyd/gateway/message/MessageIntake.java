@@ -10,4 +10,13 @@ package io.cxmyd.gateway.message;
 public interface MessageIntake {
 
     Acceptance offer(InboundMessage message);
+
+    /**
+     * The same decision without the I/O thread waiting for it: the link writes the response when the answer's
+     * acceptance completes, then starts its {@link Answer#afterTaken() work}. By default {@link #offer}'s
+     * answer, at once.
+     */
+    default Answer offerLater(InboundMessage message) {
+        return Answer.now(offer(message));
+    }
 }

@@ -3,6 +3,7 @@ package io.cxmyd.gateway.query;
 import io.cxmyd.gateway.journal.AcceptLog;
 import io.cxmyd.gateway.message.AcceptedMessage;
 import io.cxmyd.gateway.message.Acceptance;
+import io.cxmyd.gateway.message.Answer;
 import io.cxmyd.gateway.message.InboundMessage;
 import io.cxmyd.gateway.message.MessageIntake;
 import io.cxmyd.gateway.message.ReplyLinks;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * accept durably → decide → compose → segment → hand to the carrier's link. Each room takes a value and returns one; this class only passes them along,
  * counts, and writes the query log line.
  *
- * <p>{@link #offer} runs on the link's I/O thread, which writes the response when it returns: it runs what
- * decides the response (admission, room for the reply, the durable accept) and hands the rest to
- * {@code worker}. {@link #replay} takes a query an earlier run accepted through the same rooms.
+ * <p>{@link #offerLater} runs on the link's I/O thread: it runs what decides the response (admission, room for
+ * the reply) and hands the query to the journal; the response is written from the journal's completion, and
+ * the rest runs on {@code worker} after it. {@link #replay} takes a query an earlier run accepted through
+ * the same rooms.
  */
 public final class QueryPath implements MessageIntake {
 
@@ -40,6 +43,7 @@ public final class QueryPath implements MessageIntake {
     private final Reassembly reassembly;
     private final AcceptLog acceptLog;
     private final Executor worker;
+    private final Executor afterAccept;
     private final QueryDecider decider;
     private final Map<String, CarrierProfile> carriers;
     private final ReplyDispatch dispatch;
@@ -53,7 +57,8 @@ public final class QueryPath implements MessageIntake {
      * @param state whether new queries are taken (draining, suspended carriers)
      * @param reassembly puts multi-part messages together between the envelope's checks and the text's
      * @param acceptLog where a query is recorded before it is acknowledged (the journal)
-     * @param worker where the work after the response runs; its refusals become {@link Acceptance#WORKERS_BUSY}
+     * @param worker where the work after the response runs (on the thread that wrote the response when it is
+     *     full: the query is acknowledged by then)
      * @param carriers how each carrier's replies are written and segmented
      * @param links where replies go, per carrier
      * @param clock measures the latency of the query log line
@@ -66,6 +71,7 @@ public final class QueryPath implements MessageIntake {
         this.reassembly = Objects.requireNonNull(reassembly, "reassembly");
         this.acceptLog = Objects.requireNonNull(acceptLog, "acceptLog");
         this.worker = Objects.requireNonNull(worker, "worker");
+        this.afterAccept = new WorkerOrCaller(worker);
         this.decider = Objects.requireNonNull(decider, "decider");
         this.carriers = Map.copyOf(carriers);
         this.links = Objects.requireNonNull(links, "links");
@@ -74,51 +80,69 @@ public final class QueryPath implements MessageIntake {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * The waiting form of {@link #offerLater}: the answer once the query is recorded, its work started. The
+     * links use {@link #offerLater}, which parks no thread.
+     */
     @Override
-    public Acceptance offer(InboundMessage part) {
+    public Acceptance offer(InboundMessage m) {
+        Answer answer = offerLater(m);
+        Acceptance acceptance = answer.acceptance().toCompletableFuture().join();
+        if (acceptance.taken()) {
+            answer.afterTaken().run();
+        }
+        return acceptance;
+    }
+
+    /**
+     * Decides the response on the I/O thread (admission, the parts put together, room for the reply) and
+     * hands the query to the journal without waiting: the answer completes from the journal's commit, and
+     * the query's work starts only after the link has written its response.
+     */
+    @Override
+    public Answer offerLater(InboundMessage part) {
         String carrier = part.carrierId();
         if (!state.accepting(carrier)) {
-            return Acceptance.NOT_TAKING;
+            return Answer.now(Acceptance.NOT_TAKING);
         }
         Acceptance screened = admission.screen(part);
         if (screened == Acceptance.RECEIPT) {
             log.debug("[{}] delivery receipt ignored", carrier);
-            return Acceptance.RECEIPT;
+            return Answer.now(Acceptance.RECEIPT);
         }
         if (screened != null) {
-            return refuse(carrier, screened);
+            return Answer.now(refuse(carrier, screened));
         }
         Reassembly.Result assembled = reassembly.offer(part, clock.instant());
         if (assembled instanceof Reassembly.Held) {
-            return Acceptance.PART_HELD;
+            return Answer.now(Acceptance.PART_HELD);
         }
         if (assembled instanceof Reassembly.Full) {
-            return refuse(carrier, Acceptance.PARTS_FULL);
+            return Answer.now(refuse(carrier, Acceptance.PARTS_FULL));
         }
         InboundMessage m = ((Reassembly.Whole) assembled).message();
         Admission.Result admitted = admission.admit(m);
         if (admitted instanceof Admission.NotAdmitted not) {
-            return refuse(carrier, not.answer());
+            return Answer.now(refuse(carrier, not.answer()));
         }
         Admission.Admitted a = (Admission.Admitted) admitted;
         if (!links.hasRoom(carrier)) {
             // Replies cannot leave as fast as queries come: push back so the SMSC slows down and retries.
-            return refuse(carrier, Acceptance.REPLIES_BACKLOGGED);
+            return Answer.now(refuse(carrier, Acceptance.REPLIES_BACKLOGGED));
         }
-        // Durable accept: ESME_ROK only once the query is recorded, so a crash cannot lose it.
-        AcceptLog.Result recorded = acceptLog.accept(m);
-        if (recorded instanceof AcceptLog.Refused r) {
-            return refuse(carrier, r.why());
-        }
-        Ticket ticket = ((AcceptLog.Recorded) recorded).ticket();
-        AcceptedQuery q = new AcceptedQuery(m, a.sender(), a.text(), ticket, true);
-        try {
-            worker.execute(() -> process(q));
-        } catch (RejectedExecutionException e) {
-            ticket.end();
-            return refuse(carrier, Acceptance.WORKERS_BUSY);
-        }
-        return Acceptance.ACCEPTED;
+        // Durable accept: ESME_ROK only once the query is recorded, so a crash cannot lose it. No thread waits
+        // for the fsync: the answer completes from the journal's completion (docs/performance.md).
+        AtomicReference<AcceptedQuery> accepted = new AtomicReference<>();
+        CompletionStage<Acceptance> acceptance = acceptLog.acceptLater(m).thenApply(recorded -> {
+            if (recorded instanceof AcceptLog.Refused r) {
+                return refuse(carrier, r.why());
+            }
+            Ticket ticket = ((AcceptLog.Recorded) recorded).ticket();
+            accepted.set(new AcceptedQuery(m, a.sender(), a.text(), ticket, true));
+            return Acceptance.ACCEPTED;
+        });
+        // Acknowledged by then: a full or stopping worker must not lose it, so it runs on the caller instead.
+        return Answer.later(acceptance, () -> afterAccept.execute(() -> process(accepted.get())));
     }
 
     /**

@@ -1,14 +1,17 @@
 package io.cxmyd.gateway.smpp;
 
 import io.cxmyd.gateway.message.Acceptance;
+import io.cxmyd.gateway.message.Answer;
 import io.cxmyd.gateway.message.InboundMessage;
 import io.cxmyd.gateway.message.MessageIntake;
 import io.cxmyd.gateway.message.SmppStatus;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jsmpp.PDUStringException;
+import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.BroadcastSm;
 import org.jsmpp.bean.CancelBroadcastSm;
 import org.jsmpp.bean.CancelSm;
@@ -49,10 +52,12 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
     private final Clock clock;
     private final ReceiptSender receipts;
     private final ResponseOrder order;
+    private final DeferredResponses responses;
 
     InboundDispatcher(ServerBind bind, MessageIntake intake, Clock clock, ReceiptSender receipts,
-            ResponseOrder order) {
+            ResponseOrder order, DeferredResponses responses) {
         this.bind = bind;
+        this.responses = responses;
         this.intake = intake;
         this.clock = clock;
         this.receipts = receipts;
@@ -73,10 +78,9 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
         // jsmpp itself refuses submit_sm on a receiver bind with ESME_RINVBNDSTS.
         holdDeliveries(submitSm.getSequenceNumber());
         InboundMessage message = InboundMessages.fromSubmitSm(bind.carrierId(), submitSm, clock.instant());
-        MessageId id = accept(message, "submit_sm");
-        if (ReceiptSender.wanted(submitSm.getRegisteredDelivery())) {
-            receipts.accepted(message, id.getValue());
-        }
+        MessageId id = newMessageId();
+        answerLater(message, SMPPConstant.CID_SUBMIT_SM, submitSm.getSequenceNumber(), id.getValue(),
+                ReceiptSender.wanted(submitSm.getRegisteredDelivery()));
         return new SubmitSmResult(id, NO_TLVS);
     }
 
@@ -88,35 +92,68 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
         }
         holdDeliveries(dataSm.getSequenceNumber());
         InboundMessage message = InboundMessages.fromDataSm(bind.carrierId(), dataSm, clock.instant());
-        MessageId id = accept(message, "data_sm");
-        if (ReceiptSender.wanted(dataSm.getRegisteredDelivery())) {
-            receipts.accepted(message, id.getValue());
-        }
+        MessageId id = newMessageId();
+        answerLater(message, SMPPConstant.CID_DATA_SM, dataSm.getSequenceNumber(), id.getValue(),
+                ReceiptSender.wanted(dataSm.getRegisteredDelivery()));
         return new DataSmResult(id, NO_TLVS);
     }
 
-    private MessageId accept(InboundMessage message, String command) throws ProcessRequestException {
+    /**
+     * Hands the message to the intake and writes its response when the answer is known: at once for what is
+     * decided on this thread, after the fsync for a durable accept (no PDU thread waits for it). jsmpp's own
+     * response to the result returned above is skipped ({@link DeferredResponses}). For a taken message, the
+     * receipt and the intake's follow-up start only after the response is written.
+     */
+    private void answerLater(InboundMessage message, int commandId, int sequence, String messageId,
+            boolean receipt) throws ProcessRequestException {
+        String command = commandId == SMPPConstant.CID_DATA_SM ? "data_sm" : "submit_sm";
         SmppStatus unanswerable = message.isReceipt() ? null : ReplyAddresses.refusal(message);
         if (unanswerable != null) {
             log.debug("{} {} from {} to {}: no reply could be addressed back, {}", bind.logPrefix(), command,
                     message.source(), message.destination(), unanswerable);
             throw refusal(command + " refused", unanswerable);
         }
-        SmppStatus status;
+        Answer answer;
         try {
-            Acceptance answer = intake.offer(message);
-            status = answer == null ? SmppStatus.ESME_RSYSERR : answer.status();
+            answer = intake.offerLater(message);
         } catch (RuntimeException e) {
             log.warn("{} {} from {}: handler failed, answering ESME_RSYSERR", bind.logPrefix(), command,
                     message.source(), e);
-            status = SmppStatus.ESME_RSYSERR;
+            answer = Answer.now(Acceptance.INTERNAL_ERROR);
         }
-        log.debug("{} {} from {} to {}: {}", bind.logPrefix(), command, message.source(), message.destination(),
-                status);
-        if (status != SmppStatus.ESME_ROK) {
-            throw refusal(command + " refused", status);
+        if (answer == null) {
+            answer = Answer.now(Acceptance.INTERNAL_ERROR);
         }
-        return newMessageId();
+        responses.defer(messageId);
+        Runnable afterTaken = answer.afterTaken();
+        answer.acceptance().whenComplete((decided, error) -> {
+            if (error != null) {
+                log.warn("{} {} from {}: handler failed, answering ESME_RSYSERR", bind.logPrefix(), command,
+                        message.source(), error);
+            }
+            Acceptance acceptance = error != null || decided == null ? Acceptance.INTERNAL_ERROR : decided;
+            SmppStatus status = acceptance.status();
+            log.debug("{} {} from {} to {}: {}", bind.logPrefix(), command, message.source(),
+                    message.destination(), status);
+            try {
+                responses.respond(commandId, sequence, status, messageId);
+            } catch (IOException | RuntimeException e) {
+                // The peer will not count the message as ours; if it was taken it is journaled and answered
+                // all the same (at-least-once: a duplicate should the peer send it again).
+                log.debug("{} {} response not written: {}", bind.logPrefix(), command, e.toString());
+            }
+            if (acceptance.taken()) {
+                if (receipt) {
+                    receipts.accepted(message, messageId);
+                }
+                try {
+                    afterTaken.run();
+                } catch (RuntimeException e) {
+                    log.error("{} {} from {}: the work after the accept failed", bind.logPrefix(), command,
+                            message.source(), e);
+                }
+            }
+        });
     }
 
     @Override

@@ -29,9 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
-import org.jsmpp.PDUSender;
 import org.jsmpp.PDUStringException;
-import org.jsmpp.SynchronizedPDUSender;
 import org.jsmpp.bean.InterfaceVersion;
 import org.jsmpp.session.BindRequest;
 import org.jsmpp.session.SMPPServerSession;
@@ -283,7 +281,9 @@ public final class SmppServer implements AutoCloseable {
             Connection connection = new SocketConnection(socket, READ_BUFFER);
             OrderedPduSender ordered = new OrderedPduSender();
             bind.responses(ordered);
-            PDUSender sender = new SynchronizedPDUSender(ordered);
+            // Responses to submit_sm/data_sm are written when the durable accept completes, not when jsmpp's
+            // listener returns; both kinds of write go through the ordered sender, which lets deliver_sm follow.
+            DeferredResponses sender = new DeferredResponses(ordered, connection.getOutputStream());
             // An SSLSocket from the TLS listener goes the same way: its handshake runs on the first read, on the
             // session's reader thread, so a peer that never completes it costs no accept-loop time and is closed
             // by the bind timeout like any silent peer.
@@ -294,7 +294,7 @@ public final class SmppServer implements AutoCloseable {
                     options.pduProcessorThreads(), options.pduQueueCapacity(), sender, reader);
             bind.attach(session);
             session.addSessionStateListener(bind);
-            session.setMessageReceiverListener(new InboundDispatcher(bind, intake, clock, receipts, responseOrder));
+            session.setMessageReceiverListener(new InboundDispatcher(bind, intake, clock, receipts, responseOrder, sender));
             session.setEnquireLinkTimer(Math.toIntExact(options.enquireLinkInterval().toMillis()));
             session.setTransactionTimer(options.responseTimeout().toMillis());
             log.debug("{} connected", bind.logPrefix());

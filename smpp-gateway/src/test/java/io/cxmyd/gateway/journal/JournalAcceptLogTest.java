@@ -7,6 +7,7 @@ import io.cxmyd.gateway.message.Acceptance;
 import io.cxmyd.gateway.message.Ticket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,5 +91,34 @@ class JournalAcceptLogTest {
 
         assertThat(r).isEqualTo(new AcceptLog.Refused(Acceptance.JOURNAL_FAILED));
         assertThat(refused).hasValue(1);
+    }
+
+    @Test
+    void acceptLaterRecordsWithoutAWaitingThreadAndARestartFindsTheQuery() throws Exception {
+        try (Journal j = open(); JournalAcceptLog log = new JournalAcceptLog(j, Duration.ofSeconds(10), events)) {
+            AcceptLog.Result r = log.acceptLater(message("13800138000")).toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+            recorded(r);
+            assertThat(committed).hasValue(1);
+        }
+        try (Journal j = open()) {
+            assertThat(j.recovered()).extracting(a -> a.message().source().address()).containsExactly("13800138000");
+        }
+    }
+
+    @Test
+    void acceptLaterRefusesWhatTheJournalCannotWriteAndKeepsNothing() throws Exception {
+        Journal j = open();
+        j.close();
+        try (JournalAcceptLog log = new JournalAcceptLog(j, Duration.ofSeconds(10), events)) {
+            AcceptLog.Result r = log.acceptLater(message("13800138000")).toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+
+            assertThat(r).isEqualTo(new AcceptLog.Refused(Acceptance.JOURNAL_FAILED));
+            assertThat(refused).hasValue(1);
+        }
+        try (Journal reopened = open()) {
+            assertThat(reopened.recovered()).isEmpty();
+        }
     }
 }

@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.cxmyd.gateway.journal.AcceptLog;
 import io.cxmyd.gateway.message.AcceptedMessage;
 import io.cxmyd.gateway.message.Acceptance;
+import io.cxmyd.gateway.message.Answer;
 import io.cxmyd.gateway.message.InboundMessage;
 import io.cxmyd.gateway.ops.GatewayMetrics;
 import io.cxmyd.gateway.ops.QueryOutcome;
@@ -21,6 +22,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
@@ -116,11 +119,46 @@ class QueryPathTest {
     }
 
     @Test
-    void fullWorkersRefuseTheQueryAndEndItsEntry() {
+    void fullWorkersDoNotLoseAQueryTheJournalAlreadyHas() {
+        // The response is written from the journal's completion: by the time the worker is asked, the query
+        // is acknowledged, so its work runs on the thread that wrote the response instead.
+        client.result = PathFixtures.noData(Msisdn.parse(SUBSCRIBER));
         worker.refuse = true;
 
-        assertThat(path().offer(query("CXMYD"))).isEqualTo(Acceptance.WORKERS_BUSY);
-        assertThat(acceptLog.tickets.get(0).ends).isEqualTo(1);
+        assertThat(path().offer(query("CXMYD"))).isEqualTo(Acceptance.ACCEPTED);
+        assertThat(links.sent).hasSize(1);
+        assertThat(acceptLog.tickets.get(0).ends).as("the reply's end ends it").isZero();
+    }
+
+    @Test
+    void theAnswerWaitsForTheJournalAndTheWorkWaitsForTheResponse() {
+        client.result = PathFixtures.noData(Msisdn.parse(SUBSCRIBER));
+        CompletableFuture<AcceptLog.Result> commit = new CompletableFuture<>();
+        acceptLog.later = commit;
+
+        Answer answer = path().offerLater(query("CXMYD"));
+
+        assertThat(answer.acceptance().toCompletableFuture()).as("no thread waits for the fsync").isNotDone();
+        commit.complete(new AcceptLog.Recorded(new PathFixtures.CountingTicket()));
+        assertThat(answer.acceptance().toCompletableFuture().join()).isEqualTo(Acceptance.ACCEPTED);
+        assertThat(worker.tasks).as("nothing starts before the link runs the answer's work").isEmpty();
+
+        answer.afterTaken().run();
+        worker.runAll();
+        assertThat(links.sent).hasSize(1);
+    }
+
+    @Test
+    void aRefusalDecidedByTheJournalLaterIsCountedAndStartsNothing() {
+        CompletableFuture<AcceptLog.Result> commit = new CompletableFuture<>();
+        acceptLog.later = commit;
+
+        Answer answer = path().offerLater(query("CXMYD"));
+        commit.complete(new AcceptLog.Refused(Acceptance.JOURNAL_SLOW));
+
+        assertThat(answer.acceptance().toCompletableFuture().join()).isEqualTo(Acceptance.JOURNAL_SLOW);
+        assertThat(counted(metrics, CM, QueryOutcome.REJECTED)).isEqualTo(1.0);
+        assertThat(worker.tasks).isEmpty();
     }
 
     @Test
@@ -269,6 +307,13 @@ class QueryPathTest {
         final List<InboundMessage> recorded = new ArrayList<>();
         final List<PathFixtures.CountingTicket> tickets = new ArrayList<>();
         Acceptance refuse;
+        /** When set, {@link #acceptLater} answers with it (completed by the test) instead of at once. */
+        CompletableFuture<Result> later;
+
+        @Override
+        public CompletionStage<Result> acceptLater(InboundMessage message) {
+            return later != null ? later : AcceptLog.super.acceptLater(message);
+        }
 
         @Override
         public Result accept(InboundMessage message) {

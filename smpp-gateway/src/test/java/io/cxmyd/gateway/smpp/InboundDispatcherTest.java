@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cxmyd.gateway.message.Acceptance;
 import io.cxmyd.gateway.message.InboundMessage;
 import io.cxmyd.gateway.message.SmppStatus;
+import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.jsmpp.DefaultPDUSender;
 import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.bean.QuerySm;
@@ -23,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bind's request listener without a socket: jsmpp's decoded PDUs in, the {@link Acceptance} of the
- * intake out as the response's status (a {@link ProcessRequestException} carries a refusal to jsmpp).
+ * intake out as the status of the response it writes (what it refuses before the intake, it throws to jsmpp
+ * as a {@link ProcessRequestException}).
  */
 class InboundDispatcherTest {
 
@@ -33,12 +37,28 @@ class InboundDispatcherTest {
     private final BindRegistry registry = new BindRegistry(BindListener.NONE);
     private final ResponseOrder order = new ResponseOrder();
     private Acceptance answer = Acceptance.ACCEPTED;
+    /** What the dispatcher writes itself: the responses to submit_sm and data_sm. */
+    private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
+    private final DeferredResponses responses = new DeferredResponses(new DefaultPDUSender(), wire);
 
     private InboundDispatcher dispatcher(BindType type) {
         return new InboundDispatcher(boundAs(type), m -> {
             offered.add(m);
             return answer;
-        }, Clock.fixed(NOW, ZoneOffset.UTC), new ReceiptSender(new SessionCarrierLinks(registry, order)), order);
+        }, Clock.fixed(NOW, ZoneOffset.UTC), new ReceiptSender(new SessionCarrierLinks(registry, order)), order,
+                responses);
+    }
+
+    /** command_status of the last response the dispatcher wrote. */
+    private int lastStatus() {
+        ByteBuffer b = ByteBuffer.wrap(wire.toByteArray());
+        int status = -1;
+        while (b.remaining() >= 16) {
+            int length = b.getInt(b.position());
+            status = b.getInt(b.position() + 8);
+            b.position(b.position() + length);
+        }
+        return status;
     }
 
     private static SubmitSm submitSm(String text) {
@@ -84,24 +104,38 @@ class InboundDispatcherTest {
     }
 
     @Test
-    void eachRefusalIsAnsweredWithItsOwnStatus() {
+    void eachRefusalIsAnsweredWithItsOwnStatus() throws Exception {
         InboundDispatcher d = dispatcher(BindType.TRANSCEIVER);
         for (Acceptance refusal : List.of(Acceptance.NOT_A_SERVICE_NUMBER, Acceptance.JOURNAL_SLOW,
                 Acceptance.REPLIES_BACKLOGGED, Acceptance.ODD_LENGTH_UCS2)) {
             answer = refusal;
-            assertThat(refusedWith(() -> d.onAcceptSubmitSm(submitSm("CXMYD"), null)))
-                    .as(refusal.name()).isEqualTo(refusal.status().code());
+            d.onAcceptSubmitSm(submitSm("CXMYD"), null);
+            assertThat(lastStatus()).as(refusal.name()).isEqualTo(refusal.status().code());
         }
     }
 
     @Test
-    void anIntakeThatThrowsIsAnsweredWithASystemError() {
+    void anIntakeThatThrowsIsAnsweredWithASystemError() throws Exception {
         InboundDispatcher d = new InboundDispatcher(boundAs(BindType.TRANSCEIVER), m -> {
             throw new IllegalStateException("bug");
-        }, Clock.fixed(NOW, ZoneOffset.UTC), new ReceiptSender(new SessionCarrierLinks(registry, order)), order);
+        }, Clock.fixed(NOW, ZoneOffset.UTC), new ReceiptSender(new SessionCarrierLinks(registry, order)), order,
+                responses);
 
-        assertThat(refusedWith(() -> d.onAcceptSubmitSm(submitSm("CXMYD"), null)))
-                .isEqualTo(SmppStatus.ESME_RSYSERR.code());
+        d.onAcceptSubmitSm(submitSm("CXMYD"), null);
+        assertThat(lastStatus()).isEqualTo(SmppStatus.ESME_RSYSERR.code());
+    }
+
+    @Test
+    void anAcceptedSubmitSmIsAnsweredOnceWithTheMessageIdItReturnedToJsmpp() throws Exception {
+        SubmitSmResult r = dispatcher(BindType.TRANSCEIVER).onAcceptSubmitSm(submitSm("CXMYD"), null);
+        int written = wire.size();
+
+        // jsmpp then writes its own response to the result: skipped, the dispatcher's already went out.
+        responses.sendSubmitSmResp(wire, 1, r.getMessageId());
+
+        assertThat(wire.size()).isEqualTo(written);
+        assertThat(lastStatus()).isZero();
+        assertThat(new String(wire.toByteArray(), 16, 16, StandardCharsets.US_ASCII)).isEqualTo(r.getMessageId());
     }
 
     @Test

@@ -11,6 +11,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import io.cxmyd.gateway.message.Answer;
+import io.cxmyd.gateway.message.MessageIntake;
+
 import io.cxmyd.gateway.smpp.client.SmppClient;
 import io.cxmyd.gateway.smpp.client.SmppClientException;
 
@@ -24,6 +27,8 @@ final class ServerFixture implements AutoCloseable {
     final BlockingQueue<InboundMessage> inbound = new LinkedBlockingQueue<>();
     final BlockingQueue<String> bindEvents = new LinkedBlockingQueue<>();
     volatile Function<InboundMessage, Acceptance> answer = m -> Acceptance.ACCEPTED;
+    /** When set, answers instead of {@link #answer}: an acceptance that may be decided later. */
+    volatile Function<InboundMessage, Answer> answerLater;
     final SmppServer server;
 
     ServerFixture(SmppServerOptions.Builder options) throws IOException {
@@ -52,10 +57,24 @@ final class ServerFixture implements AutoCloseable {
                 bindEvents.add("slowed");
             }
         };
-        server = new SmppServer(options.host("127.0.0.1").port(0).build(), carriers, message -> {
-            inbound.add(message);
-            return answer.apply(message);
-        }, listener);
+        MessageIntake intake = new MessageIntake() {
+            @Override
+            public Acceptance offer(InboundMessage message) {
+                inbound.add(message);
+                return answer.apply(message);
+            }
+
+            @Override
+            public Answer offerLater(InboundMessage message) {
+                Function<InboundMessage, Answer> later = answerLater;
+                if (later == null) {
+                    return MessageIntake.super.offerLater(message);
+                }
+                inbound.add(message);
+                return later.apply(message);
+            }
+        };
+        server = new SmppServer(options.host("127.0.0.1").port(0).build(), carriers, intake, listener);
         server.start();
     }
 

@@ -57,10 +57,11 @@ public final class LoadSession implements AutoCloseable {
     private static final ESMClass DEFAULT_ESM = new ESMClass(0);
 
     private final SMPPSession session;
-    private final PartCollector collector = new PartCollector();
+    private final PartCollector collector;
 
-    private LoadSession(SMPPSession session) {
+    private LoadSession(SMPPSession session, PartCollector collector) {
         this.session = session;
+        this.collector = collector;
     }
 
     /**
@@ -69,6 +70,15 @@ public final class LoadSession implements AutoCloseable {
      */
     public static LoadSession bind(String host, int port, String systemId, String password, int processors,
             Duration timeout, Listener listener) throws IOException {
+        return bind(host, port, systemId, password, processors, timeout, listener, new PartCollector());
+    }
+
+    /**
+     * @param collector where this bind's reply parts are put together: shared by the binds of one carrier,
+     *     whose parts of one reply may come on any of them
+     */
+    public static LoadSession bind(String host, int port, String systemId, String password, int processors,
+            Duration timeout, Listener listener, PartCollector collector) throws IOException {
         SMPPSession session = new SMPPSession((h, p) -> {
             Socket socket = new Socket();
             socket.setTcpNoDelay(true);
@@ -78,7 +88,7 @@ public final class LoadSession implements AutoCloseable {
         session.setPduProcessorDegree(processors);
         session.setQueueCapacity(10_000);
         session.setTransactionTimer(timeout.toMillis());
-        LoadSession load = new LoadSession(session);
+        LoadSession load = new LoadSession(session, collector);
         session.setMessageReceiverListener(load.new Receiver(listener));
         try {
             session.connectAndBind(host, port, new BindParameter(BindType.BIND_TRX, systemId, password, null,
