@@ -52,6 +52,12 @@ final class CarrierOutbox {
     private final List<Thread> senders = new ArrayList<>();
     private final AtomicInteger refusalsInARow = new AtomicInteger();
     private final AtomicLong pausedUntil;
+    /**
+     * Counts {@link #wake()}s. A sender that found no bind reads it before asking and checks it again after putting
+     * its reply back: a bind that came up in between woke the queue without that reply in it, which then waited a
+     * whole {@code noBindRecheck} and lost a notice's place at the head.
+     */
+    private final AtomicLong wakes = new AtomicLong();
     private volatile boolean closed;
 
     CarrierOutbox(String carrierId, CarrierLinks links, OutboxOptions options, DeliveryListener listener,
@@ -104,6 +110,7 @@ final class CarrierOutbox {
 
     /** A bind came up: make everything that waits for one due now. */
     void wake() {
+        wakes.incrementAndGet(); // before the scan: see waitForBind
         List<Pending> all = new ArrayList<>();
         for (Pending p : queue.toArray(new Pending[0])) {
             if (p.waitingForBind && queue.remove(p)) {
@@ -113,6 +120,11 @@ final class CarrierOutbox {
         long now = ticker.read();
         for (Pending p : all) {
             p.dueAt = p.first ? now - HEAD_START.toNanos() : now;
+        }
+        // Put back in the order they are due: a sender takes each one as soon as it is put, so a reply put back
+        // before a notice would leave ahead of it (seen once under load in NoticesTest).
+        all.sort(null);
+        for (Pending p : all) {
             queue.put(p);
         }
     }
@@ -172,8 +184,9 @@ final class CarrierOutbox {
             expire(p, p.waitingForBind ? Expiry.NO_BIND : Expiry.VALIDITY);
             return;
         }
+        long wakesBefore = wakes.get();
         if (!links.canDeliver(carrierId)) {
-            requeue(p, options.noBindRecheck(), true);
+            waitForBind(p, wakesBefore);
             return;
         }
         long paused = pausedUntil.get() - now;
@@ -189,7 +202,7 @@ final class CarrierOutbox {
                 continue;
             }
             if (r.kind() == DeliveryResult.Kind.NO_BIND) {
-                requeue(p, options.noBindRecheck(), true);
+                waitForBind(p, wakesBefore);
                 return;
             }
             if (!r.retryable()) {
@@ -231,6 +244,14 @@ final class CarrierOutbox {
     private void pauseCarrier(Duration delay) {
         long until = ticker.read() + delay.toNanos();
         pausedUntil.accumulateAndGet(until, (current, proposed) -> proposed - current > 0 ? proposed : current);
+    }
+
+    /** Sets {@code p} aside until a bind comes up, or at most {@code noBindRecheck}. */
+    private void waitForBind(Pending p, long wakesBefore) {
+        requeue(p, options.noBindRecheck(), true);
+        if (wakes.get() != wakesBefore) {
+            wake(); // a bind came up while p was out of the queue: its wake could not see p
+        }
     }
 
     private void requeue(Pending p, Duration delay, boolean waitingForBind) {
