@@ -36,9 +36,39 @@ class EsmeSessionBudgetIntegrationTests {
                 } finally {
                     a.close();
                 }
-                EsmeGateways.await("B alone holds both sessions, bound at the SMSC",
-                        () -> holders(redis).size() == 1 && leases(redis).length == 2
-                                && smsc.boundSessions() == 2, WAIT);
+                try {
+                    EsmeGateways.await("B alone holds both sessions, bound at the SMSC",
+                            () -> holders(redis).size() == 1 && leases(redis).length == 2
+                                    && smsc.boundSessions() == 2, WAIT);
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "; leases " + Arrays.toString(leases(redis))
+                            + ", instances " + redis.command("EVAL",
+                                    "return table.concat(redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES'), ' ')",
+                                    "1", LEASES + ":instances") + ", bound at the SMSC " + smsc.boundSessions()
+                            + ", sessions " + smsc.mostSessions(), e);
+                }
+                assertThat(smsc.mostSessions()).as("sessions at the SMSC at once, ever").isLessThanOrEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void theSessionsOfADeadInstanceAreTakenOnceItsLeasesExpire() throws Exception {
+        int port = EsmeGateways.freePort();
+        try (RedisServer redis = RedisServer.start();
+                TestSmsc smsc = TestSmsc.start(port, "cmcc", EsmeGateways.CMCC_PASSWORD)) {
+            // A dead instance: it holds the whole budget and never renews nor releases (killed, not stopped).
+            redis.command("EVAL", """
+                    local t = redis.call('TIME')
+                    local expiry = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + 3000
+                    redis.call('ZADD', KEYS[1], expiry, 'dead#1', expiry, 'dead#2')
+                    redis.call('ZADD', KEYS[2], expiry, 'dead')
+                    """, "2", LEASES, LEASES + ":instances");
+            String smscLines = "bind: transceiver\nsessions: 2\nsessionBudget: 2\nsessionLeaseTtl: 3s\n";
+            try (Gateway b = EsmeGateways.start(port, smscLines, "cache:\n  redis: " + redis.uri() + "\n")) {
+                EsmeGateways.await("B holds both sessions, bound at the SMSC",
+                        () -> holders(redis).size() == 1 && !holders(redis).contains("dead")
+                                && leases(redis).length == 2 && smsc.boundSessions() == 2, WAIT);
                 assertThat(smsc.mostSessions()).as("sessions at the SMSC at once, ever").isLessThanOrEqualTo(2);
             }
         }

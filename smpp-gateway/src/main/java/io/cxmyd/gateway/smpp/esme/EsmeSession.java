@@ -164,6 +164,10 @@ final class EsmeSession {
                 canSend.accept(options.carrierId());
             }
             awaitClosed(s, lease);
+            if (closed && s.getSessionState() != SessionState.CLOSED) {
+                // Closed while this bind was being made: close() saw no session to unbind.
+                s.unbindAndClose();
+            }
             release(lease);
             session = null;
             events.unbound(options.carrierId(), type);
