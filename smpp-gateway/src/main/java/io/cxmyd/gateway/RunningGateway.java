@@ -1,5 +1,6 @@
 package io.cxmyd.gateway;
 
+import io.cxmyd.gateway.binds.BindBudget;
 import io.cxmyd.gateway.config.GatewayConfig;
 import io.cxmyd.gateway.consent.AuditLogFile;
 import io.cxmyd.gateway.consent.ConsentGate;
@@ -39,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -111,7 +113,12 @@ final class RunningGateway implements AutoCloseable {
             smpp = started(new SmppServer(SmppWiring.smppOptions(config), SmppWiring.accounts(config), path, links,
                     Clock.systemUTC()));
             smpp.start();
-            esme.start(path);
+            Map<String, BindBudget> budgets = EsmeWiring.budgets(config, redis, redisCommandTimeout());
+            esme.start(path, budgets);
+            if (!budgets.isEmpty()) {
+                // Unbind (and give the leases back) while Redis is still open: closed last-first.
+                started(esme, EsmeLinks::close);
+            }
             health.smppListening(true);
             if (config.web().isPresent()) {
                 web = started(WebWiring.start(config, client, catalog, outbox, metrics, webClock, redis));
@@ -154,7 +161,8 @@ final class RunningGateway implements AutoCloseable {
         GatewayConfig.Journal j = config.journal();
         return config.cache().redisConfigured()
                 && (config.web().isPresent() || j.enabled() && j.store() == GatewayConfig.Journal.Store.REDIS
-                        || QueryWiring.needsConsent(config) || QueryWiring.sharedLimit(config));
+                        || QueryWiring.needsConsent(config) || QueryWiring.sharedLimit(config)
+                        || EsmeWiring.budgeted(config));
     }
 
     /** The accept log and what replays it: the local journal, the Redis stream, or none. */

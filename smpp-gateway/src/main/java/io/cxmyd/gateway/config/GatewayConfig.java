@@ -126,6 +126,8 @@ public record GatewayConfig(
      * @param sessions binds (or pairs) kept up at once
      * @param window submit_sm outstanding per session, at most
      * @param throughput submit_sm per second for the carrier, all sessions together (each part counts)
+     * @param sessionBudget binds to this SMSC across every instance sharing the Redis (0: no shared budget)
+     * @param sessionLeaseTtl how long an instance's claim on one of those binds lives unrenewed
      */
     public record Smsc(
             String host,
@@ -141,7 +143,17 @@ public record GatewayConfig(
             int throughput,
             Duration reconnectMin,
             Duration reconnectMax,
-            boolean receipts) {
+            boolean receipts,
+            int sessionBudget,
+            Duration sessionLeaseTtl) {
+
+        /** No shared session budget (issue 15 item 4): the binds of {@code sessions} on every instance. */
+        public Smsc(String host, int port, SmscBind bind, int sessions, String systemType, boolean tls,
+                Duration enquireLinkInterval, Duration bindTimeout, Duration responseTimeout, int window,
+                int throughput, Duration reconnectMin, Duration reconnectMax, boolean receipts) {
+            this(host, port, bind, sessions, systemType, tls, enquireLinkInterval, bindTimeout, responseTimeout,
+                    window, throughput, reconnectMin, reconnectMax, receipts, 0, Duration.ofSeconds(30));
+        }
     }
 
     /** How the gateway binds to a carrier's SMSC. */

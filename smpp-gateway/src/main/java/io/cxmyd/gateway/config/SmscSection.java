@@ -53,14 +53,17 @@ final class SmscSection {
                 n.integer("throughput", 100, 1, 100_000),
                 reconnectMin,
                 reconnectMax,
-                n.bool("receipts", true));
+                n.bool("receipts", true),
+                n.integer("sessionBudget", 0, 1, 1024),
+                n.duration("sessionLeaseTtl", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(10)));
         n.finish();
         return Optional.of(s);
     }
 
     private static boolean isEmpty(ConfigNode n) {
         for (String k : new String[] {"sessions", "systemType", "tls", "enquireLinkInterval", "bindTimeout",
-            "responseTimeout", "window", "throughput", "reconnectMin", "reconnectMax", "receipts"}) {
+            "responseTimeout", "window", "throughput", "reconnectMin", "reconnectMax", "receipts",
+            "sessionBudget", "sessionLeaseTtl"}) {
             if (n.has(k)) {
                 return false;
             }

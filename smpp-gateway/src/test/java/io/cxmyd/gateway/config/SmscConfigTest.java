@@ -79,6 +79,8 @@ class SmscConfigTest {
         assertThat(s.reconnectMin()).isEqualTo(Duration.ofSeconds(1));
         assertThat(s.reconnectMax()).isEqualTo(Duration.ofSeconds(60));
         assertThat(s.receipts()).isTrue();
+        assertThat(s.sessionBudget()).as("no shared budget").isZero();
+        assertThat(s.sessionLeaseTtl()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -99,7 +101,11 @@ class SmscConfigTest {
                   reconnectMin: 500ms
                   reconnectMax: 2m
                   receipts: false
+                  sessionBudget: 4
+                  sessionLeaseTtl: 9s
                 """)).carriers().get(0).smsc().orElseThrow();
+        assertThat(s.sessionBudget()).isEqualTo(4);
+        assertThat(s.sessionLeaseTtl()).isEqualTo(Duration.ofSeconds(9));
         assertThat(s.bind()).isEqualTo(GatewayConfig.SmscBind.PAIR);
         assertThat(s.sessions()).isEqualTo(2);
         assertThat(s.systemType()).isEqualTo("VMA");
@@ -135,6 +141,10 @@ class SmscConfigTest {
                 "carriers[0].smsc.reconnectMax: must be at least reconnectMin (10s), was 5s");
         assertRejected("smsc:\n  host: h\n  port: 2776\n  systemType: ABCDEFGHIJKLM",
                 "carriers[0].smsc.systemType: at most 12 characters, was 13");
+        assertRejected("smsc:\n  host: h\n  port: 2776\n  sessionBudget: 0",
+                "carriers[0].smsc.sessionBudget: must be between 1 and 1024, was 0");
+        assertRejected("smsc:\n  host: h\n  port: 2776\n  sessionLeaseTtl: 500ms",
+                "carriers[0].smsc.sessionLeaseTtl: must be between 1s and 10m, was 500ms");
         assertRejected("smsc:\n  host: h\n  port: 2776\n  windows: 5", "carriers[0].smsc.windows: unknown key (did you mean window?)");
     }
 }

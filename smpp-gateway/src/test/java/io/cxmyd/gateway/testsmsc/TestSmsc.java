@@ -53,6 +53,7 @@ public final class TestSmsc implements AutoCloseable {
     private final String password;
     private final DefaultSmppServer server;
     private final Map<Long, SmppServerSession> sessions = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger mostSessions = new java.util.concurrent.atomic.AtomicInteger();
     private final List<Submit> submits = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Reply> replies = new LinkedBlockingQueue<>();
     private final Map<String, AtomicInteger> repliesTo = new ConcurrentHashMap<>();
@@ -134,6 +135,11 @@ public final class TestSmsc implements AutoCloseable {
     /** Bound sessions by type. */
     public long bound(Bind bind) {
         return sessions.values().stream().filter(s -> s.isBound() && s.getBindType() == bind.type).count();
+    }
+
+    /** The most sessions the SMSC had at once since it started (bound, or closing and not yet destroyed). */
+    public int mostSessions() {
+        return mostSessions.get();
     }
 
     public long boundSessions() {
@@ -328,6 +334,7 @@ public final class TestSmsc implements AutoCloseable {
         @Override
         public void sessionCreated(Long sessionId, SmppServerSession session, BaseBindResp resp) {
             sessions.put(sessionId, session);
+            mostSessions.accumulateAndGet(sessions.size(), Math::max);
             session.serverReady(new DefaultSmppSessionHandler() {
                 @Override
                 public PduResponse firePduRequestReceived(PduRequest request) {

@@ -53,10 +53,11 @@ final class EsmeCarrierLink {
         }
     }
 
-    /** Starts binding; subscribers' messages go to {@code intake}. */
-    void start(MessageIntake intake) {
+    /** Starts binding; subscribers' messages go to {@code intake}; each bind leases from {@code budget} (null: none). */
+    void start(MessageIntake intake, io.cxmyd.gateway.binds.BindBudget budget) {
         receiver.intake(intake);
-        sessions.forEach(EsmeSession::start);
+        java.util.concurrent.atomic.AtomicLong lastGiveBack = new java.util.concurrent.atomic.AtomicLong();
+        sessions.forEach(s -> s.start(budget, lastGiveBack));
     }
 
     EsmeOptions options() {

@@ -1,5 +1,6 @@
 package io.cxmyd.gateway.smpp.esme;
 
+import io.cxmyd.gateway.binds.BindBudget;
 import io.cxmyd.gateway.message.CarrierLinks;
 import io.cxmyd.gateway.message.DeliveryResult;
 import io.cxmyd.gateway.message.MessageIntake;
@@ -37,10 +38,20 @@ public final class EsmeLinks implements AutoCloseable {
 
     /** Starts binding, subscribers' messages going to {@code intake}; returns at once (binds come up behind). */
     public void start(MessageIntake intake) {
+        start(intake, Map.of());
+    }
+
+    /**
+     * As {@link #start(MessageIntake)}, each bind of a carrier in {@code budgets} first taking a lease from its
+     * budget shared with the other instances (issue 15 item 4); the other carriers bind without asking.
+     */
+    public void start(MessageIntake intake, Map<String, BindBudget> budgets) {
         Objects.requireNonNull(intake, "intake");
         carriers.values().forEach(c -> {
-            log.info("[{} esme] binding to {}", c.options().carrierId(), c.options());
-            c.start(intake);
+            BindBudget budget = budgets.get(c.options().carrierId());
+            log.info("[{} esme] binding to {}{}", c.options().carrierId(), c.options(),
+                    budget == null ? "" : " within the carrier's shared session budget");
+            c.start(intake, budget);
         });
     }
 

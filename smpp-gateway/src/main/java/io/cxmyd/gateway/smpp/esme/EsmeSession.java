@@ -1,5 +1,6 @@
 package io.cxmyd.gateway.smpp.esme;
 
+import io.cxmyd.gateway.binds.BindBudget;
 import io.cxmyd.gateway.smpp.BindInfo;
 import io.cxmyd.gateway.smpp.BindType;
 import java.io.IOException;
@@ -47,6 +48,10 @@ final class EsmeSession {
     private volatile SMPPSession session;
     private volatile Instant boundSince;
     private volatile boolean closed;
+    /** The carrier's budget shared across instances, or null: bind without asking (set before start). */
+    private BindBudget budget;
+    /** When a session of this carrier on this instance last gave a surplus lease back (nanoTime), shared by them. */
+    private java.util.concurrent.atomic.AtomicLong lastGiveBack;
 
     EsmeSession(EsmeOptions options, BindType type, int index, EsmeReceiver receiver, EsmeEvents events,
             Consumer<String> canSend) {
@@ -62,7 +67,9 @@ final class EsmeSession {
         this.thread.setDaemon(true);
     }
 
-    void start() {
+    void start(BindBudget budget, java.util.concurrent.atomic.AtomicLong lastGiveBack) {
+        this.budget = budget;
+        this.lastGiveBack = lastGiveBack;
         thread.start();
     }
 
@@ -126,12 +133,17 @@ final class EsmeSession {
             if (last != null && !pause(policy.delay(last, failures, ThreadLocalRandom.current().nextDouble()))) {
                 break;
             }
+            BindBudget.Lease lease = budget == null ? null : awaitLease();
+            if (budget != null && lease == null) {
+                break;
+            }
             SmscPduReader reader = new SmscPduReader();
             SMPPSession s = newSession(reader);
             try {
                 s.connectAndBind(options.host(), options.port(), bindParameter(), options.bindTimeout().toMillis());
             } catch (IOException e) {
                 s.close();
+                release(lease);
                 last = reader.refusal() != 0 ? BindStatuses.failure(reader.refusal()) : classify(e);
                 failures++;
                 events.bindAttempt(options.carrierId(), EsmeEvents.BindAttempt.of(last));
@@ -151,7 +163,12 @@ final class EsmeSession {
             if (sends()) {
                 canSend.accept(options.carrierId());
             }
-            awaitClosed(s);
+            awaitClosed(s, lease);
+            if (closed && s.getSessionState() != SessionState.CLOSED) {
+                // Closed while this bind was being made: close() saw no session to unbind.
+                s.unbindAndClose();
+            }
+            release(lease);
             session = null;
             events.unbound(options.carrierId(), type);
             if (closed) {
@@ -193,16 +210,79 @@ final class EsmeSession {
                 TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null, InterfaceVersion.IF_34);
     }
 
-    private void awaitClosed(SMPPSession s) {
-        synchronized (monitor) {
-            while (!closed && s.getSessionState().isBound()) {
-                try {
-                    monitor.wait(1000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+    /**
+     * Waits until the bind goes or the session closes, renewing the lease (if any) meanwhile: the bind is
+     * unbound when the lease is lost (another instance may hold it by now) or is surplus (this instance holds
+     * more than its share and another fewer: it goes to that one).
+     */
+    private void awaitClosed(SMPPSession s, BindBudget.Lease lease) {
+        long every = lease == null ? Long.MAX_VALUE : budget.renewEvery().toNanos();
+        long nextRenewal = System.nanoTime() + every;
+        while (!closed && s.getSessionState().isBound()) {
+            synchronized (monitor) {
+                long waitMillis = lease == null ? 1000
+                        : Math.max(1, Math.min(1000, (nextRenewal - System.nanoTime()) / 1_000_000));
+                if (!closed && s.getSessionState().isBound()) {
+                    try {
+                        monitor.wait(waitMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+            if (lease != null && !closed && System.nanoTime() - nextRenewal >= 0) {
+                BindBudget.Renewal renewal = budget.renew(lease);
+                nextRenewal = System.nanoTime() + every;
+                if (renewal == BindBudget.Renewal.SURPLUS && !giveBack(every)) {
+                    renewal = BindBudget.Renewal.HELD;
+                }
+                if (renewal != BindBudget.Renewal.HELD) {
+                    log.warn("{} session lease {}: unbinding ({})", prefix, renewal == BindBudget.Renewal.LOST
+                            ? "lost" : "surplus", renewal == BindBudget.Renewal.LOST
+                            ? "another instance may hold it now" : "another instance holds less than its share");
+                    s.unbindAndClose();
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * Whether this session gives its surplus lease back: one per two renewal rounds for the carrier's sessions
+     * here, since each of them hears SURPLUS until the instance short of sessions has taken the one given.
+     */
+    private boolean giveBack(long every) {
+        long now = System.nanoTime();
+        long last = lastGiveBack.get();
+        return (last == 0 || now - last >= 2 * every) && lastGiveBack.compareAndSet(last, now);
+    }
+
+    /** A lease from the carrier's budget, asking again every renewal round while none is free; null once closed. */
+    private BindBudget.Lease awaitLease() {
+        boolean told = false;
+        while (!closed) {
+            java.util.Optional<BindBudget.Lease> lease = budget.acquire(options.carrierId());
+            if (lease.isPresent()) {
+                return lease.get();
+            }
+            if (!told) {
+                log.info("{} no free session in the carrier's budget; asking again every {}", prefix,
+                        budget.renewEvery());
+                told = true;
+            }
+            // Jitter, so that the instances waiting do not all ask at once.
+            long every = budget.renewEvery().toMillis();
+            if (!pause(Duration.ofMillis(every / 2 + ThreadLocalRandom.current().nextLong(every / 2 + 1)))) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private void release(BindBudget.Lease lease) {
+        if (lease != null) {
+            budget.release(lease);
         }
     }
 
