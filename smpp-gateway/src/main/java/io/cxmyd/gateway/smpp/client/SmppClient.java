@@ -23,6 +23,7 @@ import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.MessageRequest;
 import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.bean.RawDataCoding;
 import org.jsmpp.bean.RegisteredDelivery;
@@ -343,7 +344,8 @@ public final class SmppClient implements AutoCloseable {
         }
     }
 
-    private static ReceivedPart part(DeliverSm sm) {
+    /** A deliver_sm (from the gateway) or submit_sm (to the simulated SMSC) as the part it carries. */
+    static ReceivedPart part(MessageRequest sm) {
         OptionalParameter[] tlvs = sm.getOptionalParameters();
         ReceivedPart.Sar sar = null;
         byte[] payload = null;

@@ -250,7 +250,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final class Listener implements ServerMessageReceiverListener {
         @Override
         public SubmitSmResult onAcceptSubmitSm(SubmitSm sm, SMPPServerSession source) throws ProcessRequestException {
-            ReceivedPart part = part(sm);
+            ReceivedPart part = SmppClient.part(sm);
             MessageId id = id();
             if (submits != null) {
                 submits.part(part.destination().address(), part.esmClass(), part.dataCoding(), part.payload(),
@@ -317,32 +317,5 @@ public final class SmscSimulator implements AutoCloseable {
         } catch (PDUStringException e) {
             throw new IllegalStateException("a 16-character message id is always valid", e);
         }
-    }
-
-    private static ReceivedPart part(SubmitSm sm) {
-        ReceivedPart.Sar sar = null;
-        byte[] payload = null;
-        if (sm.getOptionalParameters() != null) {
-            OptionalParameter ref = sm.getOptionalParameter(OptionalParameter.Tag.SAR_MSG_REF_NUM);
-            OptionalParameter total = sm.getOptionalParameter(OptionalParameter.Tag.SAR_TOTAL_SEGMENTS);
-            OptionalParameter seq = sm.getOptionalParameter(OptionalParameter.Tag.SAR_SEGMENT_SEQNUM);
-            if (ref instanceof OptionalParameter.Short r && total instanceof OptionalParameter.Byte t
-                    && seq instanceof OptionalParameter.Byte q) {
-                sar = new ReceivedPart.Sar(r.getValue() & 0xffff, t.getValue() & 0xff, q.getValue() & 0xff);
-            }
-            if (sm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD)
-                    instanceof OptionalParameter.OctetString octets) {
-                payload = octets.getValue();
-            }
-        }
-        return new ReceivedPart(
-                new SmppAddress(sm.getSourceAddrTon(), sm.getSourceAddrNpi(), nz(sm.getSourceAddr())),
-                new SmppAddress(sm.getDestAddrTon(), sm.getDestAddrNpi(), nz(sm.getDestAddress())),
-                sm.getEsmClass(), sm.getDataCoding(), sm.getRegisteredDelivery(),
-                sm.getShortMessage() == null ? new byte[0] : sm.getShortMessage(), sar, payload);
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }
