@@ -51,32 +51,21 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
     private final MessageIntake intake;
     private final Clock clock;
     private final ReceiptSender receipts;
-    private final ResponseOrder order;
     private final DeferredResponses responses;
 
     InboundDispatcher(ServerBind bind, MessageIntake intake, Clock clock, ReceiptSender receipts,
-            ResponseOrder order, DeferredResponses responses) {
+            DeferredResponses responses) {
         this.bind = bind;
         this.responses = responses;
         this.intake = intake;
         this.clock = clock;
         this.receipts = receipts;
-        this.order = order;
-    }
-
-    /** Before anything can queue a reply or receipt: deliver_sm of this carrier wait for this response. */
-    private void holdDeliveries(int sequence) {
-        OrderedPduSender responses = bind.responses();
-        if (responses != null) {
-            responses.awaiting(sequence, order.begin(bind.carrierId()));
-        }
     }
 
     @Override
     public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source)
             throws ProcessRequestException {
         // jsmpp itself refuses submit_sm on a receiver bind with ESME_RINVBNDSTS.
-        holdDeliveries(submitSm.getSequenceNumber());
         InboundMessage message = InboundMessages.fromSubmitSm(bind.carrierId(), submitSm, clock.instant());
         MessageId id = newMessageId();
         answerLater(message, SMPPConstant.CID_SUBMIT_SM, submitSm.getSequenceNumber(), id.getValue(),
@@ -90,7 +79,6 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
         if (!bind.type().transmits()) {
             throw refusal("data_sm on a receiver bind", SmppStatus.ESME_RINVBNDSTS);
         }
-        holdDeliveries(dataSm.getSequenceNumber());
         InboundMessage message = InboundMessages.fromDataSm(bind.carrierId(), dataSm, clock.instant());
         MessageId id = newMessageId();
         answerLater(message, SMPPConstant.CID_DATA_SM, dataSm.getSequenceNumber(), id.getValue(),

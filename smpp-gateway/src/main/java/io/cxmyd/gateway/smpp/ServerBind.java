@@ -26,7 +26,6 @@ final class ServerBind implements SessionStateListener {
     private volatile BindType type;
     private volatile Instant since;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile OrderedPduSender responses;
     private boolean registered;
     private boolean gone;
 
@@ -41,15 +40,6 @@ final class ServerBind implements SessionStateListener {
 
     void attach(SMPPServerSession session) {
         this.session = session;
-    }
-
-    /** The sender of this connection, which releases the waiting deliver_sm once responses are written. */
-    void responses(OrderedPduSender sender) {
-        this.responses = sender;
-    }
-
-    OrderedPduSender responses() {
-        return responses;
     }
 
     SMPPServerSession session() {
@@ -144,10 +134,6 @@ final class ServerBind implements SessionStateListener {
             onPeerUnbind.accept(this);
         }
         if (newState == SessionState.CLOSED) {
-            OrderedPduSender sender = responses;
-            if (sender != null) {
-                sender.closed();
-            }
             registry.closed(this);
         }
     }

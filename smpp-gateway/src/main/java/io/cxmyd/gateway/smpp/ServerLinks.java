@@ -19,7 +19,6 @@ public final class ServerLinks implements CarrierLinks {
     private final List<Consumer<String>> receiving = new CopyOnWriteArrayList<>();
     private final BindRegistry registry;
     private final SessionCarrierLinks links;
-    private final ResponseOrder responseOrder = new ResponseOrder();
 
     private ServerLinks(BindListener listener) {
         this.registry = new BindRegistry(new BindListener() {
@@ -46,7 +45,7 @@ public final class ServerLinks implements CarrierLinks {
                 listener.bindSlowed(delay);
             }
         });
-        this.links = new SessionCarrierLinks(registry, responseOrder);
+        this.links = new SessionCarrierLinks(registry);
     }
 
     /** @param listener told of every bind that comes up, goes down, or is refused; {@code null} for none */
@@ -84,10 +83,5 @@ public final class ServerLinks implements CarrierLinks {
 
     SessionCarrierLinks sessions() {
         return links;
-    }
-
-    /** Shared by the server's requests and these links' deliver_sm: a reply never overtakes its response. */
-    ResponseOrder responseOrder() {
-        return responseOrder;
     }
 }

@@ -1,6 +1,5 @@
 package io.cxmyd.gateway.smpp;
 
-import java.time.Duration;
 import io.cxmyd.gateway.message.CarrierLinks;
 import io.cxmyd.gateway.message.DeliveryResult;
 import io.cxmyd.gateway.message.OutboundPart;
@@ -48,17 +47,9 @@ final class SessionCarrierLinks implements CarrierLinks {
     static final int DEAD_AFTER_UNANSWERED = 3;
 
     private final BindRegistry registry;
-    private final ResponseOrder order;
-    private volatile Duration maxOrderWait = Duration.ofSeconds(2);
 
-    SessionCarrierLinks(BindRegistry registry, ResponseOrder order) {
+    SessionCarrierLinks(BindRegistry registry) {
         this.registry = registry;
-        this.order = order;
-    }
-
-    /** The longest a deliver_sm waits for the responses of requests begun before it: the server's response timer. */
-    void maxOrderWait(Duration wait) {
-        this.maxOrderWait = wait;
     }
 
     @Override
@@ -87,15 +78,6 @@ final class SessionCarrierLinks implements CarrierLinks {
         List<ServerBind> binds = registry.receiversInTurn(part.carrierId());
         if (binds.isEmpty()) {
             return DeliveryResult.NO_BIND;
-        }
-        try {
-            if (!order.awaitResponses(part.carrierId(), maxOrderWait)) {
-                log.debug("[{}] deliver_sm sent after waiting {} for earlier responses", part.carrierId(),
-                        maxOrderWait);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return DeliveryResult.LINK_ERROR;
         }
         for (ServerBind bind : binds) {
             Attempt attempt = deliverOn(bind, part, tlvs);

@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import org.jsmpp.DefaultPDUSender;
 import org.jsmpp.PDUStringException;
 import org.jsmpp.bean.InterfaceVersion;
 import org.jsmpp.session.BindRequest;
@@ -64,7 +65,6 @@ public final class SmppServer implements AutoCloseable {
     private final BindRegistry registry;
     private final SessionCarrierLinks links;
     private final ReceiptSender receipts;
-    private final ResponseOrder responseOrder;
     private final ExecutorService bindWaiters;
     private final ScheduledExecutorService closer;
     private volatile ServerSocket serverSocket;
@@ -90,8 +90,6 @@ public final class SmppServer implements AutoCloseable {
         this.serverLinks = Objects.requireNonNull(links, "links");
         this.registry = links.registry();
         this.links = links.sessions();
-        this.responseOrder = links.responseOrder();
-        this.links.maxOrderWait(options.responseTimeout());
         this.receipts = new ReceiptSender(this.links);
         this.gate = new BindGate(new BindAuthenticator(List.copyOf(carriers)),
                 new BindPacing(options.bindPacing(), Ticker.systemTicker()), registry);
@@ -279,11 +277,9 @@ public final class SmppServer implements AutoCloseable {
             // Replies are single small PDUs: Nagle would hold each one back waiting for the peer's ACK.
             socket.setTcpNoDelay(true);
             Connection connection = new SocketConnection(socket, READ_BUFFER);
-            OrderedPduSender ordered = new OrderedPduSender();
-            bind.responses(ordered);
             // Responses to submit_sm/data_sm are written when the durable accept completes, not when jsmpp's
-            // listener returns; both kinds of write go through the ordered sender, which lets deliver_sm follow.
-            DeferredResponses sender = new DeferredResponses(ordered, connection.getOutputStream());
+            // listener returns (DeferredResponses); a query's reply and receipt start only after that write.
+            DeferredResponses sender = new DeferredResponses(new DefaultPDUSender(), connection.getOutputStream());
             // An SSLSocket from the TLS listener goes the same way: its handshake runs on the first read, on the
             // session's reader thread, so a peer that never completes it costs no accept-loop time and is closed
             // by the bind timeout like any silent peer.
@@ -294,7 +290,7 @@ public final class SmppServer implements AutoCloseable {
                     options.pduProcessorThreads(), options.pduQueueCapacity(), sender, reader);
             bind.attach(session);
             session.addSessionStateListener(bind);
-            session.setMessageReceiverListener(new InboundDispatcher(bind, intake, clock, receipts, responseOrder, sender));
+            session.setMessageReceiverListener(new InboundDispatcher(bind, intake, clock, receipts, sender));
             session.setEnquireLinkTimer(Math.toIntExact(options.enquireLinkInterval().toMillis()));
             session.setTransactionTimer(options.responseTimeout().toMillis());
             log.debug("{} connected", bind.logPrefix());

@@ -35,7 +35,6 @@ class InboundDispatcherTest {
 
     private final List<InboundMessage> offered = new ArrayList<>();
     private final BindRegistry registry = new BindRegistry(BindListener.NONE);
-    private final ResponseOrder order = new ResponseOrder();
     private Acceptance answer = Acceptance.ACCEPTED;
     /** What the dispatcher writes itself: the responses to submit_sm and data_sm. */
     private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
@@ -45,7 +44,7 @@ class InboundDispatcherTest {
         return new InboundDispatcher(boundAs(type), m -> {
             offered.add(m);
             return answer;
-        }, Clock.fixed(NOW, ZoneOffset.UTC), new ReceiptSender(new SessionCarrierLinks(registry, order)), order,
+        }, Clock.fixed(NOW, ZoneOffset.UTC), new ReceiptSender(new SessionCarrierLinks(registry)),
                 responses);
     }
 
@@ -118,7 +117,7 @@ class InboundDispatcherTest {
     void anIntakeThatThrowsIsAnsweredWithASystemError() throws Exception {
         InboundDispatcher d = new InboundDispatcher(boundAs(BindType.TRANSCEIVER), m -> {
             throw new IllegalStateException("bug");
-        }, Clock.fixed(NOW, ZoneOffset.UTC), new ReceiptSender(new SessionCarrierLinks(registry, order)), order,
+        }, Clock.fixed(NOW, ZoneOffset.UTC), new ReceiptSender(new SessionCarrierLinks(registry)),
                 responses);
 
         d.onAcceptSubmitSm(submitSm("CXMYD"), null);

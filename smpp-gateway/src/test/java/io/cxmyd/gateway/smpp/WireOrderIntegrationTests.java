@@ -1,6 +1,7 @@
 package io.cxmyd.gateway.smpp;
 
 import io.cxmyd.gateway.message.Acceptance;
+import io.cxmyd.gateway.message.Answer;
 
 import io.cxmyd.gateway.message.OutboundPart;
 
@@ -15,8 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -37,8 +40,11 @@ import com.cloudhopper.smpp.PduAsyncResponse;
 /**
  * Issue 12 #3: a deliver_sm (the reply, or the delivery receipt) must never reach the wire before the
  * submit_sm_resp of the query it answers. Checked with Cloudhopper, an SMPP stack other than the gateway's
- * own, which reports PDUs in the order its single I/O thread reads them. The handler here queues the reply at
- * once on another thread and then takes its time answering, as the journal's fsync does: the worst case.
+ * own, which reports PDUs in the order its single I/O thread reads them. The intake answers as the query path
+ * does: the acceptance completes on another thread once a journal-like pause has passed, and the reply is queued
+ * by the work that starts once the message is taken ({@link Answer#afterTaken()}). Nothing else holds a
+ * deliver_sm back, so a dispatcher that started that work, or the receipt, before writing the response would
+ * put them on the wire first.
  */
 class WireOrderIntegrationTests {
 
@@ -47,10 +53,12 @@ class WireOrderIntegrationTests {
     private ServerFixture fixture;
     private DefaultSmppClient client;
     private final ExecutorService replies = Executors.newCachedThreadPool();
+    private final ScheduledExecutorService journal = Executors.newSingleThreadScheduledExecutor();
 
     @AfterEach
     void stop() {
         replies.shutdownNow();
+        journal.shutdownNow();
         if (client != null) {
             client.destroy();
         }
@@ -62,11 +70,13 @@ class WireOrderIntegrationTests {
     @Test
     void noDeliverSmPrecedesTheSubmitSmRespOfItsQuery() throws Exception {
         fixture = new ServerFixture();
-        fixture.answer = m -> {
-            replies.execute(() -> fixture.server.links().deliver(new OutboundPart(m.carrierId(), m.destination(),
-                    m.source(), (byte) 0, (byte) 0, "reply".getBytes(StandardCharsets.US_ASCII), null, null)));
-            pauseLikeAJournalCommit();
-            return Acceptance.ACCEPTED;
+        fixture.answerLater = m -> {
+            CompletableFuture<Acceptance> accepted = new CompletableFuture<>();
+            // Like a journal commit: decided later, on a thread that is neither the PDU thread nor the reply's.
+            journal.schedule(() -> accepted.complete(Acceptance.ACCEPTED), 20, TimeUnit.MILLISECONDS);
+            return Answer.later(accepted, () -> replies.execute(() -> fixture.server.links().deliver(
+                    new OutboundPart(m.carrierId(), m.destination(), m.source(), (byte) 0, (byte) 0,
+                            "reply".getBytes(StandardCharsets.US_ASCII), null, null))));
         };
         List<String> wire = java.util.Collections.synchronizedList(new ArrayList<>());
         CountDownLatch all = new CountDownLatch(QUERIES * 3);
@@ -132,13 +142,5 @@ class WireOrderIntegrationTests {
         config.setConnectTimeout(5000);
         config.setBindTimeout(5000);
         return config;
-    }
-
-    private static void pauseLikeAJournalCommit() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
