@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One carrier's replies: queue, sender threads, retries, waiting for a bind.
+ * One carrier's replies: queue, window, sender threads, retries, waiting for a bind.
+ *
+ * <p>The window counts replies being sent: at most {@code window} at once, each holding a place from its first
+ * part written to its last response, with one part outstanding at a time (so at most {@code window} deliver_sm
+ * are unanswered, as the carrier's window counts them). Over links that {@link CarrierLinks#pipelines pipeline}, nothing waits for a response: the thread
+ * that queues a reply writes it at once when nothing is queued ahead of it and the window has room, and the
+ * link's I/O thread ends it; the sender threads only take what had to wait (a full window, a retry, no bind).
+ * Over blocking links each sender thread holds one reply until its responses, as before.
  *
  * <p>Capacity counts every reply taken and not ended, whether it waits in the queue or is being sent: a reply
  * in flight still occupies its place, so a burst cannot slip in while the senders hold replies between two
@@ -50,6 +58,8 @@ final class CarrierOutbox {
     private final AtomicInteger held = new AtomicInteger();
     private final AtomicLong sequence = new AtomicLong();
     private final List<Thread> senders = new ArrayList<>();
+    /** Places in the window: a reply takes one before its parts are written and gives it back once it settles. */
+    private final Semaphore window;
     private final AtomicInteger refusalsInARow = new AtomicInteger();
     private final AtomicLong pausedUntil;
     /**
@@ -69,6 +79,7 @@ final class CarrierOutbox {
         this.ticker = ticker;
         this.clock = clock;
         this.pausedUntil = new AtomicLong(ticker.read());
+        this.window = new Semaphore(options.window());
     }
 
     void start() {
@@ -104,8 +115,20 @@ final class CarrierOutbox {
             return false;
         }
         long now = ticker.read();
-        queue.put(new Pending(reply, now, now + options.validity().toNanos(), sequence.incrementAndGet(), first));
+        Pending p = new Pending(reply, now, now + options.validity().toNanos(), sequence.incrementAndGet(), first);
+        // Written from here when nothing waits ahead of it: a hand-over to a sender thread costs a wake-up.
+        if (links.pipelines(carrierId) && nothingDue() && window.tryAcquire()) {
+            step(p);
+        } else {
+            queue.put(p);
+        }
         return true;
+    }
+
+    /** Whether no queued reply is due now (those that wait for a retry or a bind do not count). */
+    private boolean nothingDue() {
+        Pending head = queue.peek();
+        return head == null || head.getDelay(TimeUnit.NANOSECONDS) > 0;
     }
 
     /** A bind came up: make everything that waits for one due now. */
@@ -150,8 +173,14 @@ final class CarrierOutbox {
     /** One sender step on the calling thread: sends the replies due now; returns how many it took. */
     int sendDue() {
         int n = 0;
-        for (Pending p; (p = queue.poll()) != null; n++) {
+        while (window.tryAcquire()) {
+            Pending p = queue.poll();
+            if (p == null) {
+                window.release();
+                break;
+            }
             step(p);
+            n++;
         }
         return n;
     }
@@ -164,70 +193,112 @@ final class CarrierOutbox {
             } catch (InterruptedException e) {
                 break;
             }
+            try {
+                window.acquire();
+            } catch (InterruptedException e) {
+                expire(p, Expiry.SHUTDOWN);
+                break;
+            }
             step(p);
         }
     }
 
+    /** Sends {@code p}, which holds a place in the window: the place is given back once the reply settles. */
     private void step(Pending p) {
+        p.holdsPlace = true;
         try {
             attempt(p);
         } catch (RuntimeException e) {
             // A bug must not kill the sender thread and strand the queue: the reply ends, counted.
             log.error("[{}] sending a reply failed unexpectedly: {}", carrierId, e.toString());
+            givePlaceBack(p);
             expire(p, Expiry.ERROR);
+        }
+    }
+
+    private void givePlaceBack(Pending p) {
+        if (p.holdsPlace) {
+            p.holdsPlace = false;
+            window.release();
         }
     }
 
     private void attempt(Pending p) {
         long now = ticker.read();
         if (now - p.expiresAt >= 0) {
+            givePlaceBack(p);
             expire(p, p.waitingForBind ? Expiry.NO_BIND : Expiry.VALIDITY);
             return;
         }
         long wakesBefore = wakes.get();
         if (!links.canDeliver(carrierId)) {
+            givePlaceBack(p);
             waitForBind(p, wakesBefore);
             return;
         }
         long paused = pausedUntil.get() - now;
         if (paused > 0) {
+            givePlaceBack(p);
             requeue(p, Duration.ofNanos(paused), false); // not an attempt: the carrier asked us to wait
             return;
         }
-        while (p.nextPart < p.reply.parts().size()) {
-            DeliveryResult r = links.deliver(p.reply.parts().get(p.nextPart));
-            if (r.kind() == DeliveryResult.Kind.DELIVERED) {
-                refusalsInARow.set(0);
-                p.nextPart++;
-                continue;
+        sendNextPart(p, wakesBefore);
+    }
+
+    /**
+     * One part at a time, as a carrier's window counts them: the next part is written when the previous one's
+     * response comes, on the thread that completes it (the link's I/O thread over pipelining links).
+     */
+    private void sendNextPart(Pending p, long wakesBefore) {
+        links.deliverLater(p.reply.parts().get(p.nextPart)).whenComplete((r, error) -> {
+            try {
+                partEnded(p, r == null ? DeliveryResult.LINK_ERROR : r, wakesBefore);
+            } catch (RuntimeException e) {
+                log.error("[{}] settling a reply failed unexpectedly: {}", carrierId, e.toString());
+                givePlaceBack(p);
+                expire(p, Expiry.ERROR);
             }
-            if (r.kind() == DeliveryResult.Kind.NO_BIND) {
-                waitForBind(p, wakesBefore);
+        });
+    }
+
+    private void partEnded(Pending p, DeliveryResult r, long wakesBefore) {
+        if (r.kind() == DeliveryResult.Kind.DELIVERED) {
+            refusalsInARow.set(0);
+            p.nextPart++;
+            if (p.nextPart < p.reply.parts().size()) {
+                sendNextPart(p, wakesBefore);
                 return;
             }
-            if (!r.retryable()) {
-                log.info("[{}] reply rejected by the carrier: {}", carrierId, r.status());
-                held.decrementAndGet();
-                listener.rejected(p.reply, r);
-                return;
-            }
-            if (isFlowControl(r)) {
-                pauseCarrier(options.backoff(refusalsInARow.incrementAndGet()));
-            }
-            p.attempts++;
-            Duration delay = options.backoff(p.attempts);
-            if (ticker.read() + delay.toNanos() - p.expiresAt >= 0) {
-                expire(p, Expiry.VALIDITY);
-                return;
-            }
-            log.debug("[{}] temporary delivery error {} / {}: retry {} in {}", carrierId, r.kind(), r.status(),
-                    p.attempts, delay);
-            listener.retried(p.reply, r);
-            requeue(p, delay, false);
+            givePlaceBack(p);
+            held.decrementAndGet();
+            listener.delivered(p.reply, Duration.between(p.reply.receivedAt(), clock.instant()));
             return;
         }
-        held.decrementAndGet();
-        listener.delivered(p.reply, Duration.between(p.reply.receivedAt(), clock.instant()));
+        if (isFlowControl(r)) {
+            // Paused before the place is given back: a reply waiting for the place must see the pause.
+            pauseCarrier(options.backoff(refusalsInARow.incrementAndGet()));
+        }
+        givePlaceBack(p);
+        if (r.kind() == DeliveryResult.Kind.NO_BIND) {
+            waitForBind(p, wakesBefore);
+            return;
+        }
+        if (!r.retryable()) {
+            log.info("[{}] reply rejected by the carrier: {}", carrierId, r.status());
+            held.decrementAndGet();
+            listener.rejected(p.reply, r);
+            return;
+        }
+        p.attempts++;
+        Duration delay = options.backoff(p.attempts);
+        if (ticker.read() + delay.toNanos() - p.expiresAt >= 0) {
+            expire(p, Expiry.VALIDITY);
+            return;
+        }
+        log.debug("[{}] temporary delivery error {} / {}: retry {} in {}", carrierId, r.kind(), r.status(),
+                p.attempts, delay);
+        listener.retried(p.reply, r);
+        requeue(p, delay, false);
     }
 
     private void expire(Pending p, Expiry why) {
@@ -255,6 +326,10 @@ final class CarrierOutbox {
     }
 
     private void requeue(Pending p, Duration delay, boolean waitingForBind) {
+        if (closed) {
+            expire(p, Expiry.SHUTDOWN); // a round that settled after close(): nobody would take it again
+            return;
+        }
         p.dueAt = ticker.read() + delay.toNanos();
         p.waitingForBind = waitingForBind;
         queue.put(p);
@@ -278,7 +353,10 @@ final class CarrierOutbox {
         }
     }
 
-    /** A reply in the queue; mutable fields are only touched by the one thread that holds it. */
+    /**
+     * A reply in the queue; its mutable fields are touched by one thread at a time: the one that holds it, then
+     * the one that completes its part's response (which comes after the write).
+     */
     private final class Pending implements Delayed {
         final Reply reply;
         final long createdAt;
@@ -287,6 +365,8 @@ final class CarrierOutbox {
         volatile long dueAt;
         int nextPart;
         int attempts;
+        /** Holds a place in the window: from its first part written to its last part's response. */
+        boolean holdsPlace;
         boolean waitingForBind;
 
         final boolean first;

@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param retryInitial delay before the first retry; doubled per attempt
  * @param retryMax cap of the retry delay
  * @param queueCapacity replies waiting per carrier, at most
- * @param window deliver_sm outstanding per carrier, at most (= sender threads per carrier)
+ * @param window replies being sent per carrier, at most, one part outstanding each (so deliver_sm
+ *     outstanding); also the number of sender threads, which only block over links that do not pipeline
  * @param noBindRecheck how often a reply that waits for a receiver bind looks again (a new bind also wakes it)
  */
 public record OutboxOptions(

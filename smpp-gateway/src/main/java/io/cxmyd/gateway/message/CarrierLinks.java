@@ -1,5 +1,7 @@
 package io.cxmyd.gateway.message;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -14,6 +16,23 @@ public interface CarrierLinks {
      * response. Blocking: call it from a sender thread, never an I/O thread.
      */
     DeliveryResult deliver(OutboundPart part);
+
+    /**
+     * Sends one part like {@link #deliver} and completes with its result. Links that can keep parts in flight
+     * without a thread each ({@link #pipelines}) return before the response, and complete on their I/O thread:
+     * what is chained on the result must not block. By default, {@link #deliver} on the calling thread.
+     */
+    default CompletionStage<DeliveryResult> deliverLater(OutboundPart part) {
+        return CompletableFuture.completedFuture(deliver(part));
+    }
+
+    /**
+     * Whether {@link #deliverLater} returns before the carrier's response (so it may be called from a thread
+     * that must not wait, and one thread can keep a whole window in flight).
+     */
+    default boolean pipelines(String carrierId) {
+        return false;
+    }
 
     /** Whether {@code carrierId} has at least one link that can take a part now. */
     boolean canDeliver(String carrierId);

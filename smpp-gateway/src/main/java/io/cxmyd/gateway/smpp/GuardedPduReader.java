@@ -44,6 +44,13 @@ final class GuardedPduReader implements PDUReader {
     private final Supplier<String> logPrefix;
     private byte[] pending;
     private java.net.Socket socket;
+    private ResponseTaker responses = (commandId, status, sequence) -> false;
+
+    /** Takes the responses to requests written outside jsmpp ({@link BindDeliveries}); true when it took one. */
+    @FunctionalInterface
+    interface ResponseTaker {
+        boolean take(int commandId, int commandStatus, int sequence);
+    }
 
     GuardedPduReader(int maxPduLength, Supplier<PduScreen.Phase> phase, PDUSender sender, OutputStream out,
             Supplier<String> logPrefix) {
@@ -72,11 +79,20 @@ final class GuardedPduReader implements PDUReader {
         return this;
     }
 
+    /** Responses that {@code taker} takes never reach jsmpp, which has no request waiting for them. */
+    GuardedPduReader withResponses(ResponseTaker taker) {
+        this.responses = taker;
+        return this;
+    }
+
     @Override
     public Command readPDUHeader(DataInputStream in) throws IOException {
         while (true) {
             byte[] pdu = readWholePdu(in);
             Command header = header(pdu);
+            if (responses.take(header.getCommandId(), header.getCommandStatus(), header.getSequenceNumber())) {
+                continue;
+            }
             PduScreen.Verdict verdict = PduScreen.screen(phase.get(), header.getCommandId(), pdu);
             switch (verdict.action()) {
                 case PASS -> {

@@ -25,7 +25,7 @@ final class ServerBind implements SessionStateListener {
     private volatile String carrierId;
     private volatile BindType type;
     private volatile Instant since;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile BindDeliveries deliveries;
     private boolean registered;
     private boolean gone;
 
@@ -38,8 +38,14 @@ final class ServerBind implements SessionStateListener {
         this.onPeerUnbind = onPeerUnbind;
     }
 
-    void attach(SMPPServerSession session) {
+    void attach(SMPPServerSession session, BindDeliveries deliveries) {
         this.session = session;
+        this.deliveries = deliveries;
+    }
+
+    /** Where this bind's deliver_sm are written and their responses awaited. */
+    BindDeliveries deliveries() {
+        return deliveries;
     }
 
     SMPPServerSession session() {
@@ -89,11 +95,6 @@ final class ServerBind implements SessionStateListener {
                 : "[smpp " + id + " " + carrierId + "/" + type.label() + "]";
     }
 
-    /** The count of deliver_sm written on this bind and not yet answered, kept by the sender. */
-    AtomicInteger inFlight() {
-        return inFlight;
-    }
-
     /** What the admin view shows of this bind; empty before the bind is accepted and after it is gone. */
     Optional<BindInfo> info() {
         String carrier = carrierId;
@@ -101,7 +102,7 @@ final class ServerBind implements SessionStateListener {
         if (carrier == null || at == null || !isBound()) {
             return Optional.empty();
         }
-        return Optional.of(new BindInfo(carrier, type, remote, at, inFlight.get()));
+        return Optional.of(new BindInfo(carrier, type, remote, at, deliveries == null ? 0 : deliveries.inFlight()));
     }
 
     /**
@@ -134,6 +135,10 @@ final class ServerBind implements SessionStateListener {
             onPeerUnbind.accept(this);
         }
         if (newState == SessionState.CLOSED) {
+            BindDeliveries written = deliveries;
+            if (written != null) {
+                written.closed();
+            }
             registry.closed(this);
         }
     }

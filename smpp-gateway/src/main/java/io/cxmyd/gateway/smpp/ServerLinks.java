@@ -5,6 +5,7 @@ import io.cxmyd.gateway.message.DeliveryResult;
 import io.cxmyd.gateway.message.OutboundPart;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -61,6 +62,16 @@ public final class ServerLinks implements CarrierLinks {
     @Override
     public DeliveryResult deliver(OutboundPart part) {
         return links.deliver(part);
+    }
+
+    @Override
+    public CompletionStage<DeliveryResult> deliverLater(OutboundPart part) {
+        return links.deliverLater(part);
+    }
+
+    @Override
+    public boolean pipelines(String carrierId) {
+        return true;
     }
 
     @Override

@@ -5,13 +5,16 @@ import io.cxmyd.gateway.message.DeliveryResult;
 import io.cxmyd.gateway.message.OutboundPart;
 import io.cxmyd.gateway.message.SmppAddress;
 import io.cxmyd.gateway.message.SmppStatus;
+import io.cxmyd.itinerary.Msisdn;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
 
-import org.jsmpp.GenericNackResponseException;
-import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
 import org.jsmpp.PDUStringException;
 import org.jsmpp.bean.ESMClass;
@@ -19,10 +22,7 @@ import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.bean.OptionalParameters;
 import org.jsmpp.bean.RawDataCoding;
-import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.TypeOfNumber;
-import org.jsmpp.extra.NegativeResponseException;
-import org.jsmpp.extra.ResponseTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +42,6 @@ import org.slf4j.LoggerFactory;
 final class SessionCarrierLinks implements CarrierLinks {
 
     private static final Logger log = LoggerFactory.getLogger(SessionCarrierLinks.class);
-    private static final RegisteredDelivery NO_RECEIPT = new RegisteredDelivery(0);
     /** Consecutive deliver_sm without a response after which a bind counts as dead and is closed. */
     static final int DEAD_AFTER_UNANSWERED = 3;
 
@@ -59,113 +58,116 @@ final class SessionCarrierLinks implements CarrierLinks {
 
     @Override
     public DeliveryResult deliver(OutboundPart part) {
-        return deliver(part, tlvs(part));
+        return deliverLater(part).toCompletableFuture().join();
+    }
+
+    /** Written at once on a receiving bind of the carrier; completes when the carrier answers. */
+    @Override
+    public CompletionStage<DeliveryResult> deliverLater(OutboundPart part) {
+        return deliverLater(part, tlvs(part));
+    }
+
+    @Override
+    public boolean pipelines(String carrierId) {
+        return true;
     }
 
     /**
      * A delivery receipt (esm_class 0x04 in {@code part}) for the message the gateway accepted as
      * {@code receiptedId}: receipted_message_id and message_state DELIVERED (2) ride along as TLVs.
      */
-    DeliveryResult deliverReceipt(OutboundPart part, String receiptedId) {
+    CompletionStage<DeliveryResult> deliverReceipt(OutboundPart part, String receiptedId) {
         OptionalParameter[] tlvs = {
             new OptionalParameter.Receipted_message_id(receiptedId),
             new OptionalParameter.Message_state((byte) 2), // DELIVERED, SMPP 3.4 §5.3.2.35
         };
-        return deliver(part, tlvs);
+        return deliverLater(part, tlvs);
     }
 
-    private DeliveryResult deliver(OutboundPart part, OptionalParameter[] tlvs) {
+    private CompletionStage<DeliveryResult> deliverLater(OutboundPart part, OptionalParameter[] tlvs) {
         List<ServerBind> binds = registry.receiversInTurn(part.carrierId());
         if (binds.isEmpty()) {
-            return DeliveryResult.NO_BIND;
+            return CompletableFuture.completedFuture(DeliveryResult.NO_BIND);
+        }
+        BindDeliveries.SmppFields fields;
+        try {
+            fields = fields(part);
+        } catch (IllegalArgumentException e) {
+            // A TON or NPI value jsmpp has no constant for.
+            log.warn("[{}] deliver_sm to {} not encodable: {}", part.carrierId(), part.destination(), e.getMessage());
+            return CompletableFuture.completedFuture(DeliveryResult.rejected(SmppStatus.ESME_RINVDSTADR));
         }
         for (ServerBind bind : binds) {
-            Attempt attempt = deliverOn(bind, part, tlvs);
-            if (!attempt.notWritten()) {
-                return attempt.result();
+            CompletionStage<DeliveryResult> sent = write(bind, fields, tlvs);
+            if (sent != null) {
+                return sent;
             }
         }
-        return DeliveryResult.LINK_ERROR;
+        return CompletableFuture.completedFuture(DeliveryResult.LINK_ERROR);
     }
 
-    /** One deliver_sm on one bind; {@code notWritten}: it never reached the carrier, the next bind may try. */
-    private record Attempt(DeliveryResult result, boolean notWritten) {
-        static Attempt of(DeliveryResult result) {
-            return new Attempt(result, false);
+    /** One deliver_sm on one bind; {@code null}: it never reached the carrier, the next bind may try. */
+    private CompletionStage<DeliveryResult> write(ServerBind bind, BindDeliveries.SmppFields part,
+            OptionalParameter[] tlvs) {
+        BindDeliveries deliveries = bind.deliveries();
+        if (deliveries == null || !bind.isBound()) {
+            return null;
+        }
+        try {
+            return deliveries.deliver(part, tlvs).handle((status, error) -> outcome(bind, part, status, error));
+        } catch (PDUStringException e) {
+            // Our part breaks an SMPP field limit (an address too long): permanent, whatever the bind. The
+            // exception's message quotes the field's value, which may be a phone number or the text: not logged.
+            log.warn("{} deliver_sm to {} not encodable: field {} too long", bind.logPrefix(),
+                    Msisdn.mask(part.destination()), e.getParameter());
+            return CompletableFuture.completedFuture(DeliveryResult.rejected(SmppStatus.of(e.getErrorCode())));
+        } catch (PDUException e) {
+            log.warn("{} deliver_sm not encodable: {}", bind.logPrefix(), e.getClass().getSimpleName());
+            return CompletableFuture.completedFuture(DeliveryResult.rejected(SmppStatus.ESME_RUNKNOWNERR));
+        } catch (IOException e) {
+            log.info("{} deliver_sm not written: {}", bind.logPrefix(), e.getMessage());
+            return null;
         }
     }
 
-    private Attempt deliverOn(ServerBind bind, OutboundPart part, OptionalParameter[] tlvs) {
-        bind.inFlight().incrementAndGet();
-        try {
-            return send(bind, part, tlvs);
-        } finally {
-            bind.inFlight().decrementAndGet();
-        }
-    }
-
-    private Attempt send(ServerBind bind, OutboundPart part, OptionalParameter[] tlvs) {
-        SmppAddress from = part.source();
-        SmppAddress to = part.destination();
-        try {
-            bind.session().deliverShortMessage(
-                    null,
-                    TypeOfNumber.valueOf(from.ton()), NumberingPlanIndicator.valueOf(from.npi()), from.address(),
-                    TypeOfNumber.valueOf(to.ton()), NumberingPlanIndicator.valueOf(to.npi()), to.address(),
-                    new ESMClass(part.esmClass()),
-                    (byte) 0,
-                    (byte) 0,
-                    NO_RECEIPT,
-                    new RawDataCoding(part.dataCoding()),
-                    part.shortMessage() == null ? new byte[0] : part.shortMessage(),
-                    tlvs);
+    private DeliveryResult outcome(ServerBind bind, BindDeliveries.SmppFields part, Integer status,
+            Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause == null) {
             bind.deliveryAnswered();
-            log.debug("{} deliver_sm to {} delivered", bind.logPrefix(), to);
-            return Attempt.of(DeliveryResult.DELIVERED);
-        } catch (NegativeResponseException e) {
-            bind.deliveryAnswered();
-            SmppStatus status = SmppStatus.of(e.getCommandStatus());
-            log.debug("{} deliver_sm to {} rejected: 0x{}", bind.logPrefix(), to,
-                    Integer.toHexString(e.getCommandStatus()));
-            return Attempt.of(DeliveryResult.rejected(status));
-        } catch (ResponseTimeoutException e) {
-            if (!bind.isBound()) {
-                // Written, then the bind went down before an answer: the carrier may or may not have it.
-                log.info("{} deliver_sm to {}: bind went down before deliver_sm_resp", bind.logPrefix(), to);
-                return Attempt.of(DeliveryResult.LINK_ERROR);
+            if (status == SmppStatus.ESME_ROK.code()) {
+                return DeliveryResult.DELIVERED;
             }
-            log.info("{} deliver_sm to {}: no deliver_sm_resp in time", bind.logPrefix(), to);
+            log.debug("{} deliver_sm rejected: 0x{}", bind.logPrefix(), Integer.toHexString(status));
+            return DeliveryResult.rejected(SmppStatus.of(status));
+        }
+        if (cause instanceof BindDeliveries.LinkGone || !bind.isBound()) {
+            // Written, then the bind went down before an answer: the carrier may or may not have it.
+            log.info("{} deliver_sm: bind went down before deliver_sm_resp", bind.logPrefix());
+            return DeliveryResult.LINK_ERROR;
+        }
+        if (cause instanceof TimeoutException) {
+            log.info("{} deliver_sm: no deliver_sm_resp in time", bind.logPrefix());
             if (bind.deliveryUnanswered() == DEAD_AFTER_UNANSWERED) {
                 // Its replies are retried on the carrier's other binds, or wait for its next one.
                 log.warn("{} {} deliver_sm in a row without deliver_sm_resp: the bind is dead, closed",
                         bind.logPrefix(), DEAD_AFTER_UNANSWERED);
                 bind.session().close();
             }
-            return Attempt.of(DeliveryResult.TIMEOUT);
-        } catch (GenericNackResponseException e) {
-            bind.deliveryAnswered();
-            log.info("{} deliver_sm to {} answered by generic_nack 0x{}", bind.logPrefix(), to,
-                    Integer.toHexString(e.getCommandStatus()));
-            return Attempt.of(DeliveryResult.rejected(SmppStatus.of(e.getCommandStatus())));
-        } catch (InvalidResponseException e) {
-            log.warn("{} deliver_sm to {}: invalid response: {}", bind.logPrefix(), to, e.getMessage());
-            return Attempt.of(DeliveryResult.rejected(SmppStatus.ESME_RUNKNOWNERR));
-        } catch (PDUStringException e) {
-            // Our part breaks an SMPP field limit (an address too long): permanent, whatever the bind. The
-            // exception's message quotes the field's value, which may be a phone number or the text: not logged.
-            log.warn("{} deliver_sm to {} not encodable: field {} too long", bind.logPrefix(), to, e.getParameter());
-            return Attempt.of(DeliveryResult.rejected(SmppStatus.of(e.getErrorCode())));
-        } catch (PDUException e) {
-            log.warn("{} deliver_sm to {} not encodable: {}", bind.logPrefix(), to, e.getClass().getSimpleName());
-            return Attempt.of(DeliveryResult.rejected(SmppStatus.ESME_RUNKNOWNERR));
-        } catch (IOException e) {
-            log.info("{} deliver_sm to {} not written: {}", bind.logPrefix(), to, e.getMessage());
-            return new Attempt(DeliveryResult.LINK_ERROR, true);
-        } catch (IllegalArgumentException e) {
-            // A TON or NPI value jsmpp has no constant for.
-            log.warn("{} deliver_sm to {} not encodable: {}", bind.logPrefix(), to, e.getMessage());
-            return Attempt.of(DeliveryResult.rejected(SmppStatus.ESME_RINVDSTADR));
+            return DeliveryResult.TIMEOUT;
         }
+        log.warn("{} deliver_sm failed: {}", bind.logPrefix(), cause.toString());
+        return DeliveryResult.LINK_ERROR;
+    }
+
+    private static BindDeliveries.SmppFields fields(OutboundPart part) {
+        SmppAddress from = part.source();
+        SmppAddress to = part.destination();
+        return new BindDeliveries.SmppFields(
+                TypeOfNumber.valueOf(from.ton()), NumberingPlanIndicator.valueOf(from.npi()), from.address(),
+                TypeOfNumber.valueOf(to.ton()), NumberingPlanIndicator.valueOf(to.npi()), to.address(),
+                new ESMClass(part.esmClass()), new RawDataCoding(part.dataCoding()),
+                part.shortMessage() == null ? new byte[0] : part.shortMessage());
     }
 
     static OptionalParameter[] tlvs(OutboundPart part) {

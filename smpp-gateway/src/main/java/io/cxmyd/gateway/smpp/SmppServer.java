@@ -283,12 +283,15 @@ public final class SmppServer implements AutoCloseable {
             // An SSLSocket from the TLS listener goes the same way: its handshake runs on the first read, on the
             // session's reader thread, so a peer that never completes it costs no accept-loop time and is closed
             // by the bind timeout like any silent peer.
+            BindDeliveries deliveries = new BindDeliveries(sender, connection.getOutputStream(),
+                    options.responseTimeout());
             GuardedPduReader reader = new GuardedPduReader(options.maxPduLength(), options.pduReadTimeout(),
                     System::nanoTime, bind::phase, sender, connection.getOutputStream(), bind::logPrefix)
-                    .withReadTimeout(socket);
+                    .withReadTimeout(socket)
+                    .withResponses(deliveries::answered);
             SMPPServerSession session = new SMPPServerSession(connection, null, null, null,
                     options.pduProcessorThreads(), options.pduQueueCapacity(), sender, reader);
-            bind.attach(session);
+            bind.attach(session, deliveries);
             session.addSessionStateListener(bind);
             session.setMessageReceiverListener(new InboundDispatcher(bind, intake, clock, receipts, sender));
             session.setEnquireLinkTimer(Math.toIntExact(options.enquireLinkInterval().toMillis()));

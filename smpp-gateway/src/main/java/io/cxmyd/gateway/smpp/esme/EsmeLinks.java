@@ -9,6 +9,8 @@ import io.cxmyd.gateway.smpp.BindInfo;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -84,6 +86,18 @@ public final class EsmeLinks implements AutoCloseable {
             public DeliveryResult deliver(OutboundPart part) {
                 EsmeCarrierLink c = carriers.get(part.carrierId());
                 return c != null ? c.send(part) : serverLinks.deliver(part);
+            }
+
+            @Override
+            public CompletionStage<DeliveryResult> deliverLater(OutboundPart part) {
+                EsmeCarrierLink c = carriers.get(part.carrierId());
+                return c != null ? CompletableFuture.completedFuture(c.send(part)) : serverLinks.deliverLater(part);
+            }
+
+            @Override
+            public boolean pipelines(String carrierId) {
+                // jsmpp's client submit blocks until the response: ESME-mode parts keep a thread each.
+                return !carriers.containsKey(carrierId) && serverLinks.pipelines(carrierId);
             }
 
             @Override
