@@ -28,13 +28,11 @@ OUT=${CXMYD_BENCH_OUT:-/tmp/cxmyd-outside-bench}
 rm -rf "$OUT"; mkdir -p "$OUT"
 JAR=smpp-gateway/target/cxmyd-gateway.jar
 
-# (a) The jar and the test classpath, once.
-if [ $BUILD = 1 ]; then
-  mvn -q -o -B -pl smpp-gateway -am -DskipTests package dependency:build-classpath \
-      -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/cp.txt"
-else
-  mvn -q -o -B -pl smpp-gateway dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/cp.txt"
-fi
+# (a) The jar and the test classpath, once (--no-build: the jar as it is, the test classes compiled if stale).
+[ $BUILD = 1 ] && GOAL=package || GOAL=test-compile
+mvn -q -o -B -pl smpp-gateway -am -DskipTests $GOAL dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/cp.txt"
+[ -f $JAR ] || { echo "no $JAR: run without --no-build" >&2; exit 2; }
 CP="smpp-gateway/target/test-classes:smpp-gateway/target/classes:$(cat "$OUT/cp.txt")"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
