@@ -1,0 +1,201 @@
+package io.cxmyd.gateway.bench;
+
+import com.cloudhopper.smpp.PduAsyncResponse;
+import com.cloudhopper.smpp.SmppConstants;
+import com.cloudhopper.smpp.SmppSession;
+import com.cloudhopper.smpp.impl.DefaultSmppSessionHandler;
+import com.cloudhopper.smpp.pdu.BaseSm;
+import com.cloudhopper.smpp.pdu.PduRequest;
+import com.cloudhopper.smpp.pdu.PduResponse;
+import com.cloudhopper.smpp.pdu.SubmitSmResp;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+
+/**
+ * One bound session of a netty echo: answers each query ({@code submit_sm} for {@link NettyEcho},
+ * {@code deliver_sm} for {@link NettyEsmeEcho}) ROK at once and sends the reply's parts ({@link EchoReplies}, the
+ * other PDU) on the same session. No thread per PDU: the response and the parts are written from the session's
+ * netty I/O thread and the parts ride the session's window (their responses complete them on that thread); only
+ * a reply that finds the window too full to take all its parts is handed to the overflow thread, which waits for
+ * room.
+ */
+final class EchoLink extends DefaultSmppSessionHandler {
+
+    /** An echo's counters over all its sessions, and its CPU while it has traffic. */
+    static final class Counters {
+        final LongAdder queries = new LongAdder();
+        final LongAdder parts = new LongAdder();
+        final LongAdder partResps = new LongAdder();
+        final LongAdder partErrors = new LongAdder();
+        final LongAdder overflowed = new LongAdder();
+        final LongAdder queuedWrites = new LongAdder();
+        final LongAdder failed = new LongAdder();
+        final AtomicLong ids = new AtomicLong();
+        private final long startNanos = System.nanoTime();
+        private volatile long[] busyFrom;
+        private volatile long[] busyTo;
+        private final Thread sampler = NettyEcho.daemon("echo-cpu").newThread(this::sample);
+
+        void start() {
+            sampler.start();
+        }
+
+        void stop() {
+            sampler.interrupt();
+        }
+
+        /** Counters and CPU: this JVM's, over its life and from the first query to the last PDU handled. */
+        String summary(String title, String query, String reply) {
+            double cpuAll = NettyEcho.cpuNanos() / 1e9;
+            double wall = (System.nanoTime() - startNanos) / 1e9;
+            StringBuilder s = new StringBuilder("== " + title + " ==\n");
+            s.append(String.format("%s %d, %s %d, %s_resp %d (not ROK %d), failed %d,"
+                            + " replies through the overflow thread %d, writes left queued by netty %d%n",
+                    query, queries.sum(), reply, parts.sum(), reply, partResps.sum(), partErrors.sum(), failed.sum(),
+                    overflowed.sum(), queuedWrites.sum()));
+            long[] from = busyFrom;
+            long[] to = busyTo;
+            if (from != null && to[0] > from[0]) {
+                double busy = (to[0] - from[0]) / 1e9;
+                double cpu = (to[1] - from[1]) / 1e9;
+                s.append(String.format("echo CPU: %.2f cores while it had traffic (%.1f s CPU in %.1f s, sampled"
+                        + " every 200 ms); %.1f s CPU in %.1f s since start%n", cpu / busy, cpu, busy, cpuAll, wall));
+            } else {
+                s.append(String.format("echo CPU: %.1f s in %.1f s since start (no traffic)%n", cpuAll, wall));
+            }
+            return s.toString();
+        }
+
+        /**
+         * Samples this JVM's CPU time every 200 ms while queries come in: the first and last sample with traffic
+         * bound the busy period (a CPU-time read per PDU would cost more than the echo's own work).
+         */
+        private void sample() {
+            long seen = 0;
+            while (!Thread.currentThread().isInterrupted()) {
+                long n = queries.sum() + partResps.sum();
+                if (n != seen) {
+                    long now = System.nanoTime();
+                    long cpu = NettyEcho.cpuNanos();
+                    if (seen == 0) {
+                        busyFrom = new long[] {now, cpu};
+                    }
+                    busyTo = new long[] {now, cpu};
+                    seen = n;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private final SmppSession session;
+    private final Class<? extends BaseSm<?>> queryType;
+    private final Supplier<? extends BaseSm<?>> replyType;
+    private final EchoReplies replies;
+    private final Counters counters;
+    private final Executor overflow;
+    /** Replies of this session handed to the overflow thread and not yet all offered to the window. */
+    private final AtomicInteger overflowing = new AtomicInteger();
+
+    EchoLink(SmppSession session, Class<? extends BaseSm<?>> queryType, Supplier<? extends BaseSm<?>> replyType,
+             EchoReplies replies, Counters counters, Executor overflow) {
+        this.session = session;
+        this.queryType = queryType;
+        this.replyType = replyType;
+        this.replies = replies;
+        this.counters = counters;
+        this.overflow = overflow;
+    }
+
+    @Override
+    public PduResponse firePduRequestReceived(PduRequest request) {
+        if (queryType.isInstance(request)) {
+            onQuery((BaseSm<?>) request);
+            return null; // answered in onQuery, ahead of the parts
+        }
+        return request.createResponse();
+    }
+
+    @Override
+    public void fireExpectedPduResponseReceived(PduAsyncResponse response) {
+        counters.partResps.increment();
+        if (response.getResponse().getCommandStatus() != SmppConstants.STATUS_OK) {
+            counters.partErrors.increment();
+        }
+    }
+
+    @Override
+    public void firePduRequestExpired(PduRequest request) {
+        counters.failed.increment();
+    }
+
+    private void onQuery(BaseSm<?> query) {
+        counters.queries.increment();
+        PduResponse resp = query.createResponse();
+        if (resp instanceof SubmitSmResp r) {
+            r.setMessageId(Long.toHexString(counters.ids.incrementAndGet()));
+        }
+        BaseSm<?>[] parts;
+        try {
+            parts = replies.reply(query, replyType);
+        } catch (Exception e) {
+            counters.failed.increment();
+            return;
+        }
+        // The response first, from this (the I/O) thread: the parts below cannot overtake it.
+        write(() -> session.sendResponsePdu(resp));
+        // Only this I/O thread and the overflow thread offer to this session's window, and the overflow thread
+        // only while overflowing > 0, which only this thread raises: with none overflowing, the room seen here
+        // stays (the parts' responses, which free it, are read on this thread too), and the offers below never
+        // wait on the I/O thread.
+        if (overflowing.get() == 0 && session.getSendWindow().getFreeSize() >= parts.length) {
+            for (BaseSm<?> d : parts) {
+                send(d);
+            }
+        } else {
+            counters.overflowed.increment();
+            overflowing.incrementAndGet();
+            overflow.execute(() -> {
+                try {
+                    for (BaseSm<?> d : parts) {
+                        send(d);
+                    }
+                } finally {
+                    overflowing.decrementAndGet();
+                }
+            });
+        }
+    }
+
+    private void send(BaseSm<?> part) {
+        write(() -> session.sendRequestPdu(part, OutsideRun.EXPIRY_MS, false));
+        counters.parts.increment();
+    }
+
+    @FunctionalInterface
+    private interface Write {
+        void run() throws Exception;
+    }
+
+    /**
+     * Cloudhopper (netty 3) waits for each write to complete. On the I/O thread a write completes at once unless
+     * the socket's buffer is full; then netty refuses the wait (IllegalStateException) but the PDU stays queued
+     * and goes out when the peer reads: counted, not lost.
+     */
+    private void write(Write w) {
+        try {
+            w.run();
+        } catch (IllegalStateException e) {
+            counters.queuedWrites.increment();
+        } catch (Exception e) {
+            counters.failed.increment();
+        }
+    }
+}
