@@ -8,7 +8,9 @@ import com.cloudhopper.smpp.pdu.BaseSm;
 import com.cloudhopper.smpp.pdu.PduRequest;
 import com.cloudhopper.smpp.pdu.PduResponse;
 import com.cloudhopper.smpp.pdu.SubmitSmResp;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -95,7 +97,9 @@ final class EchoLink extends DefaultSmppSessionHandler {
         }
     }
 
-    private final SmppSession session;
+    /** Set at once by a server, or by {@link #attach} once the client's bind returned. */
+    private volatile SmppSession session;
+    private final CountDownLatch attached = new CountDownLatch(1);
     private final Class<? extends BaseSm<?>> queryType;
     private final Supplier<? extends BaseSm<?>> replyType;
     private final EchoReplies replies;
@@ -104,14 +108,45 @@ final class EchoLink extends DefaultSmppSessionHandler {
     /** Replies of this session handed to the overflow thread and not yet all offered to the window. */
     private final AtomicInteger overflowing = new AtomicInteger();
 
+    /**
+     * The handler of {@code session}; {@code null} for a client's session, whose handler is needed for the bind
+     * that makes the session: then {@link #attach} it when the bind returns.
+     */
     EchoLink(SmppSession session, Class<? extends BaseSm<?>> queryType, Supplier<? extends BaseSm<?>> replyType,
              EchoReplies replies, Counters counters, Executor overflow) {
-        this.session = session;
+        if (session != null) {
+            attach(session);
+        }
         this.queryType = queryType;
         this.replyType = replyType;
         this.replies = replies;
         this.counters = counters;
         this.overflow = overflow;
+    }
+
+    void attach(SmppSession s) {
+        session = s;
+        attached.countDown();
+    }
+
+    /**
+     * The session; a query that came right behind the client's bind_resp (on the I/O thread that completed the
+     * bind) waits the moment the binding thread takes to attach it.
+     */
+    private SmppSession session() {
+        SmppSession s = session;
+        if (s != null) {
+            return s;
+        }
+        try {
+            if (!attached.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("no session attached");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for the session");
+        }
+        return session;
     }
 
     @Override
@@ -138,6 +173,7 @@ final class EchoLink extends DefaultSmppSessionHandler {
 
     private void onQuery(BaseSm<?> query) {
         counters.queries.increment();
+        SmppSession session = session();
         PduResponse resp = query.createResponse();
         if (resp instanceof SubmitSmResp r) {
             r.setMessageId(Long.toHexString(counters.ids.incrementAndGet()));
@@ -157,7 +193,7 @@ final class EchoLink extends DefaultSmppSessionHandler {
         // wait on the I/O thread.
         if (overflowing.get() == 0 && session.getSendWindow().getFreeSize() >= parts.length) {
             for (BaseSm<?> d : parts) {
-                send(d);
+                send(session, d);
             }
         } else {
             counters.overflowed.increment();
@@ -165,7 +201,7 @@ final class EchoLink extends DefaultSmppSessionHandler {
             overflow.execute(() -> {
                 try {
                     for (BaseSm<?> d : parts) {
-                        send(d);
+                        send(session, d);
                     }
                 } finally {
                     overflowing.decrementAndGet();
@@ -174,7 +210,7 @@ final class EchoLink extends DefaultSmppSessionHandler {
         }
     }
 
-    private void send(BaseSm<?> part) {
+    private void send(SmppSession session, BaseSm<?> part) {
         write(() -> session.sendRequestPdu(part, OutsideRun.EXPIRY_MS, false));
         counters.parts.increment();
     }
