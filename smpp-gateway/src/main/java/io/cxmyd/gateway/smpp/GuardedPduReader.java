@@ -44,12 +44,12 @@ final class GuardedPduReader implements PDUReader {
     private final Supplier<String> logPrefix;
     private byte[] pending;
     private java.net.Socket socket;
-    private ResponseTaker responses = (commandId, status, sequence) -> false;
+    private ResponseTaker responses = (commandId, status, sequence, pdu) -> false;
 
     /** Takes the responses to requests written outside jsmpp ({@link BindDeliveries}); true when it took one. */
     @FunctionalInterface
     interface ResponseTaker {
-        boolean take(int commandId, int commandStatus, int sequence);
+        boolean take(int commandId, int commandStatus, int sequence, byte[] pdu);
     }
 
     GuardedPduReader(int maxPduLength, Supplier<PduScreen.Phase> phase, PDUSender sender, OutputStream out,
@@ -90,7 +90,7 @@ final class GuardedPduReader implements PDUReader {
         while (true) {
             byte[] pdu = readWholePdu(in);
             Command header = header(pdu);
-            if (responses.take(header.getCommandId(), header.getCommandStatus(), header.getSequenceNumber())) {
+            if (responses.take(header.getCommandId(), header.getCommandStatus(), header.getSequenceNumber(), pdu)) {
                 continue;
             }
             PduScreen.Verdict verdict = PduScreen.screen(phase.get(), header.getCommandId(), pdu);

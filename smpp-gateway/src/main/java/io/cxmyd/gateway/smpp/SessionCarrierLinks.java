@@ -141,7 +141,7 @@ final class SessionCarrierLinks implements CarrierLinks {
             log.debug("{} deliver_sm rejected: 0x{}", bind.logPrefix(), Integer.toHexString(status));
             return DeliveryResult.rejected(SmppStatus.of(status));
         }
-        if (cause instanceof BindDeliveries.LinkGone || !bind.isBound()) {
+        if (cause instanceof PipelinedRequests.LinkGone || !bind.isBound()) {
             // Written, then the bind went down before an answer: the carrier may or may not have it.
             log.info("{} deliver_sm: bind went down before deliver_sm_resp", bind.logPrefix());
             return DeliveryResult.LINK_ERROR;

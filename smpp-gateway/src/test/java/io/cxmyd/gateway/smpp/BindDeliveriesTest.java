@@ -37,13 +37,13 @@ class BindDeliveriesTest {
         ByteBuffer b = ByteBuffer.wrap(wire.toByteArray());
         assertThat(b.getInt(4)).isEqualTo(SMPPConstant.CID_DELIVER_SM);
         int sequence = b.getInt(12);
-        assertThat(sequence).isEqualTo(BindDeliveries.FIRST_SEQUENCE);
+        assertThat(sequence).isEqualTo(PipelinedRequests.FIRST_SEQUENCE);
         assertThat(deliveries.inFlight()).isEqualTo(2);
 
-        assertThat(deliveries.answered(SMPPConstant.CID_DELIVER_SM_RESP, 0x58, sequence + 1)).isTrue();
+        assertThat(deliveries.answered(SMPPConstant.CID_DELIVER_SM_RESP, 0x58, sequence + 1, null)).isTrue();
         assertThat(second).isCompletedWithValue(0x58); // ESME_RTHROTTLED, for the outbox to decide
         assertThat(first).isNotDone();
-        assertThat(deliveries.answered(SMPPConstant.CID_GENERIC_NACK, 0x03, sequence)).isTrue();
+        assertThat(deliveries.answered(SMPPConstant.CID_GENERIC_NACK, 0x03, sequence, null)).isTrue();
         assertThat(first).isCompletedWithValue(0x03);
         assertThat(deliveries.inFlight()).isZero();
     }
@@ -51,10 +51,10 @@ class BindDeliveriesTest {
     @Test
     void responsesOutsideOurRangeOrOfOtherCommandsAreLeftToJsmpp() throws Exception {
         deliveries.deliver(part(), NO_TLVS);
-        assertThat(deliveries.answered(SMPPConstant.CID_DELIVER_SM_RESP, 0, 7)).as("jsmpp's own range").isFalse();
-        assertThat(deliveries.answered(SMPPConstant.CID_ENQUIRE_LINK_RESP, 0, BindDeliveries.FIRST_SEQUENCE))
+        assertThat(deliveries.answered(SMPPConstant.CID_DELIVER_SM_RESP, 0, 7, null)).as("jsmpp's own range").isFalse();
+        assertThat(deliveries.answered(SMPPConstant.CID_ENQUIRE_LINK_RESP, 0, PipelinedRequests.FIRST_SEQUENCE, null))
                 .isFalse();
-        assertThat(deliveries.answered(SMPPConstant.CID_DELIVER_SM_RESP, 0, BindDeliveries.FIRST_SEQUENCE + 5))
+        assertThat(deliveries.answered(SMPPConstant.CID_DELIVER_SM_RESP, 0, PipelinedRequests.FIRST_SEQUENCE + 5, null))
                 .as("ours, but nothing waits for it (it came after its timeout): dropped here").isTrue();
         assertThat(deliveries.inFlight()).isEqualTo(1);
     }
@@ -65,7 +65,7 @@ class BindDeliveriesTest {
         deliveries.closed();
 
         assertThatThrownBy(waiting::get).isInstanceOf(ExecutionException.class)
-                .hasCauseInstanceOf(BindDeliveries.LinkGone.class);
+                .hasCauseInstanceOf(PipelinedRequests.LinkGone.class);
         int written = wire.size();
         assertThatThrownBy(() -> deliveries.deliver(part(), NO_TLVS)).isInstanceOf(IOException.class);
         assertThat(wire.size()).isEqualTo(written);
@@ -95,10 +95,10 @@ class BindDeliveriesTest {
 
     @Test
     void sequenceNumbersWrapInsideOurRange() {
-        assertThat(BindDeliveries.ours(BindDeliveries.FIRST_SEQUENCE)).isTrue();
-        assertThat(BindDeliveries.ours(Integer.MAX_VALUE)).isTrue();
-        assertThat(BindDeliveries.ours(BindDeliveries.FIRST_SEQUENCE - 1)).isFalse();
-        assertThat(BindDeliveries.ours(1)).isFalse();
+        assertThat(PipelinedRequests.ours(PipelinedRequests.FIRST_SEQUENCE)).isTrue();
+        assertThat(PipelinedRequests.ours(Integer.MAX_VALUE)).isTrue();
+        assertThat(PipelinedRequests.ours(PipelinedRequests.FIRST_SEQUENCE - 1)).isFalse();
+        assertThat(PipelinedRequests.ours(1)).isFalse();
     }
 
     private static BindDeliveries.SmppFields part() {

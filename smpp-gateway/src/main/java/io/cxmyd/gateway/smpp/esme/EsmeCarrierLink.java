@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -18,11 +20,10 @@ import org.jsmpp.session.SMPPSession;
 /**
  * One carrier in ESME mode: its binds to the carrier's SMSC, its throughput cap and its receipt ledger.
  *
- * <p>Concurrency, honestly: jsmpp 3.0's client has only a blocking {@code submitShortMessage} (there is no
- * asynchronous submit in its API), so the window is a fixed pool of sender threads, sized to
- * {@code sessions x window} (the outbox's sender threads for this carrier), each with at most one submit_sm
- * outstanding. The per-session {@link SubmitWindow} keeps any one bind at {@code window}. No thread is
- * created per message and none is parked beyond that pool.
+ * <p>Concurrency: jsmpp 3.0's client has only a blocking {@code submitShortMessage}, so submit_sm are written
+ * here with its PDU sender and their responses taken by the session's reader ({@link PipelinedRequests}): no
+ * thread waits for a response. The outbox keeps {@code sessions x window} replies in flight for this carrier
+ * (one part outstanding each), and the per-session {@link SubmitWindow} keeps any one bind at {@code window}.
  */
 final class EsmeCarrierLink {
 
@@ -81,34 +82,46 @@ final class EsmeCarrierLink {
      * a bound sending session, round-robin. Blocking: from an outbox sender thread.
      */
     DeliveryResult send(OutboundPart part) {
+        return sendLater(part).join();
+    }
+
+    /**
+     * One part as submit_sm, written at once or after the bucket's wait (on a timer, never parking the caller),
+     * on a bound sending session with room in its window, round-robin; the stage completes when the SMSC
+     * answers.
+     */
+    CompletableFuture<DeliveryResult> sendLater(OutboundPart part) {
         long wait = bucket.reserve(System.nanoTime());
         if (wait > 0) {
-            LockSupport.parkNanos(wait);
+            return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS))
+                    .thenCompose(none -> sendNow(part));
         }
+        return sendNow(part);
+    }
+
+    private CompletableFuture<DeliveryResult> sendNow(OutboundPart part) {
         while (true) {
             boolean anyBound = false;
             int n = sessions.size();
             int start = Math.floorMod(turn.getAndIncrement(), n);
             for (int i = 0; i < n; i++) {
                 EsmeSession s = sessions.get((start + i) % n);
-                SMPPSession bound = s.sends() ? s.bound() : null;
-                if (bound == null) {
+                EsmeSession.Pipeline pipeline = s.sends() ? s.pipeline() : null;
+                if (pipeline == null) {
                     continue;
                 }
                 anyBound = true;
                 if (s.window().tryAcquire()) {
-                    try {
-                        return sender.submit(s, bound, part, ledger);
-                    } finally {
-                        s.window().release();
-                    }
+                    // Given back before anything chained on the result runs: the next part may need the slot.
+                    return sender.submitLater(s, pipeline, part, ledger)
+                            .whenComplete((result, error) -> s.window().release());
                 }
             }
             if (!anyBound) {
-                return DeliveryResult.NO_BIND;
+                return CompletableFuture.completedFuture(DeliveryResult.NO_BIND);
             }
-            // Every bound session's window is full: only when sessions went down and the pool outnumbers the
-            // windows left. A short pause, then look again (a slot frees when a response arrives).
+            // Every bound session's window is full: only when sessions went down and the outbox's window
+            // outnumbers the windows left. A short pause, then look again (a slot frees when a response arrives).
             LockSupport.parkNanos(1_000_000);
         }
     }

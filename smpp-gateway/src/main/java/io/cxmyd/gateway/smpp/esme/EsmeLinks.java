@@ -91,12 +91,13 @@ public final class EsmeLinks implements AutoCloseable {
             @Override
             public CompletionStage<DeliveryResult> deliverLater(OutboundPart part) {
                 EsmeCarrierLink c = carriers.get(part.carrierId());
-                return c != null ? CompletableFuture.completedFuture(c.send(part)) : serverLinks.deliverLater(part);
+                return c != null ? c.sendLater(part) : serverLinks.deliverLater(part);
             }
 
             @Override
             public boolean pipelines(String carrierId) {
-                // jsmpp's client submit blocks until the response: ESME-mode parts keep a thread each.
+                // ESME-mode parts do not wait for their response either, but one may wait for a session's
+                // window after a bind was lost: they are written from the outbox's sender threads.
                 return !carriers.containsKey(carrierId) && serverLinks.pipelines(carrierId);
             }
 

@@ -9,7 +9,13 @@ import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import io.cxmyd.gateway.smpp.PipelinedRequests;
+import java.io.OutputStream;
 import org.jsmpp.DefaultPDUSender;
+import org.jsmpp.PDUSender;
+import org.jsmpp.SMPPConstant;
+import org.jsmpp.SynchronizedPDUSender;
+import org.jsmpp.session.connection.Connection;
 import org.jsmpp.bean.InterfaceVersion;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.TypeOfNumber;
@@ -42,10 +48,16 @@ final class EsmeSession {
     private final Consumer<String> canSend;
     private final RebindPolicy policy;
     private final SubmitWindow window;
+    /** Writes lock the connection's stream: jsmpp's writes and ours (submit_sm) never interleave. */
+    private static final PDUSender SENDER = new SynchronizedPDUSender(new DefaultPDUSender());
     private final AtomicInteger unanswered = new AtomicInteger();
     private final Object monitor = new Object();
     private final Thread thread;
     private volatile SMPPSession session;
+    /** Where this bind's submit_sm are written and their responses awaited; null while unbound. */
+    private volatile Pipeline pipeline;
+    /** The connection jsmpp opened for the bind being made (its output stream is written to directly). */
+    private volatile Connection connection;
     private volatile Instant boundSince;
     private volatile boolean closed;
     /** The carrier's budget shared across instances, or null: bind without asking (set before start). */
@@ -97,6 +109,19 @@ final class EsmeSession {
         return window;
     }
 
+    /**
+     * What a submit_sm is written with on the bound session: jsmpp's PDU sender on the connection's stream,
+     * under sequence numbers of {@code requests}, whose responses this session's reader takes.
+     */
+    record Pipeline(SMPPSession session, PipelinedRequests requests, PDUSender sender, OutputStream out) {
+    }
+
+    /** The bound session's pipeline, or null. */
+    Pipeline pipeline() {
+        Pipeline p = pipeline;
+        return p != null && p.session().getSessionState().isBound() ? p : null;
+    }
+
     String logPrefix() {
         return prefix;
     }
@@ -137,7 +162,9 @@ final class EsmeSession {
             if (budget != null && lease == null) {
                 break;
             }
-            SmscPduReader reader = new SmscPduReader();
+            PipelinedRequests submits = new PipelinedRequests(SMPPConstant.CID_SUBMIT_SM_RESP,
+                    options.responseTimeout());
+            SmscPduReader reader = new SmscPduReader().withResponses(submits);
             SMPPSession s = newSession(reader);
             try {
                 s.connectAndBind(options.host(), options.port(), bindParameter(), options.bindTimeout().toMillis());
@@ -156,6 +183,7 @@ final class EsmeSession {
             failures = 0;
             unanswered.set(0);
             boundSince = Instant.now();
+            pipeline = new Pipeline(s, submits, SENDER, connection.getOutputStream());
             session = s;
             events.bindAttempt(options.carrierId(), EsmeEvents.BindAttempt.BOUND);
             events.bound(options.carrierId(), type);
@@ -169,6 +197,8 @@ final class EsmeSession {
                 s.unbindAndClose();
             }
             release(lease);
+            pipeline = null;
+            submits.closed();
             session = null;
             events.unbound(options.carrierId(), type);
             if (closed) {
@@ -185,7 +215,12 @@ final class EsmeSession {
     private SMPPSession newSession(SmscPduReader reader) {
         ConnectionFactory connections = options.tls()
                 ? SSLSocketConnectionFactory.getInstance() : SocketConnectionFactory.getInstance();
-        SMPPSession s = new SMPPSession(new DefaultPDUSender(), reader, connections);
+        ConnectionFactory kept = (host, port) -> {
+            Connection c = connections.createConnection(host, port);
+            connection = c;
+            return c;
+        };
+        SMPPSession s = new SMPPSession(SENDER, reader, kept);
         s.setEnquireLinkTimer((int) options.enquireLinkInterval().toMillis());
         s.setTransactionTimer(options.responseTimeout().toMillis());
         s.setPduProcessorDegree(options.pduThreads());

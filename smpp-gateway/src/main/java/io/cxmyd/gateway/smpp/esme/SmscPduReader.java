@@ -1,5 +1,6 @@
 package io.cxmyd.gateway.smpp.esme;
 
+import io.cxmyd.gateway.smpp.PipelinedRequests;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.Arrays;
@@ -35,6 +36,13 @@ final class SmscPduReader extends DefaultPDUReader {
     private static final long SETTLE_MILLIS = 300;
 
     private volatile int refusal;
+    private PipelinedRequests responses;
+
+    /** The responses {@code requests} takes are handed to it here; jsmpp never sees them. */
+    SmscPduReader withResponses(PipelinedRequests requests) {
+        this.responses = requests;
+        return this;
+    }
 
     /** The status of a refused bind_resp this reader read, or 0. */
     int refusal() {
@@ -51,11 +59,17 @@ final class SmscPduReader extends DefaultPDUReader {
                 throw new IOException("interrupted", e);
             }
         }
-        Command header = super.readPDUHeader(in);
-        if (header.getCommandLength() > MAX_PDU_LENGTH) {
-            throw new IOException("command_length " + header.getCommandLength() + " above " + MAX_PDU_LENGTH);
+        while (true) {
+            Command header = super.readPDUHeader(in);
+            if (header.getCommandLength() > MAX_PDU_LENGTH) {
+                throw new IOException("command_length " + header.getCommandLength() + " above " + MAX_PDU_LENGTH);
+            }
+            if (responses == null || !responses.takes(header.getCommandId(), header.getSequenceNumber())) {
+                return header;
+            }
+            byte[] pdu = super.readPDU(in, header);
+            responses.answered(header.getCommandId(), header.getCommandStatus(), header.getSequenceNumber(), pdu);
         }
-        return header;
     }
 
     @Override
