@@ -26,7 +26,7 @@ DATA=${CXMYD_BENCH_DATA:?set CXMYD_BENCH_DATA to a DatasetGenerator --out direct
 [ -f "$DATA/subscribers.csv" ] || { echo "no $DATA/subscribers.csv" >&2; exit 2; }
 OUT=${CXMYD_BENCH_OUT:-/tmp/cxmyd-outside-bench}
 rm -rf "$OUT"; mkdir -p "$OUT"
-JAR=smpp-gateway/target/cxmyd-gateway.jar
+JAR=${CXMYD_BENCH_JAR:-smpp-gateway/target/cxmyd-gateway.jar}   # CXMYD_BENCH_JAR: another build, for a before/after
 
 # (a) The jar and the test classpath, once (--no-build: the jar as it is, the test classes compiled if stale).
 [ $BUILD = 1 ] && GOAL=package || GOAL=test-compile
