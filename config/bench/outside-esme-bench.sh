@@ -6,50 +6,23 @@
 # prints the ratio. The twin of outside-bench.sh (server mode).
 # usage, from the repository root, with the dataset of docs/performance.md:
 #   CXMYD_BENCH_DATA=/tmp/cxmyd-bench/data config/bench/outside-esme-bench.sh [--window 64] [--warmup 5s]
-#       [--duration 20s] [--parts 2] [--last-part-octets 134] [--numbers-limit 20000] [--no-build]
+#       [--duration 20s] [--parts 2] [--last-part-octets 134] [--numbers-limit 20000] [--rate N] [--no-build]
 # One transceiver bind per carrier (the gateway's `sessions: 1`, the echo's two binds): 2 sessions, each with
 # --window queries outstanding. Output and logs: ${CXMYD_BENCH_OUT:-/tmp/cxmyd-outside-esme-bench}.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-WINDOW=64; WARMUP=5s; DURATION=20s; PARTS=2; LAST=134; LIMIT=20000; BUILD=1
-while [ $# -gt 0 ]; do
-  case $1 in
-    --window) WINDOW=$2; shift 2 ;;
-    --warmup) WARMUP=$2; shift 2 ;;
-    --duration) DURATION=$2; shift 2 ;;
-    --parts) PARTS=$2; shift 2 ;;
-    --last-part-octets) LAST=$2; shift 2 ;;
-    --numbers-limit) LIMIT=$2; shift 2 ;;
-    --no-build) BUILD=0; shift ;;
-    *) echo "unknown option $1" >&2; exit 2 ;;
-  esac
-done
-DATA=${CXMYD_BENCH_DATA:?set CXMYD_BENCH_DATA to a DatasetGenerator --out directory}
-[ -f "$DATA/subscribers.csv" ] || { echo "no $DATA/subscribers.csv" >&2; exit 2; }
-OUT=${CXMYD_BENCH_OUT:-/tmp/cxmyd-outside-esme-bench}
-rm -rf "$OUT"; mkdir -p "$OUT"
-JAR=${CXMYD_BENCH_JAR:-smpp-gateway/target/cxmyd-gateway.jar}   # CXMYD_BENCH_JAR: another build, for a before/after
+OUT_DEFAULT=/tmp/cxmyd-outside-esme-bench
+source config/bench/outside-common.sh
+[ "$SESSIONS" = 2 ] || { echo "--sessions: ESME mode runs one bind per carrier, 2 in all" >&2; exit 2; }
 BINDS=cmcc:cm-pass1:10086,cucc:cu-pass1:10010   # the accounts of config/bench/gateway-bench.yml
 
-# (a) The jar and the test classpath, once (--no-build: the jar as it is, the test classes compiled if stale).
-[ $BUILD = 1 ] && GOAL=package || GOAL=test-compile
-mvn -q -o -B -pl smpp-gateway -am -DskipTests $GOAL dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/cp.txt"
-[ -f $JAR ] || { echo "no $JAR: run without --no-build" >&2; exit 2; }
-CP="smpp-gateway/target/test-classes:smpp-gateway/target/classes:$(cat "$OUT/cp.txt")"
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-stop() { kill -TERM "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 # The server side starts first (it binds to the tool, trying again until the tool listens): its pid is the
 # tool's --server-pid. The tool waits up to 300 s for both binds (the gateway loads the dataset first).
 load() { # label port pid
   echo "  load average $(cut -d' ' -f1-3 /proc/loadavg) before '$1' at $(date -u +%H:%M:%S)"
   java -Xmx1g -cp "$CP" io.cxmyd.gateway.bench.OutsideSmscLoad --listen "127.0.0.1:$2" --server-pid "$3" \
       --label "$1" --bind "$BINDS" --sessions 2 --bind-wait 300s --window "$WINDOW" \
-      --warmup "$WARMUP" --duration "$DURATION" --numbers-from "$DATA/subscribers.csv" --numbers-limit "$LIMIT" \
+      --warmup "$WARMUP" --duration "$DURATION" --numbers-from "$DATA/subscribers.csv" --numbers-limit "$LIMIT" "${RATE[@]}" \
       | tee "$OUT/load-$1.out" || true
 }
 
@@ -80,20 +53,11 @@ awk -v port="$GP" '
     print "      reconnectMax: 1s"
   }' config/bench/gateway-bench.yml | sed -e "s|\${CXMYD_BENCH_DATA}|$DATA|" >"$OUT/gateway.yml"
 [ "$(grep -c '^    smsc:' "$OUT/gateway.yml")" = 2 ] || { echo "no smsc block added to $OUT/gateway.yml" >&2; exit 1; }
-cp config/bench/logback.xml "$OUT/"
-rm -rf "$OUT/var/journal"
+fresh_gateway_state
 java -Xmx512m -Dcxmyd.log.dir="$OUT" -jar $JAR run --config "$OUT/gateway.yml" >"$OUT/gateway.out" 2>&1 & GPID=$!
 PIDS+=($GPID)
 load gateway "$GP" $GPID
 stop $GPID
 
 # (c) The ratio.
-field() { sed -n "s/^RESULT .* $2=\([^ ]*\).*/\1/p" "$OUT/load-$1.out"; }
-EQ=$(field echo qps); GQ=$(field gateway qps); EP99=$(field echo p99); GP99=$(field gateway p99)
-if [ -z "$EQ" ] || [ -z "$GQ" ]; then echo "a run printed no RESULT line (see $OUT)" >&2; exit 1; fi
-echo
-echo "== ratio, ESME mode (2 sessions, window $WINDOW, $PARTS parts, measured $DURATION after $WARMUP) =="
-echo "gateway (ESME mode) / same-parts netty echo: throughput $(awk -v g="$GQ" -v e="$EQ" 'BEGIN{printf "%.2f", (e>0?g/e:0)}')" \
-     "($GQ / $EQ per s); p99 $GP99 ms vs $EP99 ms"
-echo "CPU over the measured window: gateway $(field gateway server_cpu) cores, echo $(field echo server_cpu) cores;" \
-     "load tool $(field gateway tool_cpu) / $(field echo tool_cpu) cores"
+print_ratio "gateway (ESME mode)"
