@@ -62,14 +62,14 @@ final class ReceiptSender implements AutoCloseable {
     }
 
     private void send(InboundMessage message, String messageId) {
-        links.deliverReceipt(new OutboundPart(message.carrierId(), message.destination(),
+        // One receipt outstanding at a time, as before pipelining: 10,000 queued receipts written at once to a
+        // carrier that stopped reading would fill the socket and block the replies' writes behind them.
+        DeliveryResult r = links.deliverReceipt(new OutboundPart(message.carrierId(), message.destination(),
                 message.source(), ESM_RECEIPT, (byte) 0, text(messageId, message.receivedAt(), Instant.now()), null,
-                null), messageId).thenAccept(r -> {
-                    if (r.kind() != DeliveryResult.Kind.DELIVERED) {
-                        log.debug("[{}] receipt for {} not delivered: {} {}", message.carrierId(), messageId,
-                                r.kind(), r.status());
-                    }
-                });
+                null), messageId).toCompletableFuture().join();
+        if (r.kind() != DeliveryResult.Kind.DELIVERED) {
+            log.debug("[{}] receipt for {} not delivered: {} {}", message.carrierId(), messageId, r.kind(), r.status());
+        }
     }
 
     /** SMPP 3.4 Appendix B: {@code id:... sub:001 dlvrd:001 submit date:... done date:... stat:DELIVRD err:000 text:}. */
