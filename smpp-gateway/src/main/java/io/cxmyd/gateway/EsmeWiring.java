@@ -66,13 +66,21 @@ final class EsmeWiring {
         return new EsmeLinks(options(config), events(metrics), Clock.systemUTC());
     }
 
+    /**
+     * PDU threads of an ESME session at least: jsmpp's client answers a deliver_sm when the listener returns,
+     * so each query the SMSC sends holds one of them until its journal commit (server mode answers later and
+     * needs only {@code smpp.pduProcessorThreads}, default 2).
+     */
+    static final int ESME_PDU_THREADS_AT_LEAST = 32;
+
     static List<EsmeOptions> options(GatewayConfig config) {
         return config.carriers().stream().filter(GatewayConfig.Carrier::esmeMode).map(c -> {
             GatewayConfig.Smsc s = c.smsc().orElseThrow();
             return new EsmeOptions(c.id(), c.systemId(), c.password(), s.host(), s.port(),
                     s.bind() == GatewayConfig.SmscBind.PAIR, s.sessions(), s.systemType(), s.tls(),
                     s.enquireLinkInterval(), s.bindTimeout(), s.responseTimeout(), s.window(), s.throughput(),
-                    s.reconnectMin(), s.reconnectMax(), s.receipts(), config.smpp().pduProcessorThreads());
+                    s.reconnectMin(), s.reconnectMax(), s.receipts(),
+                    Math.max(ESME_PDU_THREADS_AT_LEAST, config.smpp().pduProcessorThreads()));
         }).toList();
     }
 

@@ -28,7 +28,7 @@ final class SmppSection {
                 tls(n.optionalSection("tls"), baseDir),
                 // Each accept waits on its thread for the journal's fsync: a bind accepts at most this many
                 // queries per fsync (docs/performance.md). 3 capped a bind at about 1,200 queries/s.
-                n.integer("pduProcessorThreads", 32, 1, 64),
+                n.integer("pduProcessorThreads", 2, 1, 64),
                 n.integer("maxUnboundPerAddress", 8, 1, 10_000),
                 n.integer("reservedForAllowLists", Math.min(16, maxConnections / 4), 0, maxConnections - 1));
         n.finish();

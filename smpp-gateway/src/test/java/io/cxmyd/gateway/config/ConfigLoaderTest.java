@@ -373,7 +373,7 @@ class ConfigLoaderTest {
         GatewayConfig c = parse(MINIMAL);
         assertThat(c.smpp().maxConnections()).isEqualTo(64);
         assertThat(c.smpp().pduReadTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(c.smpp().pduProcessorThreads()).isEqualTo(32);
+        assertThat(c.smpp().pduProcessorThreads()).isEqualTo(2);
         assertThat(c.smpp().bindFailures()).isEqualTo(
                 new GatewayConfig.BindFailures(3, Duration.ofMinutes(15), Duration.ofSeconds(3)));
         assertThat(c.smpp().maxUnboundPerAddress()).isEqualTo(8);
