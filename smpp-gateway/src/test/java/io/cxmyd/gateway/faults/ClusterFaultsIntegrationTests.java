@@ -68,7 +68,12 @@ class ClusterFaultsIntegrationTests {
     @Test
     void withWaitForReplicasAFailoverUnderLoadLosesNoAcknowledgedQuery() throws Exception {
         String line = failoverRun(1);
-        assertThat(line).contains("lost=0,").contains("duplicates=0");
+        assertThat(line).contains("lost=0,");
+        // At least once, as documented: a query refused while the stream's replica was away may have landed
+        // all the same; its entry, removed by the instance that refused it unless that one is killed first, is
+        // then answered by whoever takes it over, and the SMSC's second copy is answered too. Only such a query
+        // may be answered twice (seen once in 900: 3 of them).
+        assertThat(duplicatedNotSentAgain).as("answered twice though the SMSC sent it once").isEmpty();
     }
 
     @Test
@@ -77,6 +82,9 @@ class ClusterFaultsIntegrationTests {
                 "the figure without WAIT runs with -Pfaults");
         failoverRun(0);
     }
+
+    /** Of the last run: subscribers answered more than once whose query the SMSC sent only once. */
+    private List<String> duplicatedNotSentAgain = List.of();
 
     /** The whole run; returns the figures line (also appended to target/reliability-figures.txt). */
     private String failoverRun(int waitForReplicas) throws Exception {
@@ -139,6 +147,10 @@ class ClusterFaultsIntegrationTests {
 
             Map<String, Integer> all = merged(clients);
             int duplicates = all.values().stream().mapToInt(n -> n - 1).sum();
+            Set<String> sentAgain = new HashSet<>();
+            clients.forEach(c -> sentAgain.addAll(c.sentAgain()));
+            duplicatedNotSentAgain = all.entrySet().stream().filter(e -> e.getValue() > 1)
+                    .map(Map.Entry::getKey).filter(s -> !sentAgain.contains(s)).toList();
             int refused = clients.stream().mapToInt(c -> c.refusals(SmppStatus.ESME_RX_T_APPN)).sum();
             double tookOver = gateways.get(1).metric("cxmyd_journal_replayed_total")
                     + gateways.get(2).metric("cxmyd_journal_replayed_total");

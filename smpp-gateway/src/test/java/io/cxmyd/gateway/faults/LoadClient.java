@@ -25,6 +25,8 @@ final class LoadClient implements AutoCloseable {
     private final int port;
     private final ConcurrentLinkedQueue<String> toSend = new ConcurrentLinkedQueue<>();
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    /** Subscribers whose query went out more than once (refused, or the link broke mid-submit). */
+    private final Set<String> sentAgain = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> replies = new ConcurrentHashMap<>();
     private final Map<SmppStatus, AtomicInteger> refusals = new ConcurrentHashMap<>();
     private final AtomicInteger linkFailures = new AtomicInteger();
@@ -84,11 +86,13 @@ final class LoadClient implements AutoCloseable {
                     acknowledged.add(from);
                 } else {
                     refusals.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                    sentAgain.add(from);
                     toSend.add(from);
                     pause(20);
                 }
             } catch (SmppClientException | RuntimeException e) {
                 // The gateway went away mid-submit: not acknowledged, so it is ours to send again.
+                sentAgain.add(from);
                 toSend.add(from);
                 broken(c);
             }
@@ -180,6 +184,11 @@ final class LoadClient implements AutoCloseable {
     }
 
     /** The subscribers whose query was acknowledged. */
+    /** Subscribers whose query this client sent more than once. */
+    Set<String> sentAgain() {
+        return Set.copyOf(sentAgain);
+    }
+
     Set<String> acknowledgedSubscribers() {
         return Set.copyOf(acknowledged);
     }
