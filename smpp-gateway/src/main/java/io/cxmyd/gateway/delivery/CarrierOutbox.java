@@ -4,14 +4,12 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.cxmyd.gateway.message.CarrierLinks;
 import io.cxmyd.gateway.message.DeliveryResult;
 import io.cxmyd.gateway.message.Reply;
-import io.cxmyd.gateway.message.SmppStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.DelayQueue;
-import java.util.concurrent.Delayed;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,10 +30,7 @@ import org.slf4j.LoggerFactory;
  * in flight still occupies its place, so a burst cannot slip in while the senders hold replies between two
  * attempts.
  *
- * <p>Flow control is per carrier, not only per reply: after the carrier answers ESME_RTHROTTLED or
- * ESME_RMSGQFUL, nothing at all goes to it for the backoff of that refusal (growing with the refusals in a row
- * until a part is accepted). Backing off each reply alone would keep the other queued replies, and the rest
- * of the window, hitting a carrier that has just asked us to slow down.
+ * <p>Flow control is per carrier, not only per reply ({@link CarrierPause}).
  *
  * <p>Time comes from {@code ticker} (delays, validity) and {@code clock} (end-to-end latency from the query's
  * arrival); {@link #sendDue()} runs the senders' step on the caller's thread, so tests drive it without threads.
@@ -44,24 +39,20 @@ final class CarrierOutbox {
 
     private static final Logger log = LoggerFactory.getLogger(CarrierOutbox.class);
 
-    /** Longer than any reply's validity: a notice queued now is due before every reply still waiting. */
-    static final Duration HEAD_START = Duration.ofDays(1);
-
     private final String carrierId;
     private final CarrierLinks links;
     private final OutboxOptions options;
     private final DeliveryListener listener;
     private final Ticker ticker;
     private final Clock clock;
-    private final DelayQueue<Pending> queue = new DelayQueue<>();
+    private final DelayQueue<QueuedReply> queue = new DelayQueue<>();
     /** Replies taken and not ended: in the queue or in a sender's hands. */
     private final AtomicInteger held = new AtomicInteger();
     private final AtomicLong sequence = new AtomicLong();
     private final List<Thread> senders = new ArrayList<>();
     /** Places in the window: a reply takes one before its parts are written and gives it back once it settles. */
     private final Semaphore window;
-    private final AtomicInteger refusalsInARow = new AtomicInteger();
-    private final AtomicLong pausedUntil;
+    private final CarrierPause pause;
     /**
      * Counts {@link #wake()}s. A sender that found no bind reads it before asking and checks it again after putting
      * its reply back: a bind that came up in between woke the queue without that reply in it, which then waited a
@@ -78,7 +69,7 @@ final class CarrierOutbox {
         this.listener = listener;
         this.ticker = ticker;
         this.clock = clock;
-        this.pausedUntil = new AtomicLong(ticker.read());
+        this.pause = new CarrierPause(ticker, options::backoff);
         this.window = new Semaphore(options.window());
     }
 
@@ -101,7 +92,7 @@ final class CarrierOutbox {
 
     /**
      * Queues {@code reply}; a {@code first} one (a notice such as a verification code) is due ahead of every
-     * reply queued in the last {@link #HEAD_START}, and again ahead of them when a bind comes up.
+     * reply queued in the last {@link QueuedReply#HEAD_START}, and again ahead of them when a bind comes up.
      */
     boolean submit(Reply reply, boolean first) {
         if (closed) {
@@ -115,7 +106,7 @@ final class CarrierOutbox {
             return false;
         }
         long now = ticker.read();
-        Pending p = new Pending(reply, now, now + options.validity().toNanos(), sequence.incrementAndGet(), first);
+        QueuedReply p = new QueuedReply(reply, now, now + options.validity().toNanos(), sequence.incrementAndGet(), first, ticker);
         // Written from here when nothing waits ahead of it: a hand-over to a sender thread costs a wake-up.
         if (links.pipelines(carrierId) && nothingDue() && window.tryAcquire()) {
             step(p);
@@ -127,27 +118,27 @@ final class CarrierOutbox {
 
     /** Whether no queued reply is due now (those that wait for a retry or a bind do not count). */
     private boolean nothingDue() {
-        Pending head = queue.peek();
+        QueuedReply head = queue.peek();
         return head == null || head.getDelay(TimeUnit.NANOSECONDS) > 0;
     }
 
     /** A bind came up: make everything that waits for one due now. */
     void wake() {
         wakes.incrementAndGet(); // before the scan: see waitForBind
-        List<Pending> all = new ArrayList<>();
-        for (Pending p : queue.toArray(new Pending[0])) {
+        List<QueuedReply> all = new ArrayList<>();
+        for (QueuedReply p : queue.toArray(new QueuedReply[0])) {
             if (p.waitingForBind && queue.remove(p)) {
                 all.add(p);
             }
         }
         long now = ticker.read();
-        for (Pending p : all) {
-            p.dueAt = p.first ? now - HEAD_START.toNanos() : now;
+        for (QueuedReply p : all) {
+            p.dueAt = p.first ? now - QueuedReply.HEAD_START.toNanos() : now;
         }
         // Put back in the order they are due: a sender takes each one as soon as it is put, so a reply put back
         // before a notice would leave ahead of it (seen once under load in NoticesTest).
         all.sort(null);
-        for (Pending p : all) {
+        for (QueuedReply p : all) {
             queue.put(p);
         }
     }
@@ -164,7 +155,7 @@ final class CarrierOutbox {
 
     Duration oldestAge() {
         long oldest = Long.MAX_VALUE;
-        for (Pending p : queue) {
+        for (QueuedReply p : queue) {
             oldest = Math.min(oldest, p.createdAt);
         }
         return oldest == Long.MAX_VALUE ? Duration.ZERO : Duration.ofNanos(ticker.read() - oldest);
@@ -174,7 +165,7 @@ final class CarrierOutbox {
     int sendDue() {
         int n = 0;
         while (window.tryAcquire()) {
-            Pending p = queue.poll();
+            QueuedReply p = queue.poll();
             if (p == null) {
                 window.release();
                 break;
@@ -187,7 +178,7 @@ final class CarrierOutbox {
 
     private void sendLoop() {
         while (!closed) {
-            Pending p;
+            QueuedReply p;
             try {
                 p = queue.take();
             } catch (InterruptedException e) {
@@ -204,7 +195,7 @@ final class CarrierOutbox {
     }
 
     /** Sends {@code p}, which holds a place in the window: the place is given back once the reply settles. */
-    private void step(Pending p) {
+    private void step(QueuedReply p) {
         p.holdsPlace = true;
         try {
             attempt(p);
@@ -216,14 +207,14 @@ final class CarrierOutbox {
         }
     }
 
-    private void givePlaceBack(Pending p) {
+    private void givePlaceBack(QueuedReply p) {
         if (p.holdsPlace) {
             p.holdsPlace = false;
             window.release();
         }
     }
 
-    private void attempt(Pending p) {
+    private void attempt(QueuedReply p) {
         long now = ticker.read();
         if (now - p.expiresAt >= 0) {
             givePlaceBack(p);
@@ -236,7 +227,7 @@ final class CarrierOutbox {
             waitForBind(p, wakesBefore);
             return;
         }
-        long paused = pausedUntil.get() - now;
+        long paused = pause.remainingNanos();
         if (paused > 0) {
             givePlaceBack(p);
             requeue(p, Duration.ofNanos(paused), false); // not an attempt: the carrier asked us to wait
@@ -249,7 +240,7 @@ final class CarrierOutbox {
      * One part at a time, as a carrier's window counts them: the next part is written when the previous one's
      * response comes, on the thread that completes it (the link's I/O thread over pipelining links).
      */
-    private void sendNextPart(Pending p, long wakesBefore) {
+    private void sendNextPart(QueuedReply p, long wakesBefore) {
         links.deliverLater(p.reply.parts().get(p.nextPart)).whenComplete((r, error) -> {
             try {
                 partEnded(p, r == null ? DeliveryResult.LINK_ERROR : r, wakesBefore);
@@ -261,9 +252,9 @@ final class CarrierOutbox {
         });
     }
 
-    private void partEnded(Pending p, DeliveryResult r, long wakesBefore) {
+    private void partEnded(QueuedReply p, DeliveryResult r, long wakesBefore) {
         if (r.kind() == DeliveryResult.Kind.DELIVERED) {
-            refusalsInARow.set(0);
+            pause.accepted();
             p.nextPart++;
             if (p.nextPart < p.reply.parts().size()) {
                 sendNextPart(p, wakesBefore);
@@ -274,10 +265,8 @@ final class CarrierOutbox {
             listener.delivered(p.reply, Duration.between(p.reply.receivedAt(), clock.instant()));
             return;
         }
-        if (isFlowControl(r)) {
-            // Paused before the place is given back: a reply waiting for the place must see the pause.
-            pauseCarrier(options.backoff(refusalsInARow.incrementAndGet()));
-        }
+        // Paused before the place is given back: a reply waiting for the place must see the pause.
+        pause.refused(r);
         givePlaceBack(p);
         if (r.kind() == DeliveryResult.Kind.NO_BIND) {
             waitForBind(p, wakesBefore);
@@ -301,31 +290,20 @@ final class CarrierOutbox {
         requeue(p, delay, false);
     }
 
-    private void expire(Pending p, Expiry why) {
+    private void expire(QueuedReply p, Expiry why) {
         held.decrementAndGet();
         listener.expired(p.reply, why);
     }
 
-    private static boolean isFlowControl(DeliveryResult r) {
-        return r.kind() == DeliveryResult.Kind.REJECTED
-                && (r.status() == SmppStatus.ESME_RTHROTTLED || r.status() == SmppStatus.ESME_RMSGQFUL);
-    }
-
-    /** Nothing goes to the carrier for {@code delay}; a longer pause already set stays. */
-    private void pauseCarrier(Duration delay) {
-        long until = ticker.read() + delay.toNanos();
-        pausedUntil.accumulateAndGet(until, (current, proposed) -> proposed - current > 0 ? proposed : current);
-    }
-
     /** Sets {@code p} aside until a bind comes up, or at most {@code noBindRecheck}. */
-    private void waitForBind(Pending p, long wakesBefore) {
+    private void waitForBind(QueuedReply p, long wakesBefore) {
         requeue(p, options.noBindRecheck(), true);
         if (wakes.get() != wakesBefore) {
             wake(); // a bind came up while p was out of the queue: its wake could not see p
         }
     }
 
-    private void requeue(Pending p, Duration delay, boolean waitingForBind) {
+    private void requeue(QueuedReply p, Duration delay, boolean waitingForBind) {
         if (closed) {
             expire(p, Expiry.SHUTDOWN); // a round that settled after close(): nobody would take it again
             return;
@@ -346,51 +324,10 @@ final class CarrierOutbox {
                 break;
             }
         }
-        for (Pending p : queue.toArray(new Pending[0])) {
+        for (QueuedReply p : queue.toArray(new QueuedReply[0])) {
             if (queue.remove(p)) {
                 expire(p, Expiry.SHUTDOWN);
             }
-        }
-    }
-
-    /**
-     * A reply in the queue; its mutable fields are touched by one thread at a time: the one that holds it, then
-     * the one that completes its part's response (which comes after the write).
-     */
-    private final class Pending implements Delayed {
-        final Reply reply;
-        final long createdAt;
-        final long expiresAt;
-        final long seq;
-        volatile long dueAt;
-        int nextPart;
-        int attempts;
-        /** Holds a place in the window: from its first part written to its last part's response. */
-        boolean holdsPlace;
-        boolean waitingForBind;
-
-        final boolean first;
-
-        Pending(Reply reply, long createdAt, long expiresAt, long seq, boolean first) {
-            this.reply = reply;
-            this.createdAt = createdAt;
-            this.expiresAt = expiresAt;
-            this.seq = seq;
-            this.first = first;
-            // The queue is ordered by due time: "due since HEAD_START" puts a notice before every due reply.
-            this.dueAt = first ? createdAt - HEAD_START.toNanos() : createdAt;
-        }
-
-        @Override
-        public long getDelay(TimeUnit unit) {
-            return unit.convert(dueAt - ticker.read(), TimeUnit.NANOSECONDS);
-        }
-
-        @Override
-        public int compareTo(Delayed o) {
-            Pending other = (Pending) o;
-            int c = Long.compare(dueAt, other.dueAt);
-            return c != 0 ? c : Long.compare(seq, other.seq);
         }
     }
 }
