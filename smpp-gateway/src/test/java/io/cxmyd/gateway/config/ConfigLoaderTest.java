@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,27 +38,10 @@ class ConfigLoaderTest {
     @TempDir
     Path dir;
 
-    private static final String MINIMAL = """
-            smpp: {}
-            carriers:
-              - id: china-mobile
-                serviceNumbers: ["10086"]
-                systemId: cmcc
-                password: "cm-pass1"
-            itinerary:
-              source: local
-              local:
-                dir: data
-            metrics: {}
-            """;
-
-    @BeforeEach
-    void dataDir() throws IOException {
-        Files.createDirectories(dir.resolve("data"));
-    }
+    private static final String MINIMAL = MinimalConfig.YAML;
 
     private GatewayConfig parse(String yaml) {
-        return new ConfigLoader(Map.of("CM_PASS", "secret12")::get).parse(yaml, dir, dir.resolve("gateway.yml"));
+        return MinimalConfig.parse(dir, yaml, Map.of("CM_PASS", "secret12"));
     }
 
     private void assertRejected(String yaml, String message) {

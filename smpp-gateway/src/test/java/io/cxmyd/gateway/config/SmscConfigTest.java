@@ -3,12 +3,9 @@ package io.cxmyd.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,29 +16,11 @@ class SmscConfigTest {
     Path dir;
 
     private static String config(String smsc) {
-        return """
-                smpp: {}
-                carriers:
-                  - id: china-mobile
-                    serviceNumbers: ["10086"]
-                    systemId: cmcc
-                    password: "cm-pass1"
-                %s
-                itinerary:
-                  source: local
-                  local:
-                    dir: data
-                metrics: {}
-                """.formatted(smsc.indent(4).stripTrailing());
-    }
-
-    @BeforeEach
-    void dataDir() throws IOException {
-        Files.createDirectories(dir.resolve("data"));
+        return MinimalConfig.withCarrierLines(smsc);
     }
 
     private GatewayConfig parse(String yaml) {
-        return new ConfigLoader(Map.<String, String>of()::get).parse(yaml, dir, dir.resolve("gateway.yml"));
+        return MinimalConfig.parse(dir, yaml, Map.of());
     }
 
     private void assertRejected(String smsc, String message) {

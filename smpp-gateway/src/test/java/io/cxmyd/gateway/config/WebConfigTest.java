@@ -3,12 +3,9 @@ package io.cxmyd.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,28 +15,9 @@ class WebConfigTest {
     @TempDir
     Path dir;
 
-    private static final String BASE = """
-            smpp: {}
-            carriers:
-              - id: china-mobile
-                serviceNumbers: ["10086"]
-                systemId: cmcc
-                password: "cm-pass1"
-            itinerary:
-              source: local
-              local:
-                dir: data
-            metrics: {}
-            """;
-
-    @BeforeEach
-    void dataDir() throws IOException {
-        Files.createDirectories(dir.resolve("data"));
-    }
-
     private GatewayConfig parse(String yaml) {
-        return new ConfigLoader(Map.of("HEALTH_CODE_KEY", "0123456789abcdef-key", "SHORT", "too-short")::get)
-                .parse(BASE + yaml, dir, dir.resolve("gateway.yml"));
+        return MinimalConfig.parse(dir, MinimalConfig.YAML + yaml,
+                Map.of("HEALTH_CODE_KEY", "0123456789abcdef-key", "SHORT", "too-short"));
     }
 
     private void assertRejected(String yaml, String message) {
