@@ -33,6 +33,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +43,10 @@ import org.slf4j.LoggerFactory;
  * <p>The account rules run after the cache on every lookup: the cached value is per data day, while the
  * rules also depend on the query date, which turns at midnight, eight hours before the data day does.
  *
- * <p>Threads: loads start on the executor; the source completes on its own threads and the calculation
- * hops back to the executor; the result completes on the executor, or on the client's deadline thread
- * when the deadline wins. Nothing runs on the caller's thread beyond hashing the key, and nothing on
- * lettuce's event loop.
+ * <p>Threads: a near-cache hit is decided on the caller's thread (hashing the key and the account rules,
+ * no waiting). Otherwise loads start on the executor; the source completes on its own threads and the
+ * calculation hops back to the executor; the result completes on the executor, or on the client's deadline
+ * thread when the deadline wins. Nothing runs on lettuce's event loop.
  */
 final class TieredItineraryClient implements ItineraryClient {
 
@@ -91,31 +92,37 @@ final class TieredItineraryClient implements ItineraryClient {
     @Override
     public CompletableFuture<LookupResult> lookup(Msisdn msisdn, Instant at, String carrierId) {
         long start = ticker.read();
+        DataDay day;
+        CompletableFuture<TieredCache.Hit> cached;
+        try {
+            day = DataDay.at(at, rules);
+            cached = cache.get(msisdn, day, at, () -> load(msisdn, day));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(unavailable(msisdn, e));
+        }
+        BiFunction<TieredCache.Hit, Throwable, LookupResult> decide = (hit, error) -> {
+            if (error != null) {
+                return unavailable(msisdn, error);
+            }
+            SubscriberProfile profile = CarrierCheck.profileFor(hit.value().profile(), carrierId, events);
+            LookupResult r = accountRules.decide(msisdn, profile, hit.value().trip(), day, source.riskAreaIds());
+            events.lookupCompleted(hit.tier(), ticker.read() - start);
+            return r;
+        };
+        if (cached.isDone()) {
+            // A near-cache hit (the common case under load): the rules are a few microseconds of arithmetic,
+            // cheaper on this thread than the two thread hand-offs and the deadline timer of the path below,
+            // which were a third of a warm query's CPU (docs/performance.md, sixth run).
+            return cached.handle(decide);
+        }
         CompletableFuture<LookupResult> result = new CompletableFuture<>();
         ScheduledFuture<?> deadline = timer.schedule(
                 () -> result.complete(new LookupResult.Unavailable(msisdn, Reason.TIMEOUT)),
                 deadlineNanos, TimeUnit.NANOSECONDS);
-        try {
-            DataDay day = DataDay.at(at, rules);
-            cache.get(msisdn, day, at, () -> load(msisdn, day))
-                    .handleAsync((hit, error) -> {
-                        if (error != null) {
-                            return unavailable(msisdn, error);
-                        }
-                        SubscriberProfile profile = CarrierCheck.profileFor(hit.value().profile(), carrierId, events);
-                        LookupResult r = accountRules.decide(msisdn, profile, hit.value().trip(), day,
-                                source.riskAreaIds());
-                        events.lookupCompleted(hit.tier(), ticker.read() - start);
-                        return r;
-                    }, executor)
-                    .whenComplete((r, error) -> {
-                        deadline.cancel(false);
-                        result.complete(error == null ? r : unavailable(msisdn, error));
-                    });
-        } catch (RuntimeException e) {
+        cached.handleAsync(decide, executor).whenComplete((r, error) -> {
             deadline.cancel(false);
-            result.complete(unavailable(msisdn, e));
-        }
+            result.complete(error == null ? r : unavailable(msisdn, error));
+        });
         return result;
     }
 

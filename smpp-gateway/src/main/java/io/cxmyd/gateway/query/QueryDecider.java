@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -93,9 +94,12 @@ public final class QueryDecider {
     private CompletionStage<Verdict> lookup(String carrierId, Msisdn sender) {
         // Only the sender's own itinerary: whatever follows the keyword is ignored (itinerary-rules.md §5).
         // Through the carrier check: another carrier's subscriber is answered as an unknown number.
-        return client.lookup(sender, rulesClock.get(), carrierId).handleAsync((result, error) -> new Verdict.Looked(
-                result != null ? result : new LookupResult.Unavailable(sender, LookupResult.Reason.SOURCE_ERROR)),
-                afterLookup);
+        CompletableFuture<LookupResult> looked = client.lookup(sender, rulesClock.get(), carrierId);
+        BiFunction<LookupResult, Throwable, Verdict> verdict = (result, error) -> new Verdict.Looked(
+                result != null ? result : new LookupResult.Unavailable(sender, LookupResult.Reason.SOURCE_ERROR));
+        // Answered from the near cache, it stays on this thread; otherwise back on the query workers, off the
+        // client's threads.
+        return looked.isDone() ? looked.handle(verdict) : looked.handleAsync(verdict, afterLookup);
     }
 
     private static CompletionStage<Verdict> done(Verdict v) {
