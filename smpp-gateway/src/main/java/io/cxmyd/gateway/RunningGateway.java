@@ -30,6 +30,7 @@ import io.cxmyd.gateway.smpp.ServerLinks;
 import io.cxmyd.gateway.smpp.SmppServer;
 import io.cxmyd.gateway.smpp.esme.EsmeLinks;
 import io.cxmyd.gateway.web.WebChannel;
+import io.cxmyd.gateway.wire.GatheringWorkers;
 import io.cxmyd.itinerary.ItineraryClient;
 import io.cxmyd.itinerary.areas.AreaCatalog;
 import io.cxmyd.itinerary.source.ItinerarySource;
@@ -41,7 +42,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -241,8 +241,8 @@ final class RunningGateway implements AutoCloseable {
     }
 
     private static ThreadPoolExecutor workers(GatewayConfig.Workers w) {
-        return new ThreadPoolExecutor(w.threads(), w.threads(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(w.queueCapacity()), named("query-worker"));
+        // The workers write the first part of each reply: gathered while queries are queued (wire package).
+        return new GatheringWorkers(w.threads(), w.queueCapacity(), named("query-worker"));
     }
 
     private static BindListener bindMetrics(GatewayMetrics metrics) {

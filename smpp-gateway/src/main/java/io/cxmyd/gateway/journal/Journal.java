@@ -1,6 +1,7 @@
 package io.cxmyd.gateway.journal;
 
 import io.cxmyd.gateway.message.InboundMessage;
+import io.cxmyd.gateway.wire.GatheredWrites;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -250,7 +251,9 @@ public final class Journal implements AutoCloseable {
         if (futures.isEmpty()) {
             return;
         }
-        Runnable complete = () -> {
+        // The batch's responses (and whatever else completion writes) leave in one socket write per
+        // connection, not one per query.
+        Runnable complete = () -> GatheredWrites.during(() -> {
             for (CompletableFuture<Void> f : futures) {
                 if (error == null) {
                     f.complete(null);
@@ -258,7 +261,7 @@ public final class Journal implements AutoCloseable {
                     f.completeExceptionally(error);
                 }
             }
-        };
+        });
         try {
             completer.execute(complete);
         } catch (RejectedExecutionException e) {

@@ -1,6 +1,7 @@
 package io.cxmyd.gateway.smpp;
 
 import io.cxmyd.gateway.message.SmppStatus;
+import io.cxmyd.gateway.wire.GatheredWrites;
 
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -87,7 +88,22 @@ final class GuardedPduReader implements PDUReader {
 
     @Override
     public Command readPDUHeader(DataInputStream in) throws IOException {
+        // This thread gathers what it writes while PDUs are buffered (the next reply parts, sent from the
+        // responses taken below) and writes it out before it waits for the peer, or leaves for good.
+        GatheredWrites.startOnThisThread();
+        try {
+            return nextForJsmpp(in);
+        } catch (IOException | RuntimeException e) {
+            GatheredWrites.flushHeld();
+            throw e;
+        }
+    }
+
+    private Command nextForJsmpp(DataInputStream in) throws IOException {
         while (true) {
+            if (in.available() == 0) {
+                GatheredWrites.flushHeld();
+            }
             byte[] pdu = readWholePdu(in);
             Command header = header(pdu);
             if (responses.take(header.getCommandId(), header.getCommandStatus(), header.getSequenceNumber(), pdu)) {

@@ -276,7 +276,9 @@ public final class SmppServer implements AutoCloseable {
         try {
             // Replies are single small PDUs: Nagle would hold each one back waiting for the peer's ACK.
             socket.setTcpNoDelay(true);
-            Connection connection = new SocketConnection(socket, READ_BUFFER);
+            // Writes gathered: a journal commit's responses, the parts a reader sends from the responses it
+            // found buffered, leave in one socket write (docs/performance.md, sixth run).
+            Connection connection = new GatheringConnection(new SocketConnection(socket, READ_BUFFER));
             // Responses to submit_sm/data_sm are written when the durable accept completes, not when jsmpp's
             // listener returns (DeferredResponses); a query's reply and receipt start only after that write.
             DeferredResponses sender = new DeferredResponses(new DefaultPDUSender(), connection.getOutputStream());

@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /** Waits for a condition up to a deadline, polling; fails when the deadline passes. */
-final class Await {
+public final class Await {
 
     private Await() {
     }
 
-    static void until(String what, BooleanSupplier condition, Duration timeout) throws InterruptedException {
+    public static void until(String what, BooleanSupplier condition, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {

@@ -10,10 +10,15 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.cxmyd.gateway.wire.GatheredWrites;
+import io.cxmyd.gateway.wire.GatheringOutputStream;
 import org.jsmpp.DefaultPDUSender;
 import org.jsmpp.bean.Command;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class GuardedPduReaderTest {
@@ -22,6 +27,43 @@ class GuardedPduReaderTest {
     private PduScreen.Phase phase = PduScreen.Phase.BEFORE_BIND;
     private final GuardedPduReader reader = new GuardedPduReader(4096, () -> phase, new DefaultPDUSender(), written,
             () -> "[test]");
+
+    @AfterEach
+    void stopGathering() {
+        // The reader gathers on its thread across calls (in the gateway, jsmpp's reader thread of the session);
+        // here that thread is the test runner's.
+        GatheredWrites.stopOnThisThread();
+    }
+
+    @Test
+    void whatTakingResponsesWritesLeavesInOneWriteOnceNoInputIsBuffered() throws IOException {
+        List<Integer> socketWrites = new ArrayList<>();
+        ByteArrayOutputStream socket = new ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                socketWrites.add(len);
+                super.write(b, off, len);
+            }
+        };
+        GatheringOutputStream out = new GatheringOutputStream(socket, 64 * 1024);
+        // Each deliver_sm_resp taken sends the next part (here 16 octets) at once, as BindDeliveries does.
+        reader.withResponses((commandId, status, sequence, pdu) -> {
+            try {
+                out.write(Pdus.enquireLink(sequence));
+                out.flush();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            assertThat(socketWrites).isEmpty();
+            return true;
+        });
+        byte[] responses = concat(concat(Pdus.pdu(0x80000005, 0, 1, new byte[] {0}),
+                Pdus.pdu(0x80000005, 0, 2, new byte[] {0})), Pdus.pdu(0x80000005, 0, 3, new byte[] {0}));
+
+        assertThatThrownBy(() -> reader.readPDUHeader(stream(responses))).isInstanceOf(EOFException.class);
+
+        assertThat(socketWrites).containsExactly(48);
+    }
 
     @Test
     void wholePduIsReadAndHandedBack() throws IOException {
