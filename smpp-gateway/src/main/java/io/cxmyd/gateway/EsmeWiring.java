@@ -67,9 +67,9 @@ final class EsmeWiring {
     }
 
     /**
-     * PDU threads of an ESME session at least: jsmpp's client answers a deliver_sm when the listener returns,
-     * so each query the SMSC sends holds one of them until its journal commit (server mode answers later and
-     * needs only {@code smpp.pduProcessorThreads}, default 2).
+     * PDU threads of an ESME session at least: a deliver_sm no longer holds one (its response is written from
+     * the journal's completion, DeliverSmResponses), but a data_sm still waits for its commit on one. Two
+     * threads measured the same as 32 (docs/performance.md, sixth run), so the floor stays for data_sm.
      */
     static final int ESME_PDU_THREADS_AT_LEAST = 32;
 

@@ -1,10 +1,12 @@
 package io.cxmyd.gateway.smpp.esme;
 
 import io.cxmyd.gateway.message.Acceptance;
+import io.cxmyd.gateway.message.Answer;
 import io.cxmyd.gateway.message.InboundMessage;
 import io.cxmyd.gateway.message.MessageIntake;
 import io.cxmyd.gateway.message.SmppAddress;
 import io.cxmyd.gateway.message.SmppStatus;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,15 +25,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the carrier's SMSC sends on a receiving bind, on jsmpp's PDU threads (which write the response when a
- * method returns). A subscriber's deliver_sm or data_sm goes to the same {@link MessageIntake} as a submit_sm
- * in server mode, and is answered ESME_ROK only when the intake has durably accepted it; otherwise the status
+ * What the carrier's SMSC sends on a receiving bind, on jsmpp's PDU threads, through each bind's
+ * {@link #on listener}. A subscriber's deliver_sm or data_sm goes to the same {@link MessageIntake} as a
+ * submit_sm in server mode, and is answered ESME_ROK only when the intake has durably accepted it: a deliver_sm
+ * from the intake's completion (no thread waits for the fsync, {@link DeliverSmResponses}), a data_sm (rare)
+ * when jsmpp's thread returns from waiting for it. Otherwise the status
  * of its {@link Acceptance} goes back to the SMSC, which keeps the message and delivers it again, except that
  * a journal failure or a bug on our side is answered ESME_RX_T_APPN, as the contract says for ESME mode
  * ("while it cannot be" durably accepted), rather than ESME_RSYSERR, which some SMSCs take as final. A
  * delivery receipt is never a query: it is matched in the {@link ReceiptLedger}, counted, and acknowledged.
  */
-final class EsmeReceiver implements MessageReceiverListener {
+final class EsmeReceiver {
 
     private static final Logger log = LoggerFactory.getLogger(EsmeReceiver.class);
     private static final byte[] EMPTY = new byte[0];
@@ -55,19 +59,80 @@ final class EsmeReceiver implements MessageReceiverListener {
         this.intake = intake;
     }
 
-    @Override
-    public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
+    /** The listener of one bind: its deliver_sm are answered through {@code responses}, that bind's sender. */
+    MessageReceiverListener on(DeliverSmResponses responses) {
+        return new MessageReceiverListener() {
+            @Override
+            public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
+                deliverSm(deliverSm, responses);
+            }
+
+            @Override
+            public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+                return dataSm(dataSm);
+            }
+
+            @Override
+            public void onAcceptAlertNotification(AlertNotification alertNotification) {
+                // The gateway never asks for alerts (no set_dpf): nothing to do.
+            }
+        };
+    }
+
+    /**
+     * A receipt is answered by jsmpp when this returns. A subscriber's message is handed to the intake and its
+     * response deferred: written when the accept is decided (after the fsync), and the query's work starts
+     * only after that write, as in server mode.
+     */
+    void deliverSm(DeliverSm deliverSm, DeliverSmResponses responses) throws ProcessRequestException {
         if (isReceipt(deliverSm.getEsmClass())) {
             receipt(deliverSm);
             return;
         }
         byte[] shortMessage = deliverSm.getShortMessage();
         byte[] payload = shortMessage != null && shortMessage.length > 0 ? shortMessage : messagePayload(deliverSm);
-        accept(message(deliverSm, payload, false), "deliver_sm");
+        InboundMessage message = message(deliverSm, payload, false);
+        MessageIntake target = intake;
+        if (target == null) {
+            throw refused(Acceptance.NOT_TAKING, "deliver_sm");
+        }
+        Answer answer;
+        try {
+            answer = target.offerLater(message);
+        } catch (RuntimeException e) {
+            log.warn("[{} esme] deliver_sm from {}: intake failed, answering ESME_RX_T_APPN", carrierId,
+                    message.source(), e);
+            throw refused(Acceptance.INTERNAL_ERROR, "deliver_sm");
+        }
+        int sequence = deliverSm.getSequenceNumber();
+        responses.defer(sequence);
+        answer.acceptance().whenComplete((decided, error) -> {
+            if (error != null) {
+                log.warn("[{} esme] deliver_sm from {}: intake failed, answering ESME_RX_T_APPN", carrierId,
+                        message.source(), error);
+            }
+            Acceptance acceptance = error != null || decided == null ? Acceptance.INTERNAL_ERROR : decided;
+            log.debug("[{} esme] deliver_sm from {} to {}: {}", carrierId, message.source(), message.destination(),
+                    acceptance);
+            try {
+                responses.respond(sequence, status(acceptance));
+            } catch (IOException | RuntimeException e) {
+                // The SMSC will deliver it again; if it was taken it is journaled and answered all the same
+                // (at-least-once, docs/reliability.md).
+                log.debug("[{} esme] deliver_sm_resp not written: {}", carrierId, e.toString());
+            }
+            if (acceptance.taken()) {
+                try {
+                    answer.afterTaken().run();
+                } catch (RuntimeException e) {
+                    log.error("[{} esme] deliver_sm from {}: the work after the accept failed", carrierId,
+                            message.source(), e);
+                }
+            }
+        });
     }
 
-    @Override
-    public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
+    DataSmResult dataSm(DataSm dataSm) throws ProcessRequestException {
         if (isReceipt(dataSm.getEsmClass())) {
             receipt(dataSm);
         } else {
@@ -81,11 +146,6 @@ final class EsmeReceiver implements MessageReceiverListener {
         }
     }
 
-    @Override
-    public void onAcceptAlertNotification(AlertNotification alertNotification) {
-        // The gateway never asks for alerts (no set_dpf): nothing to do.
-    }
-
     private void accept(InboundMessage message, String command) throws ProcessRequestException {
         MessageIntake target = intake;
         Acceptance acceptance;
@@ -96,12 +156,15 @@ final class EsmeReceiver implements MessageReceiverListener {
                     message.source(), e);
             acceptance = Acceptance.INTERNAL_ERROR;
         }
-        SmppStatus status = status(acceptance);
         log.debug("[{} esme] {} from {} to {}: {}", carrierId, command, message.source(), message.destination(),
                 acceptance);
-        if (status != SmppStatus.ESME_ROK) {
-            throw new ProcessRequestException(command + " not accepted", status.code());
+        if (status(acceptance) != SmppStatus.ESME_ROK) {
+            throw refused(acceptance, command);
         }
+    }
+
+    private static ProcessRequestException refused(Acceptance acceptance, String command) {
+        return new ProcessRequestException(command + " not accepted", status(acceptance).code());
     }
 
     /** The deliver_sm_resp status: the acceptance's own, but "try again later" for what will pass. */

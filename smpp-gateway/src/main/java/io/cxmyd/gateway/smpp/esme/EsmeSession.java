@@ -3,6 +3,7 @@ package io.cxmyd.gateway.smpp.esme;
 import io.cxmyd.gateway.binds.BindBudget;
 import io.cxmyd.gateway.smpp.BindInfo;
 import io.cxmyd.gateway.smpp.BindType;
+import io.cxmyd.gateway.smpp.GatheringConnection;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -218,18 +219,22 @@ final class EsmeSession {
         // jsmpp's own factories, but with Nagle off: submit_sm parts are small PDUs written back to back, and
         // Nagle held each one behind the SMSC's delayed ACK (p99 48 ms against 12 ms without, docs/performance.md).
         SocketFactory sockets = options.tls() ? SSLSocketFactory.getDefault() : SocketFactory.getDefault();
+        DeliverSmResponses responses = new DeliverSmResponses();
         ConnectionFactory kept = (host, port) -> {
             Socket socket = sockets.createSocket(host, port);
             socket.setTcpNoDelay(true);
-            Connection c = new SocketConnection(socket);
+            // Writes gathered as in server mode: the parts a reader sends from the submit_sm_resp it found
+            // buffered, and a worker's queued replies, leave in one socket write.
+            Connection c = new GatheringConnection(new SocketConnection(socket));
             connection = c;
+            responses.writeTo(c.getOutputStream());
             return c;
         };
-        SMPPSession s = new SMPPSession(SENDER, reader, kept);
+        SMPPSession s = new SMPPSession(responses, reader, kept);
         s.setEnquireLinkTimer((int) options.enquireLinkInterval().toMillis());
         s.setTransactionTimer(options.responseTimeout().toMillis());
         s.setPduProcessorDegree(options.pduThreads());
-        s.setMessageReceiverListener(receiver);
+        s.setMessageReceiverListener(receiver.on(responses));
         s.addSessionStateListener((newState, oldState, source) -> {
             if (!newState.isBound()) {
                 synchronized (monitor) {

@@ -1,6 +1,7 @@
 package io.cxmyd.gateway.smpp.esme;
 
 import io.cxmyd.gateway.smpp.PipelinedRequests;
+import io.cxmyd.gateway.wire.GatheredWrites;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.Arrays;
@@ -59,7 +60,22 @@ final class SmscPduReader extends DefaultPDUReader {
                 throw new IOException("interrupted", e);
             }
         }
+        // As in server mode (GuardedPduReader): what taking responses writes is gathered while PDUs are
+        // buffered, and written out before this thread waits for the SMSC or leaves.
+        GatheredWrites.startOnThisThread();
+        try {
+            return nextForJsmpp(in);
+        } catch (IOException | RuntimeException e) {
+            GatheredWrites.flushHeld();
+            throw e;
+        }
+    }
+
+    private Command nextForJsmpp(DataInputStream in) throws InvalidCommandLengthException, IOException {
         while (true) {
+            if (in.available() == 0) {
+                GatheredWrites.flushHeld();
+            }
             Command header = super.readPDUHeader(in);
             if (header.getCommandLength() > MAX_PDU_LENGTH) {
                 throw new IOException("command_length " + header.getCommandLength() + " above " + MAX_PDU_LENGTH);

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cxmyd.gateway.message.Acceptance;
 import io.cxmyd.gateway.message.InboundMessage;
 import io.cxmyd.gateway.message.SmppStatus;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +35,26 @@ class EsmeReceiverTest {
         }
     };
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-21T01:30:00Z"), ZoneOffset.UTC);
+    private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
+    private final DeliverSmResponses responses = new DeliverSmResponses();
+
+    {
+        responses.writeTo(wire);
+    }
+
+    private void deliver(EsmeReceiver receiver, DeliverSm sm) throws ProcessRequestException {
+        receiver.deliverSm(sm, responses);
+    }
+
+    /** The command_status of the one deliver_sm_resp written for sequence 7, then clears the wire. */
+    private int answered() {
+        ByteBuffer pdu = ByteBuffer.wrap(wire.toByteArray());
+        assertThat(pdu.remaining()).as("one response PDU").isEqualTo(pdu.getInt(0));
+        assertThat(pdu.getInt(4)).isEqualTo(0x80000005);
+        assertThat(pdu.getInt(12)).isEqualTo(7);
+        wire.reset();
+        return pdu.getInt(8);
+    }
 
     private EsmeReceiver receiver(Acceptance answer) {
         return new EsmeReceiver("china-mobile", m -> {
@@ -49,12 +71,13 @@ class EsmeReceiverTest {
         sm.setDestAddress("10086");
         sm.setEsmClass(esmClass);
         sm.setShortMessage(text.getBytes(StandardCharsets.US_ASCII));
+        sm.setSequenceNumber(7);
         return sm;
     }
 
     @Test
     void aSubscribersMessageGoesToTheHandlerAsReceived() throws Exception {
-        receiver(Acceptance.ACCEPTED).onAcceptDeliverSm(deliverSm((byte) 0, "CXMYD"));
+        deliver(receiver(Acceptance.ACCEPTED), deliverSm((byte) 0, "CXMYD"));
 
         assertThat(handled).singleElement().satisfies(m -> {
             assertThat(m.carrierId()).isEqualTo("china-mobile");
@@ -67,29 +90,63 @@ class EsmeReceiverTest {
     }
 
     @Test
-    void aQueryNotDurablyAcceptedIsAnsweredTryAgainLater() {
+    void anAcceptedMessageIsAnsweredOnceByTheReceiverAndJsmppsOwnResponseIsSkipped() throws Exception {
+        deliver(receiver(Acceptance.ACCEPTED), deliverSm((byte) 0, "CXMYD"));
+        assertThat(answered()).isZero();
+
+        // What jsmpp writes when the listener returns: skipped once, then written again for a new deliver_sm.
+        responses.sendDeliverSmResp(wire, 0, 7, null);
+        assertThat(wire.size()).isZero();
+        responses.sendDeliverSmResp(wire, 0, 7, null);
+        assertThat(answered()).isZero();
+    }
+
+    @Test
+    void theQuerysWorkStartsOnlyAfterItsResponseIsWritten() throws Exception {
+        List<Integer> wireWhenWorkStarted = new ArrayList<>();
+        EsmeReceiver receiver = new EsmeReceiver("china-mobile", new io.cxmyd.gateway.message.MessageIntake() {
+            @Override
+            public Acceptance offer(InboundMessage m) {
+                throw new AssertionError("the receiver must not wait");
+            }
+
+            @Override
+            public io.cxmyd.gateway.message.Answer offerLater(InboundMessage m) {
+                return io.cxmyd.gateway.message.Answer.later(
+                        java.util.concurrent.CompletableFuture.completedFuture(Acceptance.ACCEPTED),
+                        () -> wireWhenWorkStarted.add(wire.size()));
+            }
+        }, ledger, events, clock);
+
+        deliver(receiver, deliverSm((byte) 0, "CXMYD"));
+
+        assertThat(wireWhenWorkStarted).containsExactly(17);
+    }
+
+    @Test
+    void aQueryNotDurablyAcceptedIsAnsweredTryAgainLater() throws Exception {
         for (Acceptance a : new Acceptance[] {Acceptance.JOURNAL_SLOW, Acceptance.JOURNAL_FAILED,
             Acceptance.NOT_TAKING, Acceptance.INTERNAL_ERROR}) {
-            assertThatThrownBy(() -> receiver(a).onAcceptDeliverSm(deliverSm((byte) 0, "CXMYD"))).as(a.name())
-                    .isInstanceOfSatisfying(ProcessRequestException.class,
-                            e -> assertThat(e.getErrorCode()).isEqualTo(0x64));
+            deliver(receiver(a), deliverSm((byte) 0, "CXMYD"));
+            assertThat(answered()).as(a.name()).isEqualTo(0x64);
         }
     }
 
     @Test
-    void otherRefusalsKeepTheirStatus() {
-        assertThatThrownBy(() -> receiver(Acceptance.NOT_A_SERVICE_NUMBER).onAcceptDeliverSm(deliverSm((byte) 0, "x")))
-                .isInstanceOfSatisfying(ProcessRequestException.class,
-                        e -> assertThat(e.getErrorCode()).isEqualTo(SmppStatus.ESME_RINVDSTADR.code()));
-        assertThatThrownBy(() -> receiver(Acceptance.REPLIES_BACKLOGGED).onAcceptDeliverSm(deliverSm((byte) 0, "x")))
-                .isInstanceOfSatisfying(ProcessRequestException.class,
-                        e -> assertThat(e.getErrorCode()).isEqualTo(SmppStatus.ESME_RTHROTTLED.code()));
+    void otherRefusalsKeepTheirStatus() throws Exception {
+        deliver(receiver(Acceptance.NOT_A_SERVICE_NUMBER), deliverSm((byte) 0, "x"));
+        assertThat(answered()).isEqualTo(SmppStatus.ESME_RINVDSTADR.code());
+        deliver(receiver(Acceptance.REPLIES_BACKLOGGED), deliverSm((byte) 0, "x"));
+        assertThat(answered()).isEqualTo(SmppStatus.ESME_RTHROTTLED.code());
+        // A refusal is written as jsmpp writes one: the header alone.
+        deliver(receiver(Acceptance.NOT_TAKING), deliverSm((byte) 0, "x"));
+        assertThat(wire.size()).isEqualTo(16);
     }
 
     @Test
     void beforeThePathIsAttachedMessagesAreRefusedForLater() {
         EsmeReceiver unattached = new EsmeReceiver("china-mobile", null, ledger, events, clock);
-        assertThatThrownBy(() -> unattached.onAcceptDeliverSm(deliverSm((byte) 0, "CXMYD")))
+        assertThatThrownBy(() -> deliver(unattached, deliverSm((byte) 0, "CXMYD")))
                 .isInstanceOfSatisfying(ProcessRequestException.class,
                         e -> assertThat(e.getErrorCode()).isEqualTo(0x64));
     }
@@ -99,7 +156,7 @@ class EsmeReceiverTest {
         EsmeReceiver failing = new EsmeReceiver("china-mobile", m -> {
             throw new IllegalStateException("boom");
         }, ledger, events, clock);
-        assertThatThrownBy(() -> failing.onAcceptDeliverSm(deliverSm((byte) 0, "CXMYD")))
+        assertThatThrownBy(() -> deliver(failing, deliverSm((byte) 0, "CXMYD")))
                 .isInstanceOfSatisfying(ProcessRequestException.class,
                         e -> assertThat(e.getErrorCode()).isEqualTo(SmppStatus.ESME_RX_T_APPN.code()));
     }
@@ -108,11 +165,12 @@ class EsmeReceiverTest {
     void aReceiptIsNeverAQueryEvenWhenItsTextHoldsTheKeyword() throws Exception {
         ledger.sent("0000abcd", new ReceiptLedger.Sent("china-mobile", 0));
 
-        receiver(Acceptance.ACCEPTED).onAcceptDeliverSm(deliverSm((byte) 0x04,
+        deliver(receiver(Acceptance.ACCEPTED), deliverSm((byte) 0x04,
                 "id:43981 sub:001 dlvrd:001 submit date:2611210930 done date:2611210931 stat:DELIVRD err:000 text:CXMYD"));
 
         assertThat(handled).isEmpty();
         assertThat(receipts).containsExactly("delivered");
+        assertThat(wire.size()).as("jsmpp answers a receipt when the listener returns").isZero();
     }
 
     @Test
@@ -122,10 +180,10 @@ class EsmeReceiverTest {
                 new OptionalParameter.Message_state((byte) 5));
         EsmeReceiver receiver = receiver(Acceptance.ACCEPTED);
 
-        receiver.onAcceptDeliverSm(sm);
+        deliver(receiver, sm);
         assertThat(receipts).as("held: its submit_sm_resp may still come").isEmpty();
         now.addAndGet(ReceiptLedger.HOLD.toNanos());
-        receiver.onAcceptDeliverSm(deliverSm((byte) 0x04, "id:eeee stat:DELIVRD"));
+        deliver(receiver, deliverSm((byte) 0x04, "id:eeee stat:DELIVRD"));
 
         assertThat(handled).isEmpty();
         assertThat(receipts).containsExactly("unknown unmatched");
@@ -133,7 +191,7 @@ class EsmeReceiverTest {
 
     @Test
     void aReceiptThatOvertookItsSubmitSmRespIsMatchedWhenTheResponseIsFiled() throws Exception {
-        receiver(Acceptance.ACCEPTED).onAcceptDeliverSm(deliverSm((byte) 0x04, "id:4660 stat:DELIVRD"));
+        deliver(receiver(Acceptance.ACCEPTED), deliverSm((byte) 0x04, "id:4660 stat:DELIVRD"));
 
         assertThat(ledger.sent("1234", new ReceiptLedger.Sent("china-mobile", 0))).contains(ReceiptState.DELIVERED);
     }
