@@ -31,6 +31,14 @@ public interface AcceptLog {
         return CompletableFuture.completedFuture(accept(message));
     }
 
+    /**
+     * Whether {@link #acceptLater} returns without waiting for anything on the caller's thread (no I/O, no
+     * lock held across one). False by default, as {@link #accept} may wait.
+     */
+    default boolean acceptsWithoutWaiting() {
+        return false;
+    }
+
     /** How recording one query went. */
     sealed interface Result {
     }

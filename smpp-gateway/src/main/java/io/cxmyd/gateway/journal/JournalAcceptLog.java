@@ -60,6 +60,12 @@ public final class JournalAcceptLog implements AcceptLog, AutoCloseable {
         }
     }
 
+    /** The writer thread does the I/O: the caller only queues the record. */
+    @Override
+    public boolean acceptsWithoutWaiting() {
+        return true;
+    }
+
     /**
      * The accept without a waiting thread: the journal's completion answers, or the commit timeout, whichever
      * comes first (the loser changes nothing). A timed-out record may still reach the disk: it is cancelled

@@ -19,4 +19,12 @@ public interface MessageIntake {
     default Answer offerLater(InboundMessage message) {
         return Answer.now(offer(message));
     }
+
+    /**
+     * Whether {@link #offerLater} never waits on the caller's thread: a link may then offer from its socket's
+     * reader thread (a thread that waits there stops reading the link). False by default.
+     */
+    default boolean offersWithoutWaiting() {
+        return false;
+    }
 }

@@ -145,6 +145,12 @@ public final class QueryPath implements MessageIntake {
         return Answer.later(acceptance, () -> afterAccept.execute(() -> process(accepted.get())));
     }
 
+    /** Nothing before the journal waits; the journal's own answer (disk: yes; Redis stream: no) decides. */
+    @Override
+    public boolean offersWithoutWaiting() {
+        return acceptLog.acceptsWithoutWaiting();
+    }
+
     /**
      * Takes again a query an earlier run accepted and did not finish (journal replay, stream take-over). It
      * passed the per-subscriber limit then, so that does not apply again. Returns false, changing nothing,

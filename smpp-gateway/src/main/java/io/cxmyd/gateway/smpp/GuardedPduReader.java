@@ -46,8 +46,12 @@ final class GuardedPduReader implements PDUReader {
     private byte[] pending;
     private java.net.Socket socket;
     private ResponseTaker responses = (commandId, status, sequence, pdu) -> false;
+    private ResponseTaker requests = (commandId, status, sequence, pdu) -> false;
 
-    /** Takes the responses to requests written outside jsmpp ({@link BindDeliveries}); true when it took one. */
+    /**
+     * Takes a PDU before jsmpp: the responses to requests written outside jsmpp ({@link BindDeliveries}), or
+     * requests handled on the reader thread; true when it took it.
+     */
     @FunctionalInterface
     interface ResponseTaker {
         boolean take(int commandId, int commandStatus, int sequence, byte[] pdu);
@@ -86,6 +90,15 @@ final class GuardedPduReader implements PDUReader {
         return this;
     }
 
+    /**
+     * Requests that {@code taker} takes (screened like any other first) are handled on this thread and never
+     * reach jsmpp's PDU threads.
+     */
+    GuardedPduReader withRequests(ResponseTaker taker) {
+        this.requests = taker;
+        return this;
+    }
+
     @Override
     public Command readPDUHeader(DataInputStream in) throws IOException {
         // This thread gathers what it writes while PDUs are buffered (the next reply parts, sent from the
@@ -112,6 +125,10 @@ final class GuardedPduReader implements PDUReader {
             PduScreen.Verdict verdict = PduScreen.screen(phase.get(), header.getCommandId(), pdu);
             switch (verdict.action()) {
                 case PASS -> {
+                    if (requests.take(header.getCommandId(), header.getCommandStatus(), header.getSequenceNumber(),
+                            pdu)) {
+                        continue;
+                    }
                     pending = pdu;
                     return header;
                 }

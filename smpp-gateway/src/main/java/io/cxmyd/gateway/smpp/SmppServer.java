@@ -35,7 +35,6 @@ import org.jsmpp.bean.InterfaceVersion;
 import org.jsmpp.session.BindRequest;
 import org.jsmpp.session.SMPPServerSession;
 import org.jsmpp.session.connection.Connection;
-import org.jsmpp.session.connection.socket.SocketConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -278,7 +277,7 @@ public final class SmppServer implements AutoCloseable {
             socket.setTcpNoDelay(true);
             // Writes gathered: a journal commit's responses, the parts a reader sends from the responses it
             // found buffered, leave in one socket write (docs/performance.md, sixth run).
-            Connection connection = new GatheringConnection(new SocketConnection(socket, READ_BUFFER));
+            Connection connection = new GatheringConnection(socket, READ_BUFFER);
             // Responses to submit_sm/data_sm are written when the durable accept completes, not when jsmpp's
             // listener returns (DeferredResponses); a query's reply and receipt start only after that write.
             DeferredResponses sender = new DeferredResponses(new DefaultPDUSender(), connection.getOutputStream());
@@ -295,7 +294,11 @@ public final class SmppServer implements AutoCloseable {
                     options.pduProcessorThreads(), options.pduQueueCapacity(), sender, reader);
             bind.attach(session, deliveries);
             session.addSessionStateListener(bind);
-            session.setMessageReceiverListener(new InboundDispatcher(bind, intake, clock, receipts, sender));
+            InboundDispatcher dispatcher = new InboundDispatcher(bind, intake, clock, receipts, sender);
+            session.setMessageReceiverListener(dispatcher);
+            // A bound bind's submit_sm are taken on the reader thread (no hand-off to jsmpp's PDU threads).
+            reader.withRequests((commandId, status, sequence, pdu) -> dispatcher.takeSubmitSm(commandId, sequence,
+                    pdu));
             session.setEnquireLinkTimer(Math.toIntExact(options.enquireLinkInterval().toMillis()));
             session.setTransactionTimer(options.responseTimeout().toMillis());
             log.debug("{} connected", bind.logPrefix());

@@ -112,6 +112,7 @@ class HostilePeersIntegrationTests {
             await(release);
             return Acceptance.ACCEPTED;
         };
+        fixture.answersWithoutWaiting = false; // held on jsmpp's PDU thread, as the Redis stream journal's accept
         try (RawSmppSocket raw = fixture.rawBound(Pdus.BIND_TRANSCEIVER)) {
             byte[] text = "CXMYD".getBytes(StandardCharsets.US_ASCII);
             raw.write(Pdus.submitSm(2, "13800138000", "10086", text)); // holds the one processor thread

@@ -29,6 +29,8 @@ final class ServerFixture implements AutoCloseable {
     volatile Function<InboundMessage, Acceptance> answer = m -> Acceptance.ACCEPTED;
     /** When set, answers instead of {@link #answer}: an acceptance that may be decided later. */
     volatile Function<InboundMessage, Answer> answerLater;
+    /** What the intake says of itself: false when {@link #answer} blocks, so the server never calls it on a reader. */
+    volatile boolean answersWithoutWaiting = true;
     final SmppServer server;
 
     ServerFixture(SmppServerOptions.Builder options) throws IOException {
@@ -72,6 +74,11 @@ final class ServerFixture implements AutoCloseable {
                 }
                 inbound.add(message);
                 return later.apply(message);
+            }
+
+            @Override
+            public boolean offersWithoutWaiting() {
+                return answersWithoutWaiting;
             }
         };
         server = new SmppServer(options.host("127.0.0.1").port(0).build(), carriers, intake, listener);

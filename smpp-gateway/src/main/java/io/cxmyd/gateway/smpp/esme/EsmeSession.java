@@ -28,7 +28,6 @@ import org.jsmpp.extra.SessionState;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.connection.ConnectionFactory;
-import org.jsmpp.session.connection.socket.SocketConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -225,7 +224,7 @@ final class EsmeSession {
             socket.setTcpNoDelay(true);
             // Writes gathered as in server mode: the parts a reader sends from the submit_sm_resp it found
             // buffered, and a worker's queued replies, leave in one socket write.
-            Connection c = new GatheringConnection(new SocketConnection(socket));
+            Connection c = new GatheringConnection(socket, GatheringConnection.READ_BUFFER);
             connection = c;
             responses.writeTo(c.getOutputStream());
             return c;
