@@ -5,6 +5,7 @@ import io.cxmyd.gateway.message.DeliveryResult;
 import io.cxmyd.gateway.message.OutboundPart;
 import io.cxmyd.gateway.message.SmppAddress;
 import io.cxmyd.gateway.message.SmppStatus;
+import io.cxmyd.gateway.wire.GatheredWrites;
 import io.cxmyd.itinerary.Msisdn;
 
 import java.io.IOException;
@@ -58,6 +59,7 @@ final class SessionCarrierLinks implements CarrierLinks {
 
     @Override
     public DeliveryResult deliver(OutboundPart part) {
+        GatheredWrites.flushHeld(); // the response waited for needs the deliver_sm out, and what came before it
         return deliverLater(part).toCompletableFuture().join();
     }
 

@@ -5,6 +5,7 @@ import io.cxmyd.gateway.message.MessageIntake;
 import io.cxmyd.gateway.message.OutboundPart;
 import io.cxmyd.gateway.smpp.BindInfo;
 import io.cxmyd.gateway.smpp.BindType;
+import io.cxmyd.gateway.wire.GatheredWrites;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,6 +83,7 @@ final class EsmeCarrierLink {
      * a bound sending session, round-robin. Blocking: from an outbox sender thread.
      */
     DeliveryResult send(OutboundPart part) {
+        GatheredWrites.flushHeld(); // the answer waited for may need what this thread holds
         return sendLater(part).join();
     }
 
@@ -121,7 +123,9 @@ final class EsmeCarrierLink {
                 return CompletableFuture.completedFuture(DeliveryResult.NO_BIND);
             }
             // Every bound session's window is full: only when sessions went down and the outbox's window
-            // outnumbers the windows left. A short pause, then look again (a slot frees when a response arrives).
+            // outnumbers the windows left. A short pause, then look again (a slot frees when a response arrives,
+            // and the submit_sm this thread may hold must leave first for that).
+            GatheredWrites.flushHeld();
             LockSupport.parkNanos(1_000_000);
         }
     }
