@@ -27,8 +27,9 @@ public interface CarrierLinks {
     }
 
     /**
-     * Whether {@link #deliverLater} returns before the carrier's response (so it may be called from a thread
-     * that must not wait, and one thread can keep a whole window in flight).
+     * Whether {@link #deliverLater}, called now, returns without waiting: before the carrier's response, and
+     * with room to write (so it may be called from a thread that must not wait, and one thread can keep a
+     * whole window in flight). May change from one call to the next.
      */
     default boolean pipelines(String carrierId) {
         return false;

@@ -70,6 +70,16 @@ final class EsmeCarrierLink {
         return sessions.stream().anyMatch(s -> s.sends() && s.bound() != null);
     }
 
+    /** Whether a part written now would not wait: a bound sending session has a free slot in its window. */
+    boolean hasRoomNow() {
+        for (EsmeSession s : sessions) {
+            if (s.sends() && s.pipeline() != null && s.window().outstanding() < s.window().size()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean canReceive() {
         return sessions.stream().anyMatch(s -> s.receives() && s.bound() != null);
     }
