@@ -22,16 +22,16 @@ public final class GatheringConnection implements Connection {
     /** Octets that may wait behind a socket write in progress before writers wait (a few hundred PDUs). */
     private static final int BEHIND_A_WRITE = 64 * 1024;
 
-    /** Octets read from the socket at a time, as jsmpp's own connection. */
-    public static final int READ_BUFFER = 8192;
+    /** Octets read from the socket at a time: jsmpp's default is 64 KiB a connection; a few PDUs' worth is plenty. */
+    private static final int READ_BUFFER = 8192;
 
     private final Socket socket;
     private final InputStream in;
     private final GatheringOutputStream out;
 
-    public GatheringConnection(Socket socket, int readBuffer) throws IOException {
+    public GatheringConnection(Socket socket) throws IOException {
         this.socket = socket;
-        this.in = new BufferedOnly(socket.getInputStream(), readBuffer);
+        this.in = new BufferedOnly(socket.getInputStream(), READ_BUFFER);
         this.out = new GatheringOutputStream(socket.getOutputStream(), BEHIND_A_WRITE);
     }
 

@@ -93,14 +93,21 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
         } catch (PDUStringException | RuntimeException e) {
             return false;
         }
+        SmppStatus refused;
         try {
             submitSm(submitSm, newMessageId());
+            return true;
         } catch (ProcessRequestException e) {
-            try {
-                responses.respond(SMPPConstant.CID_SUBMIT_SM, sequence, SmppStatus.of(e.getErrorCode()), null);
-            } catch (IOException io) {
-                log.debug("{} submit_sm response not written: {}", bind.logPrefix(), io.toString());
-            }
+            refused = SmppStatus.of(e.getErrorCode());
+        } catch (RuntimeException e) {
+            // A bug must not end the reader thread, and with it the carrier's bind.
+            log.warn("{} submit_sm: handling failed, answering ESME_RSYSERR", bind.logPrefix(), e);
+            refused = SmppStatus.ESME_RSYSERR;
+        }
+        try {
+            responses.respond(SMPPConstant.CID_SUBMIT_SM, sequence, refused, null);
+        } catch (IOException io) {
+            log.debug("{} submit_sm response not written: {}", bind.logPrefix(), io.toString());
         }
         return true;
     }

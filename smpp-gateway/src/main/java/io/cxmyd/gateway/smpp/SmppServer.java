@@ -53,8 +53,6 @@ public final class SmppServer implements AutoCloseable {
     /** The system_id of the gateway in bind_resp. */
     static final String SYSTEM_ID = "cxmyd";
 
-    /** jsmpp's default read buffer is 64 KiB per connection; a few PDUs' worth is plenty. */
-    private static final int READ_BUFFER = 8192;
 
     private final SmppServerOptions options;
     private final BindGate gate;
@@ -277,7 +275,7 @@ public final class SmppServer implements AutoCloseable {
             socket.setTcpNoDelay(true);
             // Writes gathered: a journal commit's responses, the parts a reader sends from the responses it
             // found buffered, leave in one socket write (docs/performance.md, sixth run).
-            Connection connection = new GatheringConnection(socket, READ_BUFFER);
+            Connection connection = new GatheringConnection(socket);
             // Responses to submit_sm/data_sm are written when the durable accept completes, not when jsmpp's
             // listener returns (DeferredResponses); a query's reply and receipt start only after that write.
             DeferredResponses sender = new DeferredResponses(new DefaultPDUSender(), connection.getOutputStream());

@@ -224,7 +224,7 @@ final class EsmeSession {
             socket.setTcpNoDelay(true);
             // Writes gathered as in server mode: the parts a reader sends from the submit_sm_resp it found
             // buffered, and a worker's queued replies, leave in one socket write.
-            Connection c = new GatheringConnection(socket, GatheringConnection.READ_BUFFER);
+            Connection c = new GatheringConnection(socket);
             connection = c;
             responses.writeTo(c.getOutputStream());
             return c;
