@@ -14,24 +14,17 @@ class StoreConfigTest {
     @TempDir
     Path dir;
 
+    /** {@link MinimalConfig#YAML} with the store source and {@code store} (the lines under itinerary). */
     private static String config(String store) {
-        return """
-                smpp: {}
-                carriers:
-                  - id: china-mobile
-                    serviceNumbers: ["10086"]
-                    systemId: cmcc
-                    password: "cm-pass1"
-                itinerary:
-                  source: store
-                %s
-                metrics: {}
-                """.formatted(store);
+        String local = "  source: local\n  local:\n    dir: data\n";
+        if (!MinimalConfig.YAML.contains(local)) {
+            throw new IllegalStateException("MinimalConfig's itinerary block changed");
+        }
+        return MinimalConfig.YAML.replace(local, "  source: store\n" + store + "\n");
     }
 
     private GatewayConfig parse(String yaml) {
-        return new ConfigLoader(Map.of("CXMYD_HASH_KEY", "from-env-0123456789")::get)
-                .parse(yaml, dir, dir.resolve("gateway.yml"));
+        return MinimalConfig.parse(dir, yaml, Map.of("CXMYD_HASH_KEY", "from-env-0123456789"));
     }
 
     private void assertRejected(String yaml, String message) {
