@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.DelayQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * part written to its last response, with one part outstanding at a time (so at most {@code window} deliver_sm
  * are unanswered, as the carrier's window counts them). Over links that {@link CarrierLinks#pipelines pipeline}, nothing waits for a response: the thread
  * that queues a reply writes it at once when nothing is queued ahead of it and the window has room, and the
- * link's I/O thread ends it; the sender threads only take what had to wait (a full window, a retry, no bind).
- * Over blocking links each sender thread holds one reply until its responses, as before.
+ * link's I/O thread ends it. A reply that finds the window full waits {@link #waitingForPlace for a place}, and the
+ * thread that frees one (the I/O thread that read the last response) writes it: no thread is woken for it. The
+ * sender threads only take what waits for a time (a retry, a pause, no bind). Over blocking links each sender
+ * thread holds one reply until its responses, as before.
  *
  * <p>Capacity counts every reply taken and not ended, whether it waits in the queue or is being sent: a reply
  * in flight still occupies its place, so a burst cannot slip in while the senders hold replies between two
@@ -45,7 +48,17 @@ final class CarrierOutbox {
     private final DeliveryListener listener;
     private final Ticker ticker;
     private final Clock clock;
+    /** Replies for the sender threads: those due later (a retry, a pause, no bind), and all over blocking links. */
     private final DelayQueue<QueuedReply> queue = new DelayQueue<>();
+    /**
+     * Over pipelining links, replies due now that found the window full, in the queue's order (notices first).
+     * The thread that gives a place back writes the next one ({@link #handOn}). When every place went to sender
+     * threads instead, a full window woke one of them per reply (9,000 wake-ups a second at 20,000 queries/s,
+     * docs/performance.md, seventh run).
+     */
+    private final PriorityBlockingQueue<QueuedReply> waitingForPlace = new PriorityBlockingQueue<>();
+    /** Whether this thread is in this outbox's {@link #handOn} already: a reply it writes may end at once. */
+    private final ThreadLocal<boolean[]> handingOn = ThreadLocal.withInitial(() -> new boolean[1]);
     /** Replies taken and not ended: in the queue or in a sender's hands. */
     private final AtomicInteger held = new AtomicInteger();
     private final AtomicLong sequence = new AtomicLong();
@@ -108,12 +121,63 @@ final class CarrierOutbox {
         long now = ticker.read();
         QueuedReply p = new QueuedReply(reply, now, now + options.validity().toNanos(), sequence.incrementAndGet(), first, ticker);
         // Written from here when nothing waits ahead of it: a hand-over to a sender thread costs a wake-up.
-        if (links.pipelines(carrierId) && nothingDue() && window.tryAcquire()) {
-            step(p);
+        if (links.pipelines(carrierId) && nothingDue()) {
+            if (waitingForPlace.isEmpty() && window.tryAcquire()) {
+                step(p);
+            } else {
+                waitForPlace(p);
+            }
         } else {
             queue.put(p);
         }
         return true;
+    }
+
+    /** {@code p} is due and the window was full: the thread that frees a place writes it. */
+    private void waitForPlace(QueuedReply p) {
+        waitingForPlace.put(p);
+        handOn(); // a place freed between the check and the put: its thread may not have seen p
+    }
+
+    /**
+     * Writes the replies waiting for a place while the window has room, on this thread. A place given back
+     * (here or by another thread) is always followed by this call, and a reply put to wait is too, so none is
+     * left waiting beside a free place. A loop, not recursion: a reply written here may end at once (no bind)
+     * and give its place back inside {@link #step}; the outer call then takes the next one.
+     */
+    private void handOn() {
+        boolean[] inside = handingOn.get();
+        if (inside[0]) {
+            return;
+        }
+        inside[0] = true;
+        try {
+            while (!waitingForPlace.isEmpty()) {
+                if (!links.pipelines(carrierId)) {
+                    toSenders(); // writing now would wait (ESME mode, every session window full)
+                    return;
+                }
+                if (!window.tryAcquire()) {
+                    return; // full: the thread that frees the next place hands on
+                }
+                QueuedReply next = waitingForPlace.poll();
+                if (next == null) {
+                    window.release();
+                    continue;
+                }
+                step(next);
+            }
+        } finally {
+            inside[0] = false;
+        }
+    }
+
+    /** The replies waiting for a place go to the sender threads, which may wait for the link. */
+    private void toSenders() {
+        QueuedReply p;
+        while ((p = waitingForPlace.poll()) != null) {
+            queue.put(p);
+        }
     }
 
     /** Whether no queued reply is due now (those that wait for a retry or a bind do not count). */
@@ -143,9 +207,9 @@ final class CarrierOutbox {
         }
     }
 
-    /** Replies waiting in the queue (not those being sent). */
+    /** Replies waiting in the queue or for a place (not those being sent). */
     int depth() {
-        return queue.size();
+        return queue.size() + waitingForPlace.size();
     }
 
     /** Replies taken and not ended. */
@@ -158,6 +222,9 @@ final class CarrierOutbox {
         for (QueuedReply p : queue) {
             oldest = Math.min(oldest, p.createdAt);
         }
+        for (QueuedReply p : waitingForPlace) {
+            oldest = Math.min(oldest, p.createdAt);
+        }
         return oldest == Long.MAX_VALUE ? Duration.ZERO : Duration.ofNanos(ticker.read() - oldest);
     }
 
@@ -165,7 +232,10 @@ final class CarrierOutbox {
     int sendDue() {
         int n = 0;
         while (window.tryAcquire()) {
-            QueuedReply p = queue.poll();
+            QueuedReply p = waitingForPlace.poll();
+            if (p == null) {
+                p = queue.poll();
+            }
             if (p == null) {
                 window.release();
                 break;
@@ -183,6 +253,10 @@ final class CarrierOutbox {
                 p = queue.take();
             } catch (InterruptedException e) {
                 break;
+            }
+            if (links.pipelines(carrierId)) {
+                waitForPlace(p); // in the queue's order with the others due now; no wait on this thread
+                continue;
             }
             try {
                 window.acquire();
@@ -211,6 +285,7 @@ final class CarrierOutbox {
         if (p.holdsPlace) {
             p.holdsPlace = false;
             window.release();
+            handOn();
         }
     }
 
@@ -260,9 +335,9 @@ final class CarrierOutbox {
                 sendNextPart(p, wakesBefore);
                 return;
             }
-            givePlaceBack(p);
             held.decrementAndGet();
             listener.delivered(p.reply, Duration.between(p.reply.receivedAt(), clock.instant()));
+            givePlaceBack(p); // after: the place may go on to write the next reply on this thread
             return;
         }
         // Paused before the place is given back: a reply waiting for the place must see the pause.
@@ -328,6 +403,10 @@ final class CarrierOutbox {
             if (queue.remove(p)) {
                 expire(p, Expiry.SHUTDOWN);
             }
+        }
+        QueuedReply p;
+        while ((p = waitingForPlace.poll()) != null) {
+            expire(p, Expiry.SHUTDOWN);
         }
     }
 }

@@ -39,8 +39,12 @@ class PipelinedOutboxTest {
     private Outbox outbox;
 
     private Outbox outbox(int window) {
+        return outbox(window, 100);
+    }
+
+    private Outbox outbox(int window, int capacity) {
         OutboxOptions opts = new OutboxOptions(Duration.ofSeconds(10), Duration.ofMillis(5), Duration.ofMillis(20),
-                100, window, Duration.ofSeconds(30));
+                capacity, window, Duration.ofSeconds(30));
         outbox = new Outbox(carrier, Map.of("cm", opts), new DeliveryListener() {
             @Override
             public void delivered(Reply reply, Duration endToEnd) {
@@ -84,8 +88,41 @@ class PipelinedOutboxTest {
 
         carrier.answer("a1", DeliveryResult.DELIVERED);
         assertThat(ended).containsExactly("delivered a");
-        assertThat(outbox.sendDue()).as("the place a gave back goes to c").isEqualTo(1);
-        assertThat(carrier.written()).containsExactly("a1", "b1", "c1");
+        assertThat(carrier.written()).as("the thread that read a's response writes c in the place a gave back")
+                .containsExactly("a1", "b1", "c1");
+        assertThat(outbox.depth("cm")).isZero();
+        assertThat(outbox.sendDue()).as("nothing left for a sender thread").isZero();
+    }
+
+    @Test
+    void aNoticeThatFindsTheWindowFullGoesAheadOfTheRepliesWaitingForAPlace() {
+        outbox(1);
+        outbox.submit(reply("a", 1));
+        outbox.submit(reply("b", 1));
+        outbox.submit(reply("c", 1));
+        outbox.submitFirst(reply("n", 1));
+
+        carrier.answer("a1", DeliveryResult.DELIVERED);
+        assertThat(carrier.written()).containsExactly("a1", "n1");
+        carrier.answer("n1", DeliveryResult.DELIVERED);
+        carrier.answer("b1", DeliveryResult.DELIVERED);
+        assertThat(carrier.written()).containsExactly("a1", "n1", "b1", "c1");
+    }
+
+    @Test
+    void repliesThatEndAtOnceHandTheirPlaceOnInALoopNotARecursion() {
+        // Deep enough that one stack frame chain per reply would overflow the stack.
+        int waiting = 20_000;
+        outbox(1, waiting + 1);
+        outbox.submit(reply("a", 1));
+        for (int i = 0; i < waiting; i++) {
+            outbox.submit(reply("x" + i, 1));
+        }
+        carrier.failAtOnce(DeliveryResult.rejected(SmppStatus.ESME_RINVDSTADR));
+
+        carrier.answer("a1", DeliveryResult.DELIVERED);
+        assertThat(ended).hasSize(waiting + 1).startsWith("delivered a").endsWith("rejected x" + (waiting - 1));
+        assertThat(outbox.depth("cm")).isZero();
     }
 
     @Test
@@ -158,9 +195,20 @@ class PipelinedOutboxTest {
             throw new AssertionError("the outbox must not wait over links that pipeline");
         }
 
+        private volatile DeliveryResult atOnce;
+
+        /** From now on every part written is answered at once, on the writing thread. */
+        void failAtOnce(DeliveryResult result) {
+            atOnce = result;
+        }
+
         @Override
         public CompletionStage<DeliveryResult> deliverLater(OutboundPart part) {
             String text = new String(part.shortMessage());
+            if (atOnce != null) {
+                written.add(text);
+                return CompletableFuture.completedFuture(atOnce);
+            }
             CompletableFuture<DeliveryResult> response = new CompletableFuture<>();
             assertThat(waiting.putIfAbsent(text, response)).as("one " + text + " outstanding").isNull();
             written.add(text);
