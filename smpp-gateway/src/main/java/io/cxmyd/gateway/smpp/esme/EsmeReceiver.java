@@ -20,7 +20,9 @@ import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.Session;
+import org.jsmpp.util.DefaultDecomposer;
 import org.jsmpp.util.MessageId;
+import org.jsmpp.util.PDUDecomposer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,7 @@ final class EsmeReceiver {
 
     private static final Logger log = LoggerFactory.getLogger(EsmeReceiver.class);
     private static final byte[] EMPTY = new byte[0];
+    private static final PDUDecomposer DECOMPOSER = DefaultDecomposer.getInstance();
 
     private final String carrierId;
     private volatile MessageIntake intake;
@@ -80,21 +83,66 @@ final class EsmeReceiver {
     }
 
     /**
-     * A receipt is answered by jsmpp when this returns. A subscriber's message is handed to the intake and its
-     * response deferred: written when the accept is decided (after the fsync), and the query's work starts
-     * only after that write, as in server mode.
+     * On jsmpp's PDU thread: a receipt or a refusal is answered by jsmpp when this returns (or throws). A
+     * subscriber's message is handed to the intake and its response deferred: written when the accept is
+     * decided (after the fsync), and the query's work starts only after that write, as in server mode.
      */
     void deliverSm(DeliverSm deliverSm, DeliverSmResponses responses) throws ProcessRequestException {
+        SmppStatus now = handle(deliverSm, responses, true);
+        if (now != null && now != SmppStatus.ESME_ROK) {
+            throw new ProcessRequestException("deliver_sm not accepted", now.code());
+        }
+    }
+
+    /** Whether {@link #takeDeliverSm} may be called on the session's reader thread: the intake never waits. */
+    boolean takesOnReader() {
+        MessageIntake target = intake;
+        return target != null && target.offersWithoutWaiting();
+    }
+
+    /**
+     * On the session's reader thread, a deliver_sm jsmpp never sees (no hand-off to its PDU threads, which
+     * cost a wake-up per query: 15,000 a second in ESME mode, docs/performance.md): handled as
+     * {@link #deliverSm}, and every response written here or from the accept's completion. False, with nothing
+     * written, for a PDU that does not decode: jsmpp then answers it as it would.
+     */
+    boolean takeDeliverSm(byte[] pdu, DeliverSmResponses responses) {
+        DeliverSm deliverSm;
+        try {
+            deliverSm = DECOMPOSER.deliverSm(pdu);
+        } catch (PDUStringException | RuntimeException e) {
+            return false;
+        }
+        SmppStatus now;
+        try {
+            now = handle(deliverSm, responses, false);
+        } catch (RuntimeException e) {
+            // A bug must not end the reader thread, and with it the bind; the SMSC delivers it again.
+            log.warn("[{} esme] deliver_sm: handling failed, answering ESME_RX_T_APPN", carrierId, e);
+            now = SmppStatus.ESME_RX_T_APPN;
+        }
+        if (now != null) {
+            respond(responses, deliverSm.getSequenceNumber(), now);
+        }
+        return true;
+    }
+
+    /**
+     * The status to answer at once (ESME_ROK for a receipt, a refusal), or null when the answer is written from
+     * the accept's completion. {@code viaJsmpp}: jsmpp writes its own ESME_ROK when its listener returns, which
+     * is then skipped ({@link DeliverSmResponses#defer}).
+     */
+    private SmppStatus handle(DeliverSm deliverSm, DeliverSmResponses responses, boolean viaJsmpp) {
         if (isReceipt(deliverSm.getEsmClass())) {
             receipt(deliverSm);
-            return;
+            return SmppStatus.ESME_ROK;
         }
         byte[] shortMessage = deliverSm.getShortMessage();
         byte[] payload = shortMessage != null && shortMessage.length > 0 ? shortMessage : messagePayload(deliverSm);
         InboundMessage message = message(deliverSm, payload, false);
         MessageIntake target = intake;
         if (target == null) {
-            throw refused(Acceptance.NOT_TAKING, "deliver_sm");
+            return status(Acceptance.NOT_TAKING);
         }
         Answer answer;
         try {
@@ -102,10 +150,12 @@ final class EsmeReceiver {
         } catch (RuntimeException e) {
             log.warn("[{} esme] deliver_sm from {}: intake failed, answering ESME_RX_T_APPN", carrierId,
                     message.source(), e);
-            throw refused(Acceptance.INTERNAL_ERROR, "deliver_sm");
+            return status(Acceptance.INTERNAL_ERROR);
         }
         int sequence = deliverSm.getSequenceNumber();
-        responses.defer(sequence);
+        if (viaJsmpp) {
+            responses.defer(sequence);
+        }
         answer.acceptance().whenComplete((decided, error) -> {
             if (error != null) {
                 log.warn("[{} esme] deliver_sm from {}: intake failed, answering ESME_RX_T_APPN", carrierId,
@@ -114,13 +164,7 @@ final class EsmeReceiver {
             Acceptance acceptance = error != null || decided == null ? Acceptance.INTERNAL_ERROR : decided;
             log.debug("[{} esme] deliver_sm from {} to {}: {}", carrierId, message.source(), message.destination(),
                     acceptance);
-            try {
-                responses.respond(sequence, status(acceptance));
-            } catch (IOException | RuntimeException e) {
-                // The SMSC will deliver it again; if it was taken it is journaled and answered all the same
-                // (at-least-once, docs/reliability.md).
-                log.debug("[{} esme] deliver_sm_resp not written: {}", carrierId, e.toString());
-            }
+            respond(responses, sequence, status(acceptance));
             if (acceptance.taken()) {
                 try {
                     answer.afterTaken().run();
@@ -130,6 +174,17 @@ final class EsmeReceiver {
                 }
             }
         });
+        return null;
+    }
+
+    private void respond(DeliverSmResponses responses, int sequence, SmppStatus status) {
+        try {
+            responses.respond(sequence, status);
+        } catch (IOException | RuntimeException e) {
+            // The SMSC will deliver it again; if it was taken it is journaled and answered all the same
+            // (at-least-once, docs/reliability.md).
+            log.debug("[{} esme] deliver_sm_resp not written: {}", carrierId, e.toString());
+        }
     }
 
     DataSmResult dataSm(DataSm dataSm) throws ProcessRequestException {

@@ -234,6 +234,10 @@ final class EsmeSession {
         s.setTransactionTimer(options.responseTimeout().toMillis());
         s.setPduProcessorDegree(options.pduThreads());
         s.setMessageReceiverListener(receiver.on(responses));
+        // A subscriber's deliver_sm is taken on the reader thread when the intake never waits (the disk
+        // journal); otherwise, and before the bind, jsmpp's PDU threads get it as before.
+        reader.withRequests((commandId, pdu) -> s.getSessionState().isReceivable() && receiver.takesOnReader()
+                && receiver.takeDeliverSm(pdu, responses));
         s.addSessionStateListener((newState, oldState, source) -> {
             if (!newState.isBound()) {
                 synchronized (monitor) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import org.jsmpp.DefaultPDUReader;
 import org.jsmpp.InvalidCommandLengthException;
+import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.Command;
 
 /**
@@ -26,6 +27,9 @@ import org.jsmpp.bean.Command;
  * case the race is lost anyway.
  *
  * <p>A command_length above {@link #MAX_PDU_LENGTH} closes the link instead of allocating what the peer claims.
+ *
+ * <p>Responses to our pipelined submit_sm ({@link #withResponses}) and the deliver_sm that can be handled here
+ * ({@link #withRequests}) never reach jsmpp: no hand-off to its PDU threads for them.
  * One instance per session (its reader thread).
  */
 final class SmscPduReader extends DefaultPDUReader {
@@ -38,10 +42,25 @@ final class SmscPduReader extends DefaultPDUReader {
 
     private volatile int refusal;
     private PipelinedRequests responses;
+    private RequestTaker requests = (commandId, pdu) -> false;
+    /** A PDU read for {@link #requests} and declined: jsmpp's {@link #readPDU} gets it. */
+    private byte[] pending;
+
+    /** Takes a request on the reader thread, before jsmpp; true when it took it (and answers it itself). */
+    @FunctionalInterface
+    interface RequestTaker {
+        boolean take(int commandId, byte[] pdu);
+    }
 
     /** The responses {@code requests} takes are handed to it here; jsmpp never sees them. */
     SmscPduReader withResponses(PipelinedRequests requests) {
         this.responses = requests;
+        return this;
+    }
+
+    /** The requests {@code taker} takes are handled on this thread; jsmpp never sees them. */
+    SmscPduReader withRequests(RequestTaker taker) {
+        this.requests = taker;
         return this;
     }
 
@@ -80,16 +99,29 @@ final class SmscPduReader extends DefaultPDUReader {
             if (header.getCommandLength() > MAX_PDU_LENGTH) {
                 throw new IOException("command_length " + header.getCommandLength() + " above " + MAX_PDU_LENGTH);
             }
-            if (responses == null || !responses.takes(header.getCommandId(), header.getSequenceNumber())) {
+            if (responses != null && responses.takes(header.getCommandId(), header.getSequenceNumber())) {
+                byte[] pdu = super.readPDU(in, header);
+                responses.answered(header.getCommandId(), header.getCommandStatus(), header.getSequenceNumber(), pdu);
+                continue;
+            }
+            if (header.getCommandId() != SMPPConstant.CID_DELIVER_SM) {
                 return header;
             }
             byte[] pdu = super.readPDU(in, header);
-            responses.answered(header.getCommandId(), header.getCommandStatus(), header.getSequenceNumber(), pdu);
+            if (!requests.take(header.getCommandId(), pdu)) {
+                pending = pdu;
+                return header;
+            }
         }
     }
 
     @Override
     public byte[] readPDU(DataInputStream in, Command header) throws IOException {
+        byte[] read = pending;
+        if (read != null) {
+            pending = null;
+            return read;
+        }
         if (isBindResp(header.getCommandId()) && header.getCommandStatus() != 0) {
             refusal = header.getCommandStatus();
         }
@@ -99,6 +131,11 @@ final class SmscPduReader extends DefaultPDUReader {
     @Override
     public byte[] readPDU(DataInputStream in, int commandLength, int commandId, int commandStatus,
             int sequenceNumber) throws IOException {
+        byte[] read = pending;
+        if (read != null) {
+            pending = null;
+            return read;
+        }
         return padBodilessBindResp(super.readPDU(in, commandLength, commandId, commandStatus, sequenceNumber));
     }
 

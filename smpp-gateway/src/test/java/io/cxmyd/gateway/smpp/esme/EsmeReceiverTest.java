@@ -195,4 +195,70 @@ class EsmeReceiverTest {
 
         assertThat(ledger.sent("1234", new ReceiptLedger.Sent("china-mobile", 0))).contains(ReceiptState.DELIVERED);
     }
+
+    /** A deliver_sm as an SMSC writes it, sequence 7, from 8613800138000 to 10086. */
+    static byte[] deliverSmPdu(byte esmClass, String text) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(new byte[] {0, 1, 1}); // service_type "", source TON, NPI
+        body.writeBytes("8613800138000\0".getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(new byte[] {0, 0});
+        body.writeBytes("10086\0".getBytes(StandardCharsets.US_ASCII));
+        // esm_class, protocol_id, priority, schedule "", validity "", registered, replace, data_coding, default id
+        body.writeBytes(new byte[] {esmClass, 0, 0, 0, 0, 0, 0, 0, 0});
+        byte[] sm = text.getBytes(StandardCharsets.US_ASCII);
+        body.write(sm.length);
+        body.writeBytes(sm);
+        ByteBuffer pdu = ByteBuffer.allocate(16 + body.size());
+        pdu.putInt(16 + body.size()).putInt(0x00000005).putInt(0).putInt(7).put(body.toByteArray());
+        return pdu.array();
+    }
+
+    @Test
+    void onTheReaderThreadAnAcceptedMessageIsAnsweredOnceAndNothingIsLeftForJsmppToSkip() throws Exception {
+        EsmeReceiver receiver = receiver(Acceptance.ACCEPTED);
+
+        assertThat(receiver.takeDeliverSm(deliverSmPdu((byte) 0, "CXMYD"), responses)).isTrue();
+
+        assertThat(handled).singleElement().satisfies(m -> {
+            assertThat(m.source().address()).isEqualTo("8613800138000");
+            assertThat(new String(m.payload(), StandardCharsets.US_ASCII)).isEqualTo("CXMYD");
+        });
+        assertThat(answered()).isZero();
+        // jsmpp never saw it, so no response of its own may be skipped for sequence 7 later.
+        responses.sendDeliverSmResp(wire, 0, 7, null);
+        assertThat(answered()).isZero();
+    }
+
+    @Test
+    void onTheReaderThreadReceiptsRefusalsAndFailuresAreAnsweredThere() {
+        ledger.sent("0000abcd", new ReceiptLedger.Sent("china-mobile", 0));
+        assertThat(receiver(Acceptance.ACCEPTED).takeDeliverSm(deliverSmPdu((byte) 0x04, "id:43981 stat:DELIVRD"),
+                responses)).isTrue();
+        assertThat(handled).isEmpty();
+        assertThat(receipts).containsExactly("delivered");
+        assertThat(answered()).as("a receipt").isZero();
+
+        receiver(Acceptance.NOT_A_SERVICE_NUMBER).takeDeliverSm(deliverSmPdu((byte) 0, "x"), responses);
+        assertThat(answered()).isEqualTo(SmppStatus.ESME_RINVDSTADR.code());
+
+        new EsmeReceiver("china-mobile", null, ledger, events, clock).takeDeliverSm(deliverSmPdu((byte) 0, "x"),
+                responses);
+        assertThat(answered()).as("before the path is attached").isEqualTo(0x64);
+
+        EsmeReceiver failing = new EsmeReceiver("china-mobile", m -> {
+            throw new IllegalStateException("boom");
+        }, ledger, events, clock);
+        assertThat(failing.takeDeliverSm(deliverSmPdu((byte) 0, "CXMYD"), responses)).isTrue();
+        assertThat(answered()).isEqualTo(SmppStatus.ESME_RX_T_APPN.code());
+    }
+
+    @Test
+    void aDeliverSmThatDoesNotDecodeIsLeftToJsmppWithNothingWritten() {
+        byte[] cut = java.util.Arrays.copyOf(deliverSmPdu((byte) 0, "CXMYD"), 24);
+        ByteBuffer.wrap(cut).putInt(0, cut.length);
+
+        assertThat(receiver(Acceptance.ACCEPTED).takeDeliverSm(cut, responses)).isFalse();
+        assertThat(handled).isEmpty();
+        assertThat(wire.size()).isZero();
+    }
 }

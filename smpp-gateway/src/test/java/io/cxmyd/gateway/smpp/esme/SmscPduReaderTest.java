@@ -65,4 +65,37 @@ class SmscPduReaderTest {
     void aTruncatedPduIsAnError() {
         assertThatThrownBy(() -> read("00000020 80000004 00000000 00000001 3132")).isInstanceOf(IOException.class);
     }
+
+    @Test
+    void aDeliverSmTakenOnTheReaderNeverReachesJsmpp() throws Exception {
+        byte[] deliverSm = EsmeReceiverTest.deliverSmPdu((byte) 0, "CXMYD");
+        byte[] enquireLink = hex("00000010 00000015 00000000 00000009");
+        java.util.List<byte[]> taken = new java.util.ArrayList<>();
+        SmscPduReader reader = new SmscPduReader().withRequests((commandId, pdu) -> taken.add(pdu));
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(concat(deliverSm, enquireLink)));
+
+        Command header = reader.readPDUHeader(in);
+
+        assertThat(taken).singleElement().isEqualTo(deliverSm);
+        assertThat(header.getCommandId()).as("jsmpp's next PDU").isEqualTo(0x00000015);
+        assertThat(reader.readPDU(in, header)).isEqualTo(enquireLink);
+    }
+
+    @Test
+    void aDeliverSmDeclinedOnTheReaderReachesJsmppWhole() throws Exception {
+        byte[] deliverSm = EsmeReceiverTest.deliverSmPdu((byte) 0, "CXMYD");
+        SmscPduReader reader = new SmscPduReader().withRequests((commandId, pdu) -> false);
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(deliverSm));
+
+        Command header = reader.readPDUHeader(in);
+
+        assertThat(header.getCommandId()).isEqualTo(0x00000005);
+        assertThat(reader.readPDU(in, header)).isEqualTo(deliverSm);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
 }
