@@ -108,11 +108,20 @@ final class CarrierOutbox {
      * reply queued in the last {@link QueuedReply#HEAD_START}, and again ahead of them when a bind comes up.
      */
     boolean submit(Reply reply, boolean first) {
+        return submit(reply, first, true);
+    }
+
+    /** Queues the reply of an acknowledged query, past the capacity if need be ({@link Outbox#send}). */
+    void submitAccepted(Reply reply) {
+        submit(reply, false, false);
+    }
+
+    private boolean submit(Reply reply, boolean first, boolean refuseWhenFull) {
         if (closed) {
             listener.expired(reply, Expiry.SHUTDOWN);
             return false;
         }
-        if (held.incrementAndGet() > options.queueCapacity()) {
+        if (held.incrementAndGet() > options.queueCapacity() && refuseWhenFull) {
             held.decrementAndGet();
             log.warn("[{}] outbox full ({} replies held): a reply is dropped", carrierId, options.queueCapacity());
             listener.expired(reply, Expiry.QUEUE_FULL);

@@ -200,6 +200,25 @@ class OutboxTest {
     }
 
     @Test
+    void theReplyOfAnAcknowledgedQueryIsQueuedPastTheCapacityWhileNewQueriesAreStillPushedBack() {
+        links.bound = false;
+        outbox(Duration.ofSeconds(10), 2);
+        outbox.send(reply("i", 1));
+        outbox.send(reply("j", 1));
+        outbox.sendDue();
+
+        outbox.send(reply("k", 1));
+
+        assertThat(recorder.expired).as("nothing acknowledged is dropped").isEmpty();
+        assertThat(outbox.depth("cm")).isEqualTo(3);
+        assertThat(outbox.hasRoom("cm")).as("new queries are still refused").isFalse();
+        links.bound = true;
+        outbox.bindAvailable("cm");
+        outbox.sendDue();
+        assertThat(links.sent).hasSize(3);
+    }
+
+    @Test
     void aReplyBeingSentStillTakesItsPlace() {
         List<Boolean> roomWhileSending = new ArrayList<>();
         links.onDeliver = part -> roomWhileSending.add(outbox.hasRoom("cm"));
