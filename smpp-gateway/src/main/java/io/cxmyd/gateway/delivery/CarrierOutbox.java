@@ -53,8 +53,8 @@ final class CarrierOutbox {
     /**
      * Over pipelining links, replies due now that found the window full, in the queue's order (notices first).
      * The thread that gives a place back writes the next one ({@link #handOn}). When every place went to sender
-     * threads instead, a full window woke one of them per reply (9,000 wake-ups a second at 20,000 queries/s,
-     * docs/performance.md, seventh run).
+     * threads instead, a full window woke one of them per reply (4,200 to 9,000 wake-ups a second at 18,000 to
+     * 23,000 queries/s: docs/performance.md, sixth and seventh runs).
      */
     private final PriorityBlockingQueue<QueuedReply> waitingForPlace = new PriorityBlockingQueue<>();
     /** Whether this thread is in this outbox's {@link #handOn} already: a reply it writes may end at once. */
