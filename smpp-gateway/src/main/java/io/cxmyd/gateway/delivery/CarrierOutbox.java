@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.DelayQueue;
-import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * part written to its last response, with one part outstanding at a time (so at most {@code window} deliver_sm
  * are unanswered, as the carrier's window counts them). Over links that {@link CarrierLinks#pipelines pipeline}, nothing waits for a response: the thread
  * that queues a reply writes it at once when nothing is queued ahead of it and the window has room, and the
- * link's I/O thread ends it. A reply that finds the window full waits {@link #waitingForPlace for a place}, and the
+ * link's I/O thread ends it. A reply that finds the window full waits {@link WaitingForPlace for a place}, and the
  * thread that frees one (the I/O thread that read the last response) writes it: no thread is woken for it. The
  * sender threads only take what waits for a time (a retry, a pause, no bind). Over blocking links each sender
  * thread holds one reply until its responses, as before.
@@ -50,15 +49,8 @@ final class CarrierOutbox {
     private final Clock clock;
     /** Replies for the sender threads: those due later (a retry, a pause, no bind), and all over blocking links. */
     private final DelayQueue<QueuedReply> queue = new DelayQueue<>();
-    /**
-     * Over pipelining links, replies due now that found the window full, in the queue's order (notices first).
-     * The thread that gives a place back writes the next one ({@link #handOn}). When every place went to sender
-     * threads instead, a full window woke one of them per reply (4,200 to 9,000 wake-ups a second at 18,000 to
-     * 23,000 queries/s: docs/performance.md, sixth and seventh runs).
-     */
-    private final PriorityBlockingQueue<QueuedReply> waitingForPlace = new PriorityBlockingQueue<>();
-    /** Whether this thread is in this outbox's {@link #handOn} already: a reply it writes may end at once. */
-    private final ThreadLocal<boolean[]> handingOn = ThreadLocal.withInitial(() -> new boolean[1]);
+    /** Over pipelining links, replies due now that found the window full; a freed place goes to them first. */
+    private final WaitingForPlace waitingForPlace;
     /** Replies taken and not ended: in the queue or in a sender's hands. */
     private final AtomicInteger held = new AtomicInteger();
     private final AtomicLong sequence = new AtomicLong();
@@ -84,6 +76,7 @@ final class CarrierOutbox {
         this.clock = clock;
         this.pause = new CarrierPause(ticker, options::backoff);
         this.window = new Semaphore(options.window());
+        this.waitingForPlace = new WaitingForPlace(window, () -> links.pipelines(carrierId), this::step, queue::put);
     }
 
     void start() {
@@ -134,59 +127,12 @@ final class CarrierOutbox {
             if (waitingForPlace.isEmpty() && window.tryAcquire()) {
                 step(p);
             } else {
-                waitForPlace(p);
+                waitingForPlace.add(p);
             }
         } else {
             queue.put(p);
         }
         return true;
-    }
-
-    /** {@code p} is due and the window was full: the thread that frees a place writes it. */
-    private void waitForPlace(QueuedReply p) {
-        waitingForPlace.put(p);
-        handOn(); // a place freed between the check and the put: its thread may not have seen p
-    }
-
-    /**
-     * Writes the replies waiting for a place while the window has room, on this thread. A place given back
-     * (here or by another thread) is always followed by this call, and a reply put to wait is too, so none is
-     * left waiting beside a free place. A loop, not recursion: a reply written here may end at once (no bind)
-     * and give its place back inside {@link #step}; the outer call then takes the next one.
-     */
-    private void handOn() {
-        boolean[] inside = handingOn.get();
-        if (inside[0]) {
-            return;
-        }
-        inside[0] = true;
-        try {
-            while (!waitingForPlace.isEmpty()) {
-                if (!links.pipelines(carrierId)) {
-                    toSenders(); // writing now would wait (ESME mode, every session window full)
-                    return;
-                }
-                if (!window.tryAcquire()) {
-                    return; // full: the thread that frees the next place hands on
-                }
-                QueuedReply next = waitingForPlace.poll();
-                if (next == null) {
-                    window.release();
-                    continue;
-                }
-                step(next);
-            }
-        } finally {
-            inside[0] = false;
-        }
-    }
-
-    /** The replies waiting for a place go to the sender threads, which may wait for the link. */
-    private void toSenders() {
-        QueuedReply p;
-        while ((p = waitingForPlace.poll()) != null) {
-            queue.put(p);
-        }
     }
 
     /** Whether no queued reply is due now (those that wait for a retry or a bind do not count). */
@@ -231,9 +177,7 @@ final class CarrierOutbox {
         for (QueuedReply p : queue) {
             oldest = Math.min(oldest, p.createdAt);
         }
-        for (QueuedReply p : waitingForPlace) {
-            oldest = Math.min(oldest, p.createdAt);
-        }
+        oldest = Math.min(oldest, waitingForPlace.oldestCreatedAt());
         return oldest == Long.MAX_VALUE ? Duration.ZERO : Duration.ofNanos(ticker.read() - oldest);
     }
 
@@ -264,7 +208,7 @@ final class CarrierOutbox {
                 break;
             }
             if (links.pipelines(carrierId)) {
-                waitForPlace(p); // in the queue's order with the others due now; no wait on this thread
+                waitingForPlace.add(p); // in the queue's order with the others due now; no wait on this thread
                 continue;
             }
             try {
@@ -294,7 +238,7 @@ final class CarrierOutbox {
         if (p.holdsPlace) {
             p.holdsPlace = false;
             window.release();
-            handOn();
+            waitingForPlace.handOn();
         }
     }
 
