@@ -173,11 +173,7 @@ final class CarrierOutbox {
     }
 
     Duration oldestAge() {
-        long oldest = Long.MAX_VALUE;
-        for (QueuedReply p : queue) {
-            oldest = Math.min(oldest, p.createdAt);
-        }
-        oldest = Math.min(oldest, waitingForPlace.oldestCreatedAt());
+        long oldest = Math.min(QueuedReply.oldestCreatedAt(queue), waitingForPlace.oldestCreatedAt());
         return oldest == Long.MAX_VALUE ? Duration.ZERO : Duration.ofNanos(ticker.read() - oldest);
     }
 

@@ -40,6 +40,15 @@ final class QueuedReply implements Delayed {
         this.dueAt = first ? createdAt - HEAD_START.toNanos() : createdAt;
     }
 
+    /** The earliest creation time among {@code replies}, or {@code Long.MAX_VALUE} when there are none. */
+    static long oldestCreatedAt(Iterable<QueuedReply> replies) {
+        long oldest = Long.MAX_VALUE;
+        for (QueuedReply p : replies) {
+            oldest = Math.min(oldest, p.createdAt);
+        }
+        return oldest;
+    }
+
     @Override
     public long getDelay(TimeUnit unit) {
         return unit.convert(dueAt - ticker.read(), TimeUnit.NANOSECONDS);

@@ -61,11 +61,7 @@ final class WaitingForPlace {
 
     /** The earliest creation time of a waiting reply, or {@code Long.MAX_VALUE}. */
     long oldestCreatedAt() {
-        long oldest = Long.MAX_VALUE;
-        for (QueuedReply p : waiting) {
-            oldest = Math.min(oldest, p.createdAt);
-        }
-        return oldest;
+        return QueuedReply.oldestCreatedAt(waiting);
     }
 
     /**
