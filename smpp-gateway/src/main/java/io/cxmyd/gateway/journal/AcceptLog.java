@@ -6,6 +6,7 @@ import io.cxmyd.gateway.message.Ticket;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * Where accepted queries are recorded before the carrier hears ESME_ROK, so that a restart answers every
@@ -37,6 +38,15 @@ public interface AcceptLog {
      */
     default boolean acceptsWithoutWaiting() {
         return false;
+    }
+
+    /**
+     * Where the work that follows an acknowledged query runs, given {@code elsewhere}, the workers: by default
+     * there. A log whose completion runs in batches may run it on that thread after the batch's responses
+     * instead, one hand-off per batch rather than per query; only asked for work that never waits.
+     */
+    default Executor afterAccept(Executor elsewhere) {
+        return elsewhere;
     }
 
     /** How recording one query went. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -102,6 +103,12 @@ public final class JournalAcceptLog implements AcceptLog, AutoCloseable {
             }
         });
         return answer;
+    }
+
+    /** On the journal's completer, after each batch's responses (docs/performance.md, eighth run). */
+    @Override
+    public Executor afterAccept(Executor elsewhere) {
+        return journal.afterCompletion(elsewhere);
     }
 
     /** Stops the commit timers (the journal itself is closed by its owner). */

@@ -48,6 +48,14 @@ public final class QueryDecider {
         this.afterLookup = new WorkerOrCaller(worker);
     }
 
+    /**
+     * Whether {@link #decide} may wait on the calling thread for another process: the shared limit asks Redis,
+     * and the consent state may live there. Lookups never wait: they complete on the worker.
+     */
+    public boolean waitsOnPeer() {
+        return perSubscriber != null && perSubscriber.waitsOnPeer() || consent != null;
+    }
+
     public CompletionStage<Verdict> decide(AcceptedQuery q) {
         Msisdn sender = q.sender();
         boolean withConsent = consent != null && consent.covers(q.carrierId());

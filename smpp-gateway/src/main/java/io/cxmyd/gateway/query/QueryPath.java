@@ -71,8 +71,11 @@ public final class QueryPath implements MessageIntake {
         this.reassembly = Objects.requireNonNull(reassembly, "reassembly");
         this.acceptLog = Objects.requireNonNull(acceptLog, "acceptLog");
         this.worker = Objects.requireNonNull(worker, "worker");
-        this.afterAccept = new WorkerOrCaller(worker);
         this.decider = Objects.requireNonNull(decider, "decider");
+        // After the journal's commit, the query's work runs on the thread that completed the commit when
+        // nothing in it waits for another process (one hand-off per batch, not per query); else on the workers.
+        Executor workers = new WorkerOrCaller(worker);
+        this.afterAccept = decider.waitsOnPeer() ? workers : acceptLog.afterAccept(workers);
         this.carriers = Map.copyOf(carriers);
         this.links = Objects.requireNonNull(links, "links");
         this.dispatch = new ReplyDispatch(links);

@@ -9,4 +9,9 @@ public interface SubscriberLimit {
 
     /** Counts one query of the subscriber {@code key} (a keyed hash, never the number) and says what to do. */
     RateLimiter.Verdict acquire(long key);
+
+    /** Whether {@link #acquire} may wait for another process's answer (Redis): true keeps it off batch threads. */
+    default boolean waitsOnPeer() {
+        return false;
+    }
 }

@@ -75,6 +75,12 @@ public final class RedisSubscriberLimit implements SubscriberLimit {
         }
     }
 
+    /** Waits for Redis, up to the command timeout. */
+    @Override
+    public boolean waitsOnPeer() {
+        return true;
+    }
+
     /** The count of this window so far, this query included, as a verdict. Pure, for tests. */
     static RateLimiter.Verdict verdict(long count, int max) {
         if (count <= max) {

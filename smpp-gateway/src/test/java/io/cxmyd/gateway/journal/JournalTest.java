@@ -11,6 +11,10 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +52,47 @@ class JournalTest {
             assertThat(j.recovered().get(0).message().source().address()).isEqualTo("13800138001");
             assertThat(j.pending()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void workACompletionStartsRunsOnTheCompleterAfterTheCompletionNotInsideIt() throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
+        CompletableFuture<String> workThread = new CompletableFuture<>();
+        Executor elsewhere = task -> events.add("handed elsewhere");
+        try (Journal j = Journal.open(options())) {
+            Executor after = j.afterCompletion(elsewhere);
+            j.append(message("13800138000")).durable().thenRun(() -> {
+                after.execute(() -> {
+                    events.add("work");
+                    workThread.complete(Thread.currentThread().getName());
+                });
+                events.add("completion ends");
+            });
+
+            assertThat(workThread.get(5, TimeUnit.SECONDS)).isEqualTo("journal-completer");
+        }
+        assertThat(events).containsExactly("completion ends", "work");
+    }
+
+    @Test
+    void workGivenOutsideACompletionGoesElsewhereAndAFailingTaskStopsNoOther() throws Exception {
+        List<String> handedElsewhere = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> second = new CompletableFuture<>();
+        try (Journal j = Journal.open(options())) {
+            Executor after = j.afterCompletion(task -> handedElsewhere.add("task"));
+            after.execute(() -> { });
+            assertThat(handedElsewhere).hasSize(1);
+
+            j.append(message("13800138000")).durable().thenRun(() -> {
+                after.execute(() -> {
+                    throw new IllegalStateException("a bug in one query's work");
+                });
+                after.execute(() -> second.complete(null));
+            });
+
+            second.get(5, TimeUnit.SECONDS);
+        }
+        assertThat(handedElsewhere).hasSize(1);
     }
 
     @Test

@@ -40,7 +40,7 @@ class QueryPathTest {
     private final PathFixtures.ScriptedClient client = new PathFixtures.ScriptedClient();
     private final PathFixtures.RecordingLinks links = new PathFixtures.RecordingLinks();
     private final GatewayMetrics metrics = PathFixtures.metrics();
-    private RateLimiter perSubscriber;
+    private SubscriberLimit perSubscriber;
     private final Reassembly reassembly = new Reassembly(Duration.ofSeconds(60), 3);
 
     private QueryPath path() {
@@ -144,6 +144,45 @@ class QueryPathTest {
         assertThat(worker.tasks).as("nothing starts before the link runs the answer's work").isEmpty();
 
         answer.afterTaken().run();
+        worker.runAll();
+        assertThat(links.sent).hasSize(1);
+    }
+
+    @Test
+    void whenNothingInTheWorkWaitsItRunsWhereTheJournalCompletedNotOnTheWorkers() {
+        client.result = PathFixtures.noData(Msisdn.parse(SUBSCRIBER));
+        ManualWorker completer = new ManualWorker();
+        acceptLog.afterBatch = completer;
+
+        assertThat(path().offer(query("CXMYD"))).isEqualTo(Acceptance.ACCEPTED);
+
+        assertThat(worker.tasks).isEmpty();
+        assertThat(completer.tasks).hasSize(1);
+        completer.runAll();
+        assertThat(links.sent).hasSize(1);
+    }
+
+    @Test
+    void aLimitSharedThroughRedisKeepsTheWorkOnTheWorkersOffTheJournalsThread() {
+        // The shared limit waits for Redis: on the completer it would hold back every later commit's answer.
+        client.result = PathFixtures.noData(Msisdn.parse(SUBSCRIBER));
+        perSubscriber = new SubscriberLimit() {
+            @Override
+            public RateLimiter.Verdict acquire(long key) {
+                return RateLimiter.Verdict.ALLOWED;
+            }
+
+            @Override
+            public boolean waitsOnPeer() {
+                return true;
+            }
+        };
+        ManualWorker completer = new ManualWorker();
+        acceptLog.afterBatch = completer;
+
+        assertThat(path().offer(query("CXMYD"))).isEqualTo(Acceptance.ACCEPTED);
+
+        assertThat(completer.tasks).isEmpty();
         worker.runAll();
         assertThat(links.sent).hasSize(1);
     }
@@ -309,6 +348,13 @@ class QueryPathTest {
         Acceptance refuse;
         /** When set, {@link #acceptLater} answers with it (completed by the test) instead of at once. */
         CompletableFuture<Result> later;
+        /** When set, where the log runs the work after an acknowledged query (a journal's completer). */
+        Executor afterBatch;
+
+        @Override
+        public Executor afterAccept(Executor elsewhere) {
+            return afterBatch != null ? afterBatch : elsewhere;
+        }
 
         @Override
         public CompletionStage<Result> acceptLater(InboundMessage message) {
