@@ -45,6 +45,8 @@ final class GuardedPduReader implements PDUReader {
     private final Supplier<String> logPrefix;
     private byte[] pending;
     private java.net.Socket socket;
+    /** The socket's idle read timeout while a PDU's cut one is in force; -1 when it is not cut. */
+    private int idleTimeout = -1;
     private ResponseTaker responses = (commandId, status, sequence, pdu) -> false;
     private ResponseTaker requests = (commandId, status, sequence, pdu) -> false;
 
@@ -172,7 +174,6 @@ final class GuardedPduReader implements PDUReader {
             throw new EOFException("connection closed by peer");
         }
         long deadline = nanoTime.getAsLong() + pduReadTimeoutNanos;
-        int idleTimeout = socket == null ? 0 : socket.getSoTimeout();
         try {
             byte[] lengthRest = new byte[3];
             readFully(in, lengthRest, 0, 3, deadline);
@@ -189,24 +190,23 @@ final class GuardedPduReader implements PDUReader {
         } catch (SocketTimeoutException e) {
             throw new IOException("peer stalled in the middle of a PDU", e);
         } finally {
-            if (socket != null && !socket.isClosed()) {
-                socket.setSoTimeout(idleTimeout);
-            }
+            restoreIdleTimeout();
         }
     }
 
     /**
      * Like {@link DataInputStream#readFully}, but gives up once {@code deadline} has passed with octets still
      * missing. A silent peer is ended by the socket's read timeout; this ends one that keeps sending, slowly.
+     * The socket's timeout is cut only for a read that may wait: a PDU already in the buffer (most of them
+     * under load) leaves it alone.
      */
     private void readFully(DataInputStream in, byte[] buffer, int offset, int length, long deadline)
             throws IOException {
         int off = offset;
         int left = length;
         while (left > 0) {
-            if (socket != null) {
-                long leftMillis = Math.max(1, (deadline - nanoTime.getAsLong()) / 1_000_000);
-                socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, leftMillis));
+            if (socket != null && in.available() < left) {
+                cutTimeoutTo(deadline);
             }
             int n;
             try {
@@ -224,6 +224,24 @@ final class GuardedPduReader implements PDUReader {
             left -= n;
             if (left > 0 && nanoTime.getAsLong() - deadline > 0) {
                 throw new PduTimeoutException(Duration.ofNanos(pduReadTimeoutNanos));
+            }
+        }
+    }
+
+    private void cutTimeoutTo(long deadline) throws IOException {
+        if (idleTimeout < 0) {
+            idleTimeout = socket.getSoTimeout();
+        }
+        long leftMillis = Math.max(1, (deadline - nanoTime.getAsLong()) / 1_000_000);
+        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, leftMillis));
+    }
+
+    private void restoreIdleTimeout() throws IOException {
+        if (idleTimeout >= 0) {
+            int idle = idleTimeout;
+            idleTimeout = -1;
+            if (!socket.isClosed()) {
+                socket.setSoTimeout(idle);
             }
         }
     }

@@ -8,6 +8,7 @@ import io.cxmyd.gateway.message.SmppStatus;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jsmpp.PDUStringException;
@@ -49,6 +50,7 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
     private static final Logger log = LoggerFactory.getLogger(InboundDispatcher.class);
     private static final OptionalParameter[] NO_TLVS = new OptionalParameter[0];
     private static final PDUDecomposer DECOMPOSER = DefaultDecomposer.getInstance();
+    private static final HexFormat HEX = HexFormat.of();
 
     private final ServerBind bind;
     private final MessageIntake intake;
@@ -240,7 +242,8 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
     /** 16 hex digits: random, so ids do not repeat across restarts (they are only echoed in logs by carriers). */
     private static MessageId newMessageId() {
         try {
-            return new MessageId(String.format("%016x", ThreadLocalRandom.current().nextLong()));
+            // Not String.format: its parsing of the pattern was 2% of the query path's CPU (eighth run).
+            return new MessageId(HEX.toHexDigits(ThreadLocalRandom.current().nextLong()));
         } catch (PDUStringException e) {
             throw new IllegalStateException("a 16-character message id is always valid", e);
         }

@@ -196,4 +196,40 @@ class GuardedPduReaderTest {
 
         assertThat(reader.readPDU(null, header)).isEqualTo(bind);
     }
+
+    @Test
+    void aPduAlreadyBufferedLeavesTheSocketTimeoutAloneOneStillComingCutsItAndPutsItBack() throws IOException {
+        List<Integer> timeouts = new ArrayList<>();
+        java.net.Socket socket = new java.net.Socket() {
+            private int timeout = 30_000;
+
+            @Override
+            public synchronized void setSoTimeout(int t) {
+                timeouts.add(t);
+                timeout = t;
+            }
+
+            @Override
+            public synchronized int getSoTimeout() {
+                return timeout;
+            }
+        };
+        byte[] bind = Pdus.bind(Pdus.BIND_TRANSCEIVER, 7, "cmcc", "cm-pass1");
+        GuardedPduReader reader = new GuardedPduReader(4096, Duration.ofSeconds(10), () -> 0L, () -> phase,
+                new DefaultPDUSender(), written, () -> "[test]").withReadTimeout(socket);
+
+        reader.readPDUHeader(new DataInputStream(new ByteArrayInputStream(bind)));
+        assertThat(timeouts).as("every octet was already there").isEmpty();
+
+        InputStream nothingBuffered = new ByteArrayInputStream(bind) {
+            @Override
+            public synchronized int available() {
+                return 0;
+            }
+        };
+        Command header = reader.readPDUHeader(new DataInputStream(nothingBuffered));
+        assertThat(reader.readPDU(null, header)).isEqualTo(bind);
+        assertThat(timeouts).as("cut to what is left of 10 s for each read, then the idle timeout back")
+                .containsExactly(10_000, 10_000, 30_000);
+    }
 }
