@@ -51,7 +51,7 @@ final class StateSections {
         GatewayConfig.Journal j = new GatewayConfig.Journal(
                 enabled,
                 baseDir.resolve(dir).normalize(),
-                n.duration("fsyncInterval", Duration.ofMillis(2), Duration.ZERO, Duration.ofMillis(100)),
+                n.duration("fsyncInterval", Duration.ofMillis(1), Duration.ZERO, Duration.ofMillis(100)),
                 n.duration("commitTimeout", Duration.ofMillis(500), Duration.ofMillis(10), Duration.ofSeconds(30)),
                 n.integer("segmentMegabytes", 64, 1, 4096) * 1024L * 1024L,
                 ConfigLoader.enumValue(n, "store", GatewayConfig.Journal.Store.DISK, GatewayConfig.Journal.Store.class),

@@ -128,7 +128,7 @@ class ConfigLoaderTest {
         GatewayConfig.Journal j = parse(MINIMAL).journal();
         assertThat(j.enabled()).isTrue();
         assertThat(j.dir()).isEqualTo(dir.resolve("var/journal"));
-        assertThat(j.fsyncInterval()).isEqualTo(Duration.ofMillis(2));
+        assertThat(j.fsyncInterval()).isEqualTo(Duration.ofMillis(1));
         assertThat(j.commitTimeout()).isEqualTo(Duration.ofMillis(500));
         assertThat(j.segmentBytes()).isEqualTo(64L * 1024 * 1024);
     }
