@@ -1,10 +1,8 @@
 package io.cxmyd.gateway.journal;
 
 import io.cxmyd.gateway.message.InboundMessage;
-import io.cxmyd.gateway.wire.GatheredWrites;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,10 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -51,13 +46,7 @@ public final class Journal implements AutoCloseable {
     private final TreeMap<Long, int[]> openPerSegment = new TreeMap<>();
     private final AtomicLong nextId;
     private final Thread writer;
-    private final ExecutorService completer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "journal-completer");
-        t.setDaemon(true);
-        return t;
-    });
-    /** On the thread completing a batch: what the batch left to run after its responses were written. */
-    private final ThreadLocal<ArrayDeque<Runnable>> afterBatch = new ThreadLocal<>();
+    private final BatchCompleter completer = new BatchCompleter();
     private volatile boolean closed;
 
     private record Write(JournalRecord record, byte[] bytes, CompletableFuture<Void> durable) {
@@ -240,11 +229,7 @@ public final class Journal implements AutoCloseable {
         completeLater(batch, null);
     }
 
-    /**
-     * Completes the batch's futures on the completer thread, in record order. What runs on completion (the
-     * SMPP responses of the batch, the start of each query's work) then overlaps the next batch's gathering
-     * and fsync instead of delaying them: one hand-off per batch, not per query.
-     */
+    /** The batch's futures completed on the completer thread ({@link BatchCompleter}). */
     private void completeLater(List<Write> batch, Throwable error) {
         List<CompletableFuture<Void>> futures = new ArrayList<>(batch.size());
         for (Write w : batch) {
@@ -252,66 +237,15 @@ public final class Journal implements AutoCloseable {
                 futures.add(w.durable());
             }
         }
-        if (futures.isEmpty()) {
-            return;
-        }
-        // The batch's responses (and whatever else completion writes) leave in one socket write per
-        // connection, not one per query; then what completion left for after them, its writes gathered too.
-        Runnable complete = () -> {
-            ArrayDeque<Runnable> after = new ArrayDeque<>();
-            afterBatch.set(after);
-            try {
-                GatheredWrites.during(() -> {
-                    for (CompletableFuture<Void> f : futures) {
-                        if (error == null) {
-                            f.complete(null);
-                        } else {
-                            f.completeExceptionally(error);
-                        }
-                    }
-                });
-            } finally {
-                afterBatch.remove();
-            }
-            runAfterBatch(after);
-        };
-        try {
-            completer.execute(complete);
-        } catch (RejectedExecutionException e) {
-            complete.run(); // closing: complete here rather than leave anyone without an answer
-        }
+        completer.complete(futures, error);
     }
 
     /**
-     * Where work that a commit's completion starts can run without a hand-off: a task given while a batch is
-     * being completed runs on the completer thread once the whole batch's responses are written, in order;
-     * any other goes to {@code elsewhere}. Only for work that never blocks: the next batch's completion waits
-     * behind it (docs/performance.md, eighth run).
+     * Where work that a commit's completion starts can run without a hand-off: after the batch's responses,
+     * on the completer thread; any other to {@code elsewhere} ({@link BatchCompleter#afterCompletion}).
      */
     public Executor afterCompletion(Executor elsewhere) {
-        return task -> {
-            ArrayDeque<Runnable> after = afterBatch.get();
-            if (after != null) {
-                after.add(task);
-            } else {
-                elsewhere.execute(task);
-            }
-        };
-    }
-
-    private static void runAfterBatch(ArrayDeque<Runnable> after) {
-        if (after.isEmpty()) {
-            return;
-        }
-        GatheredWrites.during(() -> {
-            for (Runnable task; (task = after.poll()) != null; ) {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    log.error("work after a journal commit failed", e);
-                }
-            }
-        });
+        return completer.afterCompletion(elsewhere);
     }
 
     private void track(long id, long segment) {
@@ -358,12 +292,7 @@ public final class Journal implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        completer.shutdown();
-        try {
-            completer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        completer.close();
         try {
             segments.close();
         } catch (IOException e) {
