@@ -82,4 +82,31 @@ class QueryDeciderTest {
         assertThat(verdict(d, q("Y", true))).isEqualTo(new Verdict.Looked(client.result));
         assertThat(verdict(d, q("what", true))).isEqualTo(new Verdict.Usage());
     }
+
+    @Test
+    void onlyAConsentStepOrALimitThatAsksAnotherProcessMakesTheDecisionWait() {
+        RateLimiter inProcess = new RateLimiter(1, Duration.ofMinutes(1), Ticker.disabledTicker());
+        SubscriberLimit shared = new SubscriberLimit() {
+            @Override
+            public RateLimiter.Verdict acquire(long key) {
+                return RateLimiter.Verdict.ALLOWED;
+            }
+
+            @Override
+            public boolean waitsOnPeer() {
+                return true;
+            }
+        };
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        ConsentPolicy consent = new ConsentPolicy(Map.of(CM, Verification.CONFIRM),
+                ConsentGate.inProcess(new ConsentOptions(Duration.ofMinutes(10), 3, ZoneId.of("Asia/Shanghai")), clock),
+                null, client, new ConsentAudit(), clock, () -> NOW, Runnable::run);
+
+        assertThat(new QueryDecider(client, () -> NOW, null, null, null, keys, Runnable::run).waitsOnPeer()).isFalse();
+        assertThat(new QueryDecider(client, () -> NOW, inProcess, null, null, keys, Runnable::run).waitsOnPeer())
+                .isFalse();
+        assertThat(new QueryDecider(client, () -> NOW, shared, null, null, keys, Runnable::run).waitsOnPeer()).isTrue();
+        assertThat(new QueryDecider(client, () -> NOW, null, null, consent, keys, Runnable::run).waitsOnPeer())
+                .as("the consent state may be in Redis").isTrue();
+    }
 }
