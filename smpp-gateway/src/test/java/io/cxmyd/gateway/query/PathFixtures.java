@@ -102,6 +102,19 @@ final class PathFixtures {
         }
     }
 
+    /** A per-subscriber limit that allows everything and, like the one shared through Redis, may wait. */
+    static final class LimitAskingRedis implements SubscriberLimit {
+        @Override
+        public RateLimiter.Verdict acquire(long key) {
+            return RateLimiter.Verdict.ALLOWED;
+        }
+
+        @Override
+        public boolean waitsOnPeer() {
+            return true;
+        }
+    }
+
     /** Replies handed to the carriers' links, with room while {@link #room} says so. */
     static final class RecordingLinks implements ReplyLinks {
         final List<Reply> sent = new ArrayList<>();

@@ -86,17 +86,7 @@ class QueryDeciderTest {
     @Test
     void onlyAConsentStepOrALimitThatAsksAnotherProcessMakesTheDecisionWait() {
         RateLimiter inProcess = new RateLimiter(1, Duration.ofMinutes(1), Ticker.disabledTicker());
-        SubscriberLimit shared = new SubscriberLimit() {
-            @Override
-            public RateLimiter.Verdict acquire(long key) {
-                return RateLimiter.Verdict.ALLOWED;
-            }
-
-            @Override
-            public boolean waitsOnPeer() {
-                return true;
-            }
-        };
+        SubscriberLimit shared = new PathFixtures.LimitAskingRedis();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         ConsentPolicy consent = new ConsentPolicy(Map.of(CM, Verification.CONFIRM),
                 ConsentGate.inProcess(new ConsentOptions(Duration.ofMinutes(10), 3, ZoneId.of("Asia/Shanghai")), clock),

@@ -166,17 +166,7 @@ class QueryPathTest {
     void aLimitSharedThroughRedisKeepsTheWorkOnTheWorkersOffTheJournalsThread() {
         // The shared limit waits for Redis: on the completer it would hold back every later commit's answer.
         client.result = PathFixtures.noData(Msisdn.parse(SUBSCRIBER));
-        perSubscriber = new SubscriberLimit() {
-            @Override
-            public RateLimiter.Verdict acquire(long key) {
-                return RateLimiter.Verdict.ALLOWED;
-            }
-
-            @Override
-            public boolean waitsOnPeer() {
-                return true;
-            }
-        };
+        perSubscriber = new PathFixtures.LimitAskingRedis();
         ManualWorker completer = new ManualWorker();
         acceptLog.afterBatch = completer;
 
