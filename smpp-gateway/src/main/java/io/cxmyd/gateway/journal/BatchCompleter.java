@@ -88,7 +88,10 @@ final class BatchCompleter implements AutoCloseable {
                 try {
                     task.run();
                 } catch (RuntimeException e) {
-                    log.error("work after a journal commit failed", e);
+                    // A bug: its class and where, not its message, which may quote a subscriber's number.
+                    StackTraceElement[] at = e.getStackTrace();
+                    log.error("work after a journal commit failed: {} at {}", e.getClass().getName(),
+                            at.length > 0 ? at[0] : "?");
                 }
             }
         });
