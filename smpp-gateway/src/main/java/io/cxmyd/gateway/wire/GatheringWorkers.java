@@ -49,6 +49,21 @@ public final class GatheringWorkers extends ThreadPoolExecutor {
             super(capacity);
         }
 
+        /**
+         * A worker leaving a pool that is shut down asks this last (ThreadPoolExecutor.getTask) and then exits
+         * without taking again: it writes out what it holds here, before the pool can count as terminated. The
+         * thread's own flush on exit comes after termination, so whoever waited for it could close the
+         * connections first. On any other thread this flushes nothing, or only earlier than it would have.
+         */
+        @Override
+        public boolean isEmpty() {
+            boolean empty = super.isEmpty();
+            if (empty) {
+                GatheredWrites.flushHeld();
+            }
+            return empty;
+        }
+
         @Override
         public Runnable take() throws InterruptedException {
             Runnable next = poll();
