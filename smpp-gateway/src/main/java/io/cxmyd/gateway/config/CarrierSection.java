@@ -5,6 +5,7 @@ import io.cxmyd.gateway.consent.Verification;
 import io.cxmyd.gateway.smpp.AddressRange;
 import io.cxmyd.gateway.smpp.CarrierAccount;
 import io.cxmyd.gateway.sms.Concatenation;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,7 +27,7 @@ final class CarrierSection {
     private static final Map<String, String> DEFAULT_SIGNATURES = Map.of(
             "china-mobile", "【中国移动】", "china-unicom", "【中国联通】", "china-telecom", "【中国电信】");
 
-    static List<Carrier> carriers(ConfigNode root) {
+    static List<Carrier> carriers(ConfigNode root, Path baseDir) {
         List<ConfigNode> nodes = root.sections("carriers");
         if (nodes.isEmpty()) {
             throw new ConfigException("carriers", "at least one carrier is required");
@@ -90,7 +91,7 @@ final class CarrierSection {
                 }
             }
             int maxBinds = n.integer("maxBinds", CarrierAccount.DEFAULT_MAX_BINDS, 1, 1000);
-            var smsc = SmscSection.smsc(n.optionalSection("smsc"));
+            var smsc = SmscSection.smsc(n.optionalSection("smsc"), baseDir);
             n.finish();
             out.add(new Carrier(id, serviceNumbers, systemId, password, signature, concatenation, maxParts, window,
                     verification, allowFrom, maxBinds, smsc));

@@ -72,7 +72,7 @@ public final class ConfigLoader {
         }
         ConfigNode root = new ConfigNode("", tree, env);
         Smpp smpp = SmppSection.smpp(root.section("smpp"), baseDir);
-        List<Carrier> carriers = CarrierSection.carriers(root);
+        List<Carrier> carriers = CarrierSection.carriers(root, baseDir);
         Itinerary itinerary = ItinerarySection.itinerary(root.section("itinerary"), baseDir);
         Cache cache = ServiceSections.cache(root.optionalSection("cache"));
         Metrics metrics = ServiceSections.metrics(root.section("metrics"), smpp);

@@ -128,6 +128,7 @@ public record GatewayConfig(
      * @param throughput submit_sm per second for the carrier, all sessions together (each part counts)
      * @param sessionBudget binds to this SMSC across every instance sharing the Redis (0: no shared budget)
      * @param sessionLeaseTtl how long an instance's claim on one of those binds lives unrenewed
+     * @param trustStore over TLS, the certificates trusted for this SMSC; empty: the JVM's trust store
      */
     public record Smsc(
             String host,
@@ -145,15 +146,21 @@ public record GatewayConfig(
             Duration reconnectMax,
             boolean receipts,
             int sessionBudget,
-            Duration sessionLeaseTtl) {
+            Duration sessionLeaseTtl,
+            Optional<TrustStore> trustStore) {
 
         /** No shared session budget (issue 15 item 4): the binds of {@code sessions} on every instance. */
         public Smsc(String host, int port, SmscBind bind, int sessions, String systemType, boolean tls,
                 Duration enquireLinkInterval, Duration bindTimeout, Duration responseTimeout, int window,
                 int throughput, Duration reconnectMin, Duration reconnectMax, boolean receipts) {
             this(host, port, bind, sessions, systemType, tls, enquireLinkInterval, bindTimeout, responseTimeout,
-                    window, throughput, reconnectMin, reconnectMax, receipts, 0, Duration.ofSeconds(30));
+                    window, throughput, reconnectMin, reconnectMax, receipts, 0, Duration.ofSeconds(30),
+                    Optional.empty());
         }
+    }
+
+    /** A carrier's own trust store for its SMSC's certificate; {@code password} null when it has none. */
+    public record TrustStore(Path path, String password) {
     }
 
     /** How the gateway binds to a carrier's SMSC. */

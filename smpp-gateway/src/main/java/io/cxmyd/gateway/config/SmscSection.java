@@ -2,6 +2,10 @@ package io.cxmyd.gateway.config;
 
 import io.cxmyd.gateway.config.GatewayConfig.Smsc;
 import io.cxmyd.gateway.config.GatewayConfig.SmscBind;
+import io.cxmyd.gateway.smpp.esme.SmscTrust;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,7 +16,7 @@ final class SmscSection {
     private SmscSection() {
     }
 
-    static Optional<Smsc> smsc(ConfigNode n) {
+    static Optional<Smsc> smsc(ConfigNode n, Path baseDir) {
         if (!n.has("host") && !n.has("port") && !n.has("bind") && isEmpty(n)) {
             n.finish();
             return Optional.empty();
@@ -39,13 +43,15 @@ final class SmscSection {
             throw new ConfigException(n.key("reconnectMax"), "must be at least reconnectMin ("
                     + ConfigNode.format(reconnectMin) + "), was " + ConfigNode.format(reconnectMax));
         }
+        boolean tls = n.bool("tls", false);
+        Optional<GatewayConfig.TrustStore> trustStore = trustStore(n, baseDir, tls);
         Smsc s = new Smsc(
                 host,
                 port,
                 bind,
                 n.integer("sessions", 1, 1, 64),
                 systemType,
-                n.bool("tls", false),
+                tls,
                 n.duration("enquireLinkInterval", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1)),
                 n.duration("bindTimeout", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(10)),
                 n.duration("responseTimeout", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(5)),
@@ -55,15 +61,37 @@ final class SmscSection {
                 reconnectMax,
                 n.bool("receipts", true),
                 n.integer("sessionBudget", 0, 1, 1024),
-                n.duration("sessionLeaseTtl", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(10)));
+                n.duration("sessionLeaseTtl", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(10)),
+                trustStore);
         n.finish();
         return Optional.of(s);
+    }
+
+    /** Read once here, so that a wrong path or password is a config error naming the key, not a bind failure. */
+    private static Optional<GatewayConfig.TrustStore> trustStore(ConfigNode n, Path baseDir, boolean tls) {
+        if (!n.has("trustStore")) {
+            if (n.has("trustStorePassword")) {
+                throw new ConfigException(n.key("trustStorePassword"), "set without trustStore");
+            }
+            return Optional.empty();
+        }
+        if (!tls) {
+            throw new ConfigException(n.key("trustStore"), "needs tls: true");
+        }
+        Path path = baseDir.resolve(n.requiredString("trustStore")).normalize();
+        String password = n.has("trustStorePassword") ? n.string("trustStorePassword", "") : null;
+        try {
+            SmscTrust.load(path, password);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ConfigException(n.key("trustStore"), "cannot use " + path + ": " + e.getMessage());
+        }
+        return Optional.of(new GatewayConfig.TrustStore(path, password));
     }
 
     private static boolean isEmpty(ConfigNode n) {
         for (String k : new String[] {"sessions", "systemType", "tls", "enquireLinkInterval", "bindTimeout",
             "responseTimeout", "window", "throughput", "reconnectMin", "reconnectMax", "receipts",
-            "sessionBudget", "sessionLeaseTtl"}) {
+            "sessionBudget", "sessionLeaseTtl", "trustStore", "trustStorePassword"}) {
             if (n.has(k)) {
                 return false;
             }

@@ -3,6 +3,7 @@ package io.cxmyd.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cxmyd.gateway.smpp.TestKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -96,6 +97,37 @@ class SmscConfigTest {
         assertThat(s.reconnectMin()).isEqualTo(Duration.ofMillis(500));
         assertThat(s.reconnectMax()).isEqualTo(Duration.ofMinutes(2));
         assertThat(s.receipts()).isFalse();
+    }
+
+    @Test
+    void aCarriersOwnTrustStoreIsReadRelativeToTheConfig() throws Exception {
+        Path key = TestKeys.keyStore(dir.resolve("smsc.p12"), "smsc.example", "dns:smsc.example");
+        TestKeys.trustStore(key, dir.resolve("carrier-trust.p12"));
+        GatewayConfig.Smsc s = parse(config("smsc:\n  host: smsc.example\n  port: 2776\n  tls: true\n"
+                + "  trustStore: carrier-trust.p12\n  trustStorePassword: \"" + TestKeys.PASSWORD + "\"\n"))
+                .carriers().get(0).smsc().orElseThrow();
+        assertThat(s.trustStore()).contains(new GatewayConfig.TrustStore(dir.resolve("carrier-trust.p12"),
+                TestKeys.PASSWORD));
+        assertThat(parse(config("smsc:\n  host: h\n  port: 2776\n  tls: true\n")).carriers().get(0).smsc()
+                .orElseThrow().trustStore()).as("the JVM's trust store").isEmpty();
+    }
+
+    @Test
+    void aTrustStoreThatCannotBeUsedIsAConfigErrorNamingTheKey() throws Exception {
+        Path key = TestKeys.keyStore(dir.resolve("smsc.p12"), "smsc.example", "dns:smsc.example");
+        TestKeys.trustStore(key, dir.resolve("carrier-trust.p12"));
+        assertRejected("smsc:\n  host: h\n  port: 2776\n  trustStore: carrier-trust.p12",
+                "carriers[0].smsc.trustStore: needs tls: true");
+        assertRejected("smsc:\n  host: h\n  port: 2776\n  tls: true\n  trustStorePassword: x",
+                "carriers[0].smsc.trustStorePassword: set without trustStore");
+        assertThatThrownBy(() -> parse(config("smsc:\n  host: h\n  port: 2776\n  tls: true\n"
+                + "  trustStore: carrier-trust.p12\n  trustStorePassword: wrong")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("carriers[0].smsc.trustStore: cannot use " + dir.resolve("carrier-trust.p12"));
+        assertThatThrownBy(() -> parse(config("smsc:\n  host: h\n  port: 2776\n  tls: true\n"
+                + "  trustStore: missing.p12")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("carriers[0].smsc.trustStore: cannot use " + dir.resolve("missing.p12"));
     }
 
     @Test

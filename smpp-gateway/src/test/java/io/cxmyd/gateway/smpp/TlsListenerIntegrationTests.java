@@ -6,18 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TlsListenerIntegrationTests {
 
-    private static final String STORE_PASSWORD = "tls-test-pw";
-
     @TempDir
     static Path dir;
 
@@ -40,20 +33,11 @@ class TlsListenerIntegrationTests {
 
     @BeforeAll
     static void start() throws Exception {
-        Path keystore = dir.resolve("smpp.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "smpp", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD)
-                .redirectErrorStream(true).start();
-        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as(output).isZero();
+        Path keystore = TestKeys.keyStore(dir.resolve("smpp.p12"), "127.0.0.1", "ip:127.0.0.1");
 
         fixture = new ServerFixture(SmppServerOptions.builder()
-                .tls(new SmppTlsOptions(0, keystore, STORE_PASSWORD, "PKCS12")));
-        client = trusting(keystore);
+                .tls(new SmppTlsOptions(0, keystore, TestKeys.PASSWORD, "PKCS12")));
+        client = TestKeys.trusting(keystore);
     }
 
     @AfterAll
@@ -148,22 +132,6 @@ class TlsListenerIntegrationTests {
         } catch (IOException e) {
             return true;
         }
-    }
-
-    /** Trusts the certificate in the test's key store, and nothing else. */
-    private static SSLContext trusting(Path keystore) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            store.load(in, STORE_PASSWORD.toCharArray());
-        }
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("smpp", store.getCertificate("smpp"));
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, tmf.getTrustManagers(), null);
-        return context;
     }
 
     /** A TLS 1.1 ClientHello (RFC 4346 §7.4.1.2) offering ECDHE-ECDSA and RSA suites with CBC. */

@@ -16,11 +16,13 @@ import com.cloudhopper.smpp.pdu.PduRequest;
 import com.cloudhopper.smpp.pdu.PduResponse;
 import com.cloudhopper.smpp.pdu.SubmitSm;
 import com.cloudhopper.smpp.pdu.SubmitSmResp;
+import com.cloudhopper.smpp.ssl.SslConfiguration;
 import com.cloudhopper.smpp.tlv.Tlv;
 import com.cloudhopper.smpp.type.Address;
 import com.cloudhopper.smpp.type.SmppProcessingException;
 import io.cxmyd.gateway.smpp.client.PartCollector;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +68,7 @@ public final class TestSmsc implements AutoCloseable {
     private volatile boolean silent;
     private volatile boolean decimalIds;
 
-    private TestSmsc(int port, String systemId, String password) {
+    private TestSmsc(int port, String systemId, String password, SslConfiguration tls) {
         this.systemId = systemId;
         this.password = password;
         SmppServerConfiguration c = new SmppServerConfiguration();
@@ -81,12 +83,33 @@ public final class TestSmsc implements AutoCloseable {
         c.setDefaultWindowWaitTimeout(30_000);
         c.setDefaultSessionCountersEnabled(false);
         c.setJmxEnabled(false);
+        if (tls != null) {
+            c.setUseSsl(true);
+            c.setSslConfiguration(tls);
+        }
         this.server = new DefaultSmppServer(c, new Handler());
     }
 
     /** Listens on 127.0.0.1:{@code port} for binds with these credentials. */
     public static TestSmsc start(int port, String systemId, String password) throws Exception {
-        TestSmsc smsc = new TestSmsc(port, systemId, password);
+        TestSmsc smsc = new TestSmsc(port, systemId, password, null);
+        smsc.server.start();
+        return smsc;
+    }
+
+    /**
+     * The same over TLS 1.2 (as Cloudhopper's netty 3 stack speaks it), presenting the key in the PKCS12
+     * {@code keyStore}.
+     */
+    public static TestSmsc startTls(int port, String systemId, String password, Path keyStore, String storePassword)
+            throws Exception {
+        SslConfiguration tls = new SslConfiguration();
+        tls.setKeyStorePath(keyStore.toString());
+        tls.setKeyStorePassword(storePassword);
+        tls.setKeyManagerPassword(storePassword);
+        tls.setKeyStoreType("PKCS12");
+        tls.setIncludeProtocols("TLSv1.2");
+        TestSmsc smsc = new TestSmsc(port, systemId, password, tls);
         smsc.server.start();
         return smsc;
     }

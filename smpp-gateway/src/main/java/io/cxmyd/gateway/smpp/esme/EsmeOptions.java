@@ -1,7 +1,9 @@
 package io.cxmyd.gateway.smpp.esme;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the gateway binds out to one carrier's SMSC. Immutable, checked when built (the config has already
@@ -15,9 +17,11 @@ import java.util.Objects;
  * @param pair true: a transmitter plus a receiver per session; false: one transceiver per session
  * @param sessions binds (or pairs) kept up at once
  * @param systemType bind's system_type ("" when the SMSC needs none)
- * @param tls whether to connect with TLS (the JVM's trust store decides whom to trust)
+ * @param tls whether to connect with TLS; the SMSC's certificate must then name {@code host}
+ * @param trustStore over TLS, the certificates trusted for this SMSC; empty: the JVM's trust store
+ * @param trustStorePassword the trust store's password, or null
  * @param enquireLinkInterval enquire_link after this long without traffic
- * @param bindTimeout connect plus bind_resp, at most
+ * @param bindTimeout the connect, then the TLS handshake, then the bind_resp: each at most this long
  * @param responseTimeout submit_sm_resp (and every other response), at most
  * @param window submit_sm outstanding per session
  * @param throughput submit_sm per second for the carrier, all sessions together
@@ -36,6 +40,8 @@ public record EsmeOptions(
         int sessions,
         String systemType,
         boolean tls,
+        Optional<Path> trustStore,
+        String trustStorePassword,
         Duration enquireLinkInterval,
         Duration bindTimeout,
         Duration responseTimeout,
@@ -52,6 +58,7 @@ public record EsmeOptions(
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(systemType, "systemType");
+        Objects.requireNonNull(trustStore, "trustStore");
         Objects.requireNonNull(enquireLinkInterval, "enquireLinkInterval");
         Objects.requireNonNull(bindTimeout, "bindTimeout");
         Objects.requireNonNull(responseTimeout, "responseTimeout");

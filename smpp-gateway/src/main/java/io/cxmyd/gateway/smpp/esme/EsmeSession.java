@@ -13,8 +13,6 @@ import java.util.function.Consumer;
 import io.cxmyd.gateway.smpp.PipelinedRequests;
 import java.io.OutputStream;
 import java.net.Socket;
-import javax.net.SocketFactory;
-import javax.net.ssl.SSLSocketFactory;
 import org.jsmpp.DefaultPDUSender;
 import org.jsmpp.PDUSender;
 import org.jsmpp.SMPPConstant;
@@ -50,6 +48,7 @@ final class EsmeSession {
     private final Consumer<String> canSend;
     private final RebindPolicy policy;
     private final SubmitWindow window;
+    private final SmscSockets sockets;
     /** Writes lock the connection's stream: jsmpp's writes and ours (submit_sm) never interleave. */
     private static final PDUSender SENDER = new SynchronizedPDUSender(new DefaultPDUSender());
     private final AtomicInteger unanswered = new AtomicInteger();
@@ -77,6 +76,7 @@ final class EsmeSession {
         this.canSend = canSend;
         this.policy = new RebindPolicy(options.reconnectMin(), options.reconnectMax());
         this.window = new SubmitWindow(options.window());
+        this.sockets = SmscSockets.of(options);
         this.thread = new Thread(this::run, "esme-" + options.carrierId() + "-" + type.label() + "-" + index);
         this.thread.setDaemon(true);
     }
@@ -215,13 +215,9 @@ final class EsmeSession {
     }
 
     private SMPPSession newSession(SmscPduReader reader) {
-        // jsmpp's own factories, but with Nagle off: submit_sm parts are small PDUs written back to back, and
-        // Nagle held each one behind the SMSC's delayed ACK (p99 48 ms against 12 ms without, docs/performance.md).
-        SocketFactory sockets = options.tls() ? SSLSocketFactory.getDefault() : SocketFactory.getDefault();
         DeliverSmResponses responses = new DeliverSmResponses();
         ConnectionFactory kept = (host, port) -> {
-            Socket socket = sockets.createSocket(host, port);
-            socket.setTcpNoDelay(true);
+            Socket socket = sockets.open(host, port);
             // Writes gathered as in server mode: the parts a reader sends from the submit_sm_resp it found
             // buffered, and a worker's queued replies, leave in one socket write.
             Connection c = new GatheringConnection(socket);
