@@ -3,6 +3,7 @@ package io.cxmyd.gateway.smpp.esme;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 
@@ -71,7 +72,11 @@ final class SmscSockets {
             // Nagle off: submit_sm parts are small PDUs written back to back, and Nagle held each one behind
             // the SMSC's delayed ACK (p99 48 ms against 12 ms without, docs/performance.md).
             plain.setTcpNoDelay(true);
-            plain.connect(new InetSocketAddress(host, port), timeoutMillis);
+            try {
+                plain.connect(new InetSocketAddress(host, port), timeoutMillis);
+            } catch (SocketTimeoutException e) {
+                throw notWithin("connect not taken", e);
+            }
             if (tls == null) {
                 return plain;
             }
@@ -81,12 +86,23 @@ final class SmscSockets {
             parameters.setProtocols(PROTOCOLS);
             socket.setSSLParameters(parameters);
             socket.setSoTimeout(timeoutMillis);
-            socket.startHandshake();
+            try {
+                socket.startHandshake();
+            } catch (SocketTimeoutException e) {
+                throw notWithin("TLS handshake not answered (is it a TLS port?)", e);
+            }
             socket.setSoTimeout(0); // jsmpp sets its own (the enquire_link interval) once it has the connection
             return socket;
         } catch (IOException | RuntimeException e) {
             plain.close();
             throw e;
         }
+    }
+
+    /** A timeout that says which step timed out, for the operator's log line ("Read timed out" says nothing). */
+    private SocketTimeoutException notWithin(String what, SocketTimeoutException cause) {
+        SocketTimeoutException e = new SocketTimeoutException(what + " within " + timeoutMillis + " ms");
+        e.initCause(cause);
+        return e;
     }
 }
