@@ -159,8 +159,16 @@ public record GatewayConfig(
         }
     }
 
-    /** A carrier's own trust store for its SMSC's certificate; {@code password} null when it has none. */
+    /**
+     * A carrier's own trust store for its SMSC's certificate; {@code password} null when it has none, and never
+     * in {@link #toString()}.
+     */
     public record TrustStore(Path path, String password) {
+
+        @Override
+        public String toString() {
+            return "TrustStore[" + path + "]";
+        }
     }
 
     /** How the gateway binds to a carrier's SMSC. */

@@ -108,6 +108,7 @@ class SmscConfigTest {
                 .carriers().get(0).smsc().orElseThrow();
         assertThat(s.trustStore()).contains(new GatewayConfig.TrustStore(dir.resolve("carrier-trust.p12"),
                 TestKeys.PASSWORD));
+        assertThat(s.toString()).as("no password in a log line").doesNotContain(TestKeys.PASSWORD);
         assertThat(parse(config("smsc:\n  host: h\n  port: 2776\n  tls: true\n")).carriers().get(0).smsc()
                 .orElseThrow().trustStore()).as("the JVM's trust store").isEmpty();
     }
