@@ -79,7 +79,7 @@ final class EsmeWiring {
             return new EsmeOptions(c.id(), c.systemId(), c.password(), s.host(), s.port(),
                     s.bind() == GatewayConfig.SmscBind.PAIR, s.sessions(), s.systemType(), s.tls(),
                     s.trustStore().map(GatewayConfig.TrustStore::path),
-                    s.trustStore().map(GatewayConfig.TrustStore::password).orElse(null),
+                    s.trustStore().map(GatewayConfig.TrustStore::password).orElse(null), s.verifyHostname(),
                     s.enquireLinkInterval(), s.bindTimeout(), s.responseTimeout(), s.window(), s.throughput(),
                     s.reconnectMin(), s.reconnectMax(), s.receipts(),
                     Math.max(ESME_PDU_THREADS_AT_LEAST, config.smpp().pduProcessorThreads()));

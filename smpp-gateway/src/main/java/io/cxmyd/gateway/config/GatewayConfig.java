@@ -129,6 +129,7 @@ public record GatewayConfig(
      * @param sessionBudget binds to this SMSC across every instance sharing the Redis (0: no shared budget)
      * @param sessionLeaseTtl how long an instance's claim on one of those binds lives unrenewed
      * @param trustStore over TLS, the certificates trusted for this SMSC; empty: the JVM's trust store
+     * @param verifyHostname over TLS, whether the SMSC's certificate must name {@code host}
      */
     public record Smsc(
             String host,
@@ -147,7 +148,8 @@ public record GatewayConfig(
             boolean receipts,
             int sessionBudget,
             Duration sessionLeaseTtl,
-            Optional<TrustStore> trustStore) {
+            Optional<TrustStore> trustStore,
+            boolean verifyHostname) {
 
         /** No shared session budget (issue 15 item 4): the binds of {@code sessions} on every instance. */
         public Smsc(String host, int port, SmscBind bind, int sessions, String systemType, boolean tls,
@@ -155,7 +157,7 @@ public record GatewayConfig(
                 int throughput, Duration reconnectMin, Duration reconnectMax, boolean receipts) {
             this(host, port, bind, sessions, systemType, tls, enquireLinkInterval, bindTimeout, responseTimeout,
                     window, throughput, reconnectMin, reconnectMax, receipts, 0, Duration.ofSeconds(30),
-                    Optional.empty());
+                    Optional.empty(), true);
         }
     }
 

@@ -45,6 +45,9 @@ final class SmscSection {
         }
         boolean tls = n.bool("tls", false);
         Optional<GatewayConfig.TrustStore> trustStore = trustStore(n, baseDir, tls);
+        if (n.has("verifyHostname") && !tls) {
+            throw new ConfigException(n.key("verifyHostname"), "needs tls: true");
+        }
         Smsc s = new Smsc(
                 host,
                 port,
@@ -62,7 +65,8 @@ final class SmscSection {
                 n.bool("receipts", true),
                 n.integer("sessionBudget", 0, 1, 1024),
                 n.duration("sessionLeaseTtl", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(10)),
-                trustStore);
+                trustStore,
+                n.bool("verifyHostname", true));
         n.finish();
         return Optional.of(s);
     }
@@ -91,7 +95,7 @@ final class SmscSection {
     private static boolean isEmpty(ConfigNode n) {
         for (String k : new String[] {"sessions", "systemType", "tls", "enquireLinkInterval", "bindTimeout",
             "responseTimeout", "window", "throughput", "reconnectMin", "reconnectMax", "receipts",
-            "sessionBudget", "sessionLeaseTtl", "trustStore", "trustStorePassword"}) {
+            "sessionBudget", "sessionLeaseTtl", "trustStore", "trustStorePassword", "verifyHostname"}) {
             if (n.has(k)) {
                 return false;
             }

@@ -109,6 +109,9 @@ class SmscConfigTest {
         assertThat(s.trustStore()).contains(new GatewayConfig.TrustStore(dir.resolve("carrier-trust.p12"),
                 TestKeys.PASSWORD));
         assertThat(s.toString()).as("no password in a log line").doesNotContain(TestKeys.PASSWORD);
+        assertThat(s.verifyHostname()).as("the default").isTrue();
+        assertThat(parse(config("smsc:\n  host: h\n  port: 2776\n  tls: true\n  verifyHostname: false\n"))
+                .carriers().get(0).smsc().orElseThrow().verifyHostname()).isFalse();
         assertThat(parse(config("smsc:\n  host: h\n  port: 2776\n  tls: true\n")).carriers().get(0).smsc()
                 .orElseThrow().trustStore()).as("the JVM's trust store").isEmpty();
     }
@@ -119,6 +122,8 @@ class SmscConfigTest {
         TestKeys.trustStore(key, dir.resolve("carrier-trust.p12"));
         assertRejected("smsc:\n  host: h\n  port: 2776\n  trustStore: carrier-trust.p12",
                 "carriers[0].smsc.trustStore: needs tls: true");
+        assertRejected("smsc:\n  host: h\n  port: 2776\n  verifyHostname: false",
+                "carriers[0].smsc.verifyHostname: needs tls: true");
         assertRejected("smsc:\n  host: h\n  port: 2776\n  tls: true\n  trustStorePassword: x",
                 "carriers[0].smsc.trustStorePassword: set without trustStore");
         assertThatThrownBy(() -> parse(config("smsc:\n  host: h\n  port: 2776\n  tls: true\n"

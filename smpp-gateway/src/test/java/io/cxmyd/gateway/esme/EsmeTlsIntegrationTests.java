@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * ESME mode over TLS against Cloudhopper's SMSC (netty, TLS 1.2): the gateway trusts the carrier's own trust
  * store ({@code smsc.trustStore}), binds and answers a subscriber; with a trust store that does not hold the
- * SMSC's certificate it never gets as far as a bind.
+ * SMSC's certificate, or one whose certificate names another host, it never gets as far as a bind, unless the
+ * operator turned the name check off.
  */
 class EsmeTlsIntegrationTests {
 
@@ -48,10 +49,7 @@ class EsmeTlsIntegrationTests {
         gateway = EsmeGateways.start(port, tlsLines(trust), "");
         EsmeGateways.await("the gateway's bind over TLS", () -> smsc.bound(TestSmsc.Bind.TRANSCEIVER) == 1, WAIT);
 
-        assertThat(smsc.deliver("13800138000", "10086", "CXMYD")).as("deliver_sm_resp").isZero();
-        TestSmsc.Reply reply = smsc.awaitReplyTo("13800138000", WAIT.toSeconds());
-        assertThat(reply).as("a reply over TLS").isNotNull();
-        assertThat(reply.text()).contains("138****8000").contains("日本");
+        assertAnswered("13800138000");
     }
 
     @Test
@@ -67,6 +65,30 @@ class EsmeTlsIntegrationTests {
 
         assertThat(smsc.bindRequests()).as("no bind PDU reached the SMSC").isZero();
         assertThat(smsc.bound(TestSmsc.Bind.TRANSCEIVER)).isZero();
+    }
+
+    @Test
+    void aTrustedCertificateNamingAnotherHostIsNeverBoundUnlessTheOperatorTurnsTheCheckOff() throws Exception {
+        Path key = TestKeys.keyStore(dir.resolve("smsc.p12"), "smsc.other.example", "dns:smsc.other.example");
+        Path trust = TestKeys.trustStore(key, dir.resolve("carrier-trust.p12"));
+        int port = EsmeGateways.freePort();
+        smsc = TestSmsc.startTls(port, "cmcc", EsmeGateways.CMCC_PASSWORD, key, TestKeys.PASSWORD);
+
+        gateway = EsmeGateways.start(port, tlsLines(trust), "");
+        EsmeGateways.await("two failed attempts", () -> unreachableAttempts() >= 2, WAIT);
+        assertThat(smsc.bindRequests()).as("dialled 127.0.0.1, the certificate names another host").isZero();
+        gateway.close();
+
+        gateway = EsmeGateways.start(port, tlsLines(trust) + "verifyHostname: false\n", "");
+        EsmeGateways.await("the bind with the name check off", () -> smsc.bound(TestSmsc.Bind.TRANSCEIVER) == 1, WAIT);
+        assertAnswered("13800138000");
+    }
+
+    private void assertAnswered(String subscriber) throws Exception {
+        assertThat(smsc.deliver(subscriber, "10086", "CXMYD")).as("deliver_sm_resp").isZero();
+        TestSmsc.Reply reply = smsc.awaitReplyTo(subscriber, WAIT.toSeconds());
+        assertThat(reply).as("a reply over TLS").isNotNull();
+        assertThat(reply.text()).contains("138****8000").contains("日本");
     }
 
     private static String tlsLines(Path trust) {

@@ -53,6 +53,11 @@ public final class EsmeLinks implements AutoCloseable {
             BindBudget budget = budgets.get(c.options().carrierId());
             log.info("[{} esme] binding to {}{}", c.options().carrierId(), c.options(),
                     budget == null ? "" : " within the carrier's shared session budget");
+            if (c.options().tls() && !c.options().verifyHostname()) {
+                log.warn("[{} esme] TLS without checking that the SMSC's certificate names {} (smsc.verifyHostname:"
+                        + " false): whoever holds a certificate the trust store accepts can sit in the middle",
+                        c.options().carrierId(), c.options().host());
+            }
             c.start(intake, budget);
         });
     }

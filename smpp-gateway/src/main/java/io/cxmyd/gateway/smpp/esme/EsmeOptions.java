@@ -17,9 +17,11 @@ import java.util.Optional;
  * @param pair true: a transmitter plus a receiver per session; false: one transceiver per session
  * @param sessions binds (or pairs) kept up at once
  * @param systemType bind's system_type ("" when the SMSC needs none)
- * @param tls whether to connect with TLS; the SMSC's certificate must then name {@code host}
+ * @param tls whether to connect with TLS
  * @param trustStore over TLS, the certificates trusted for this SMSC; empty: the JVM's trust store
  * @param trustStorePassword the trust store's password, or null
+ * @param verifyHostname over TLS, whether the SMSC's certificate must name {@code host} (true but for a carrier
+ *     whose certificate names something else, which an operator must accept knowingly)
  * @param enquireLinkInterval enquire_link after this long without traffic
  * @param bindTimeout the connect, then the TLS handshake, then the bind_resp: each at most this long
  * @param responseTimeout submit_sm_resp (and every other response), at most
@@ -42,6 +44,7 @@ public record EsmeOptions(
         boolean tls,
         Optional<Path> trustStore,
         String trustStorePassword,
+        boolean verifyHostname,
         Duration enquireLinkInterval,
         Duration bindTimeout,
         Duration responseTimeout,

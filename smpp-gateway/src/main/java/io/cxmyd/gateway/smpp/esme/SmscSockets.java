@@ -34,6 +34,7 @@ final class SmscSockets {
 
     /** Null for plain TCP. */
     private final SSLSocketFactory tls;
+    private final boolean verifyHostname;
     private final int timeoutMillis;
 
     /**
@@ -41,7 +42,13 @@ final class SmscSockets {
      * @param timeout the longest a connect, and then a TLS handshake, may take
      */
     SmscSockets(SSLSocketFactory tls, Duration timeout) {
+        this(tls, true, timeout);
+    }
+
+    /** @param verifyHostname whether the SMSC's certificate must name the host dialled (over TLS) */
+    SmscSockets(SSLSocketFactory tls, boolean verifyHostname, Duration timeout) {
         this.tls = tls;
+        this.verifyHostname = verifyHostname;
         this.timeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
     }
 
@@ -57,7 +64,7 @@ final class SmscSockets {
             SSLContext context = options.trustStore().isPresent()
                     ? SmscTrust.context(SmscTrust.load(options.trustStore().get(), options.trustStorePassword()))
                     : SSLContext.getDefault();
-            return new SmscSockets(context.getSocketFactory(), options.bindTimeout());
+            return new SmscSockets(context.getSocketFactory(), options.verifyHostname(), options.bindTimeout());
         } catch (IOException | GeneralSecurityException e) {
             // The config has read the same file once already (SmscSection): it changed since.
             throw new IllegalStateException("carrier " + options.carrierId() + ": smsc.trustStore "
@@ -82,7 +89,9 @@ final class SmscSockets {
             }
             SSLSocket socket = (SSLSocket) tls.createSocket(plain, host, port, true);
             SSLParameters parameters = socket.getSSLParameters();
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            if (verifyHostname) {
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            }
             parameters.setProtocols(PROTOCOLS);
             socket.setSSLParameters(parameters);
             socket.setSoTimeout(timeoutMillis);

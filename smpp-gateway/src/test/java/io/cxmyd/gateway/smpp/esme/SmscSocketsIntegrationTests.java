@@ -114,6 +114,17 @@ class SmscSocketsIntegrationTests {
     }
 
     @Test
+    void anOperatorWhoTurnedTheNameCheckOffAcceptsATrustedCertificateForAnotherHost() throws Exception {
+        Path key = TestKeys.keyStore(dir.resolve("other.p12"), "smsc.other.example", "dns:smsc.other.example");
+        SSLServerSocket smsc = tlsSmsc(key);
+        SmscSockets unchecked = new SmscSockets(TestKeys.trusting(key).getSocketFactory(), false, TIMEOUT);
+
+        SSLSocket socket = (SSLSocket) kept(unchecked.open("127.0.0.1", smsc.getLocalPort()));
+
+        assertThat(socket.getSession().isValid()).isTrue();
+    }
+
+    @Test
     void anUntrustedCertificateIsRefused() throws Exception {
         Path key = TestKeys.keyStore(dir.resolve("smsc.p12"), "127.0.0.1", "ip:127.0.0.1");
         Path stranger = TestKeys.keyStore(dir.resolve("stranger.p12"), "127.0.0.1", "ip:127.0.0.1");
