@@ -47,6 +47,20 @@ class AuditLogFileTest {
     }
 
     @Test
+    void daysPastTheRetentionAreDeletedWhenTheFileIsAttached() throws IOException {
+        Path file = dir.resolve("consent.log");
+        Path stale = Files.writeString(dir.resolve("consent.log.2026-05-01"), "old\n");
+        Path kept = Files.writeString(dir.resolve("consent.log.2026-11-20"), "yesterday\n");
+        Instant now = OffsetDateTime.parse("2026-11-21T09:30:00+08:00").toInstant();
+
+        try (AuditLogFile log = AuditLogFile.attach(file, 180, SHANGHAI, now.toEpochMilli())) {
+            // Done before attach returns: nothing to wait for.
+            assertThat(stale).as("204 days old, retention 180").doesNotExist();
+            assertThat(kept).exists();
+        }
+    }
+
+    @Test
     void closingDetachesTheFile() throws IOException {
         Path file = dir.resolve("consent.log");
         AuditLogFile.attach(file, 7, SHANGHAI).close();
