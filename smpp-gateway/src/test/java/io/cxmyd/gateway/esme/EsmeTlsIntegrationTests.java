@@ -58,11 +58,7 @@ class EsmeTlsIntegrationTests {
         Path trust = TestKeys.trustStore(other, dir.resolve("carrier-trust.p12"));
         int port = tlsSmsc(key);
 
-        gateway = EsmeGateways.start(port, tlsLines(trust), "");
-        EsmeGateways.await("two failed attempts", () -> unreachableAttempts() >= 2, WAIT);
-
-        assertThat(smsc.bindRequests()).as("no bind PDU reached the SMSC").isZero();
-        assertThat(smsc.bound(TestSmsc.Bind.TRANSCEIVER)).isZero();
+        assertNeverBound(port, trust);
     }
 
     @Test
@@ -71,9 +67,7 @@ class EsmeTlsIntegrationTests {
         Path trust = TestKeys.trustStore(key, dir.resolve("carrier-trust.p12"));
         int port = tlsSmsc(key);
 
-        gateway = EsmeGateways.start(port, tlsLines(trust), "");
-        EsmeGateways.await("two failed attempts", () -> unreachableAttempts() >= 2, WAIT);
-        assertThat(smsc.bindRequests()).as("dialled 127.0.0.1, the certificate names another host").isZero();
+        assertNeverBound(port, trust); // dialled 127.0.0.1, the certificate names another host
         gateway.close();
 
         gateway = EsmeGateways.start(port, tlsLines(trust) + "verifyHostname: false\n", "");
@@ -88,6 +82,14 @@ class EsmeTlsIntegrationTests {
         return port;
     }
 
+    /** A gateway trusting {@code trust} tries twice and fails: no bind PDU ever reaches the SMSC. */
+    private void assertNeverBound(int port, Path trust) throws Exception {
+        gateway = EsmeGateways.start(port, tlsLines(trust), "");
+        EsmeGateways.await("two failed attempts", () -> unreachableAttempts() >= 2, WAIT);
+        assertThat(smsc.bindRequests()).as("no bind PDU reached the SMSC").isZero();
+        assertThat(smsc.bound(TestSmsc.Bind.TRANSCEIVER)).isZero();
+    }
+
     private void assertAnswered(String subscriber) throws Exception {
         assertThat(smsc.deliver(subscriber, "10086", "CXMYD")).as("deliver_sm_resp").isZero();
         TestSmsc.Reply reply = smsc.awaitReplyTo(subscriber, WAIT.toSeconds());
@@ -96,8 +98,8 @@ class EsmeTlsIntegrationTests {
     }
 
     private static String tlsLines(Path trust) {
-        // responseTimeout 3s: Cloudhopper's TLS session now and then leaves our unbind unanswered, and a stopping
-        // gateway waits that long for the unbind_resp (10 s by default) before it closes the connection.
+        // responseTimeout 3s: the test SMSC (Cloudhopper over TLS) now and then leaves our unbind unanswered, and a
+        // stopping gateway waits that long for the unbind_resp (10 s by default) before it closes the connection.
         return "bind: transceiver\ntls: true\ntrustStore: \"" + trust + "\"\ntrustStorePassword: \""
                 + TestKeys.PASSWORD + "\"\nresponseTimeout: 3s\n";
     }
