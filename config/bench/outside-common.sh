@@ -1,6 +1,8 @@
 # Shared by outside-bench.sh (server mode) and outside-esme-bench.sh (ESME mode); sourced, not run.
 # In: OUT_DEFAULT (output folder), the script's arguments. Out: SESSIONS WINDOW WARMUP DURATION PARTS LAST LIMIT
 # RATE DATA OUT JAR CP, and the helpers below.
+# --warmup: 5s by default (the protocol); the gateway's JIT compiles for about 20 s of load, so a 5 s
+# warm-up measures part of that too (docs/performance.md, tenth run); --warmup 20s measures it warm.
 SESSIONS=2; WINDOW=64; WARMUP=5s; DURATION=20s; PARTS=2; LAST=134; LIMIT=20000; BUILD=1; RATE=()
 while [ $# -gt 0 ]; do
   case $1 in
