@@ -1,5 +1,6 @@
 package io.cxmyd.gateway;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.cxmyd.gateway.config.ConfigException;
 import io.cxmyd.gateway.config.ConfigLoader;
 import io.cxmyd.gateway.config.GatewayConfig;
@@ -31,7 +32,22 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int status = run(args, System.out, System.err);
+        stopLogging();
+        System.exit(status);
+    }
+
+    /**
+     * Writes out the lines still queued in front of the console (config/logback.xml: a queue that never makes a
+     * query wait), for at most its maxFlushTime: System.exit alone would leave them, the last "stopped" among them.
+     */
+    static void stopLogging() {
+        if (System.getProperty("logback.configurationFile") == null) {
+            return; // no command configured logging (--help, a usage error): nothing queued, nothing to start
+        }
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.stop();
+        }
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {

@@ -1,5 +1,6 @@
 package io.cxmyd.gateway;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -62,6 +63,14 @@ final class LogCapture implements AutoCloseable {
         for (Appender<ILoggingEvent> appender : appenders) {
             if (appender instanceof OutputStreamAppender<ILoggingEvent> out) {
                 textEncoder = out.getEncoder();
+            }
+            if (appender instanceof AsyncAppender queue) {
+                // The shipped file's queue in front of the console: the encoder is the console's behind it.
+                for (var it = queue.iteratorForAppenders(); it.hasNext(); ) {
+                    if (it.next() instanceof OutputStreamAppender<ILoggingEvent> out) {
+                        textEncoder = out.getEncoder();
+                    }
+                }
             }
             // Detached but not stopped (its encoder is used below): the test reads the events, the console
             // stays quiet.

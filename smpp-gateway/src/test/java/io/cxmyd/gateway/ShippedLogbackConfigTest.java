@@ -10,9 +10,11 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cxmyd.gateway.ops.LogQueueAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,7 +46,39 @@ class ShippedLogbackConfigTest {
         root.iteratorForAppenders().forEachRemaining(appenders::add);
         assertThat(appenders).hasSize(1);
         assertThat(appenders.get(0).isStarted()).isTrue();
-        return ((OutputStreamAppender<ch.qos.logback.classic.spi.ILoggingEvent>) appenders.get(0)).getEncoder();
+        return console(appenders.get(0)).getEncoder();
+    }
+
+    /** The console appender behind the root's queue. */
+    private static OutputStreamAppender<ch.qos.logback.classic.spi.ILoggingEvent> console(
+            Appender<ch.qos.logback.classic.spi.ILoggingEvent> rootAppender) {
+        assertThat(rootAppender).isInstanceOf(LogQueueAppender.class);
+        List<Appender<ch.qos.logback.classic.spi.ILoggingEvent>> behind = new ArrayList<>();
+        ((LogQueueAppender) rootAppender).iteratorForAppenders().forEachRemaining(behind::add);
+        assertThat(behind).hasSize(1);
+        assertThat(behind.get(0)).isInstanceOf(ConsoleAppender.class);
+        assertThat(behind.get(0).isStarted()).isTrue();
+        return (OutputStreamAppender<ch.qos.logback.classic.spi.ILoggingEvent>) behind.get(0);
+    }
+
+    @Test
+    void bothFormatsWriteThroughAQueueThatNeverMakesTheLoggingThreadWait() throws Exception {
+        for (String format : new String[] {null, "JSON"}) {
+            LoggerContext context = configure(format);
+            try {
+                Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+                LogQueueAppender queue = (LogQueueAppender) root.iteratorForAppenders().next();
+                assertThat(queue.isNeverBlock()).as("neverBlock, format %s", format).isTrue();
+                assertThat(queue.getQueueSize()).isEqualTo(8192);
+                // logback's default: INFO and below are dropped once only a fifth of the queue is left.
+                assertThat(queue.getDiscardingThreshold()).isEqualTo(8192 / 5);
+                assertThat(queue.getMaxFlushTime()).isEqualTo(2000);
+                assertThat(console(queue).getEncoder()).isInstanceOf(
+                        format == null ? PatternLayoutEncoder.class : LogstashEncoder.class);
+            } finally {
+                context.stop();
+            }
+        }
     }
 
     private static LoggingEvent queryEvent(LoggerContext context) {

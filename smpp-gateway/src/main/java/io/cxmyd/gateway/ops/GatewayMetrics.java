@@ -7,6 +7,7 @@ import io.cxmyd.itinerary.Msisdn;
 import io.cxmyd.itinerary.Tier;
 import io.cxmyd.itinerary.source.SourceException;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -128,6 +129,9 @@ public final class GatewayMetrics implements LookupEvents, BindListener, AutoClo
             registerRedisUp();
         }
         registerJournalMeters();
+        FunctionCounter.builder(MetricNames.LOG_LINES_DROPPED.name(), this, m -> LogQueueAppender.droppedInThisProcess())
+                .description(MetricNames.LOG_LINES_DROPPED.description())
+                .register(registry);
         for (WebCodeResult result : WebCodeResult.values()) {
             webCodes.put(result, counter(MetricNames.WEB_CODES, MetricNames.TAG_RESULT, result.label()));
         }

@@ -114,13 +114,17 @@ public final class MetricNames {
             "cxmyd.web.codes", "cxmyd_web_codes_total", MetricType.COUNTER, List.of(TAG_RESULT),
             "Verification codes of the web channel: asked, sent, verified, failed or refused by a budget");
 
+    public static final MetricName LOG_LINES_DROPPED = new MetricName(
+            "cxmyd.log.lines.dropped", "cxmyd_log_lines_dropped_total", MetricType.COUNTER, List.of(),
+            "Log lines dropped because the queue in front of the console was nearly full (its reader slow or stopped)");
+
     /** All of the above, in the order of the operations guide's catalogue. */
     public static final List<MetricName> ALL = List.of(
             BINDS, BIND_FAILURES, QUERIES, QUERIES_OTHER_CARRIER, CARRIER_SUSPENDED, REPLIES, REPLY_PARTS, END_TO_END, REPLY_QUEUE_DEPTH, REPLY_QUEUE_OLDEST,
             LOOKUP, CACHE_REQUESTS, REDIS_UP, SOURCE_ERRORS,
             JOURNAL_COMMIT, JOURNAL_REFUSED, JOURNAL_PENDING, JOURNAL_REPLAYED,
             ESME_BIND_ATTEMPTS, RECEIPTS, RECEIPTS_UNMATCHED,
-            WEB_CODES);
+            WEB_CODES, LOG_LINES_DROPPED);
 
     /** The cache result label values. */
     public static final String HIT = "hit";

@@ -87,21 +87,35 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Starts the JVM and returns once its SMPP port accepts connections. */
     void start() throws IOException, InterruptedException {
+        Path log = dir.resolve("gateway-" + (starts + 1) + ".out");
+        start(ProcessBuilder.Redirect.to(log.toFile()), log);
+    }
+
+    /**
+     * The same, with the gateway's output (stdout and stderr) a pipe that this test never reads: like a log
+     * reader that stopped, the pipe is full after its 64 KiB.
+     */
+    void startWithOutputUnread() throws IOException, InterruptedException {
+        start(ProcessBuilder.Redirect.PIPE, null);
+    }
+
+    private void start(ProcessBuilder.Redirect output, Path log) throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("already running");
         }
+        starts++;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path log = dir.resolve("gateway-" + (++starts) + ".out");
         process = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), "io.cxmyd.gateway.Main", "run", "--config",
                 config.toString()))
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
+                .redirectOutput(output)
                 .start();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("gateway exited with " + process.exitValue() + ": " + tail(log));
+                throw new IllegalStateException("gateway exited with " + process.exitValue()
+                        + (log == null ? "" : ": " + tail(log)));
             }
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", smppPort), 200);
@@ -110,12 +124,18 @@ final class GatewayProcess implements AutoCloseable {
                 Thread.sleep(50);
             }
         }
-        throw new IllegalStateException("gateway did not open its SMPP port in " + START_TIMEOUT + ", see " + log);
+        throw new IllegalStateException("gateway did not open its SMPP port in " + START_TIMEOUT
+                + (log == null ? "" : ", see " + log));
     }
 
     private static String tail(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
+    }
+
+    /** The output (stdout and stderr) of the last {@link #start()}. */
+    Path lastOutput() {
+        return dir.resolve("gateway-" + starts + ".out");
     }
 
     /** kill -9: no drain, no unbind, no flush. */
