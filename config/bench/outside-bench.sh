@@ -5,6 +5,7 @@
 # usage, from the repository root, with the dataset of docs/performance.md:
 #   CXMYD_BENCH_DATA=/tmp/cxmyd-bench/data config/bench/outside-bench.sh [--sessions 2] [--window 64]
 #       [--warmup 5s] [--duration 20s] [--parts 2] [--last-part-octets 134] [--numbers-limit 20000] [--rate N] [--no-build]
+#       [--echo-work]
 # Output and logs: ${CXMYD_BENCH_OUT:-/tmp/cxmyd-outside-bench}.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -30,8 +31,8 @@ load() { # label port pid
 
 # (b1) The same-parts netty echo alone in its JVM.
 EP=$(free_port)
-java -Xmx512m -cp "$CP" io.cxmyd.gateway.bench.NettyEcho --port "$EP" --parts "$PARTS" --last-part-octets "$LAST" \
-    >"$OUT/echo.out" 2>&1 & EPID=$!; PIDS+=($EPID)
+java -Xmx512m "${ECHO_JVM[@]}" -cp "$CP" io.cxmyd.gateway.bench.NettyEcho --port "$EP" --parts "$PARTS" \
+    --last-part-octets "$LAST" "${ECHO_ARGS[@]}" >"$OUT/echo.out" 2>&1 & EPID=$!; PIDS+=($EPID)
 wait_listening "$EP" $EPID 60
 load echo "$EP" $EPID
 stop $EPID; cat "$OUT/echo.out"

@@ -15,6 +15,7 @@ while [ $# -gt 0 ]; do
     --numbers-limit) LIMIT=$2; shift 2 ;;
     --rate) RATE=(--rate "$2"); shift 2 ;;   # a fixed schedule instead of a full window (p99 at a given rate)
     --no-build) BUILD=0; shift ;;
+    --echo-work) ECHO_WORK=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -38,6 +39,17 @@ trap cleanup EXIT
 stop() { kill -TERM "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 field() { sed -n "s/^RESULT .* $2=\([^ ]*\).*/\1/p" "$OUT/load-$1.out"; }
 
+# The echo's extra arguments and JVM options: none, or (--echo-work) the gateway's work and journal, its query
+# lines through the bench logback file into $OUT/echo-log.
+ECHO_ARGS=(); ECHO_JVM=(); ECHO_NAME="same-parts netty echo"
+if [ $ECHO_WORK = 1 ]; then
+  sed -e "s|\${CXMYD_BENCH_DATA}|$DATA|" config/bench/gateway-bench.yml >"$OUT/echo-work.yml"
+  mkdir -p "$OUT/echo-log"
+  ECHO_ARGS=(--query-work "$OUT/echo-work.yml" --journal "$OUT/echo-journal")
+  ECHO_JVM=(-Dlogback.configurationFile=config/bench/logback.xml -Dcxmyd.log.dir="$OUT/echo-log")
+  ECHO_NAME="same-work netty echo (lookup, composition, log line, journal)"
+fi
+
 # Before the gateway starts on $OUT/gateway.yml: its journal fresh, its query log into $OUT.
 fresh_gateway_state() {
   cp config/bench/logback.xml "$OUT/"
@@ -51,7 +63,7 @@ print_ratio() {
   if [ -z "$EQ" ] || [ -z "$GQ" ]; then echo "a run printed no RESULT line (see $OUT)" >&2; exit 1; fi
   echo
   echo "== ratio ($SESSIONS sessions, window $WINDOW, $PARTS parts, measured $DURATION after $WARMUP) =="
-  echo "$1 / same-parts netty echo: throughput $(awk -v g="$GQ" -v e="$EQ" 'BEGIN{printf "%.2f", (e>0?g/e:0)}')" \
+  echo "$1 / $ECHO_NAME: throughput $(awk -v g="$GQ" -v e="$EQ" 'BEGIN{printf "%.2f", (e>0?g/e:0)}')" \
        "($GQ / $EQ per s); p99 $GP99 ms vs $EP99 ms"
   echo "CPU over the measured window: gateway $(field gateway server_cpu) cores, echo $(field echo server_cpu) cores;" \
        "load tool $(field gateway tool_cpu) / $(field echo tool_cpu) cores"

@@ -6,7 +6,7 @@
 # prints the ratio. The twin of outside-bench.sh (server mode).
 # usage, from the repository root, with the dataset of docs/performance.md:
 #   CXMYD_BENCH_DATA=/tmp/cxmyd-bench/data config/bench/outside-esme-bench.sh [--window 64] [--warmup 5s]
-#       [--duration 20s] [--parts 2] [--last-part-octets 134] [--numbers-limit 20000] [--rate N] [--no-build]
+#       [--duration 20s] [--parts 2] [--last-part-octets 134] [--numbers-limit 20000] [--rate N] [--no-build] [--echo-work]
 # One transceiver bind per carrier (the gateway's `sessions: 1`, the echo's two binds): 2 sessions, each with
 # --window queries outstanding. Output and logs: ${CXMYD_BENCH_OUT:-/tmp/cxmyd-outside-esme-bench}.
 set -euo pipefail
@@ -28,8 +28,9 @@ load() { # label port pid
 
 # (b1) The same-parts netty ESME echo alone in its JVM, bound to the tool as both carriers.
 EP=$(free_port)
-java -Xmx512m -cp "$CP" io.cxmyd.gateway.bench.NettyEsmeEcho --target "127.0.0.1:$EP" --bind "$BINDS" \
-    --bind-wait 120s --parts "$PARTS" --last-part-octets "$LAST" >"$OUT/echo.out" 2>&1 & EPID=$!; PIDS+=($EPID)
+java -Xmx512m "${ECHO_JVM[@]}" -cp "$CP" io.cxmyd.gateway.bench.NettyEsmeEcho --target "127.0.0.1:$EP" --bind "$BINDS" \
+    --bind-wait 120s --parts "$PARTS" --last-part-octets "$LAST" "${ECHO_ARGS[@]}" >"$OUT/echo.out" 2>&1 & EPID=$!
+PIDS+=($EPID)
 load echo "$EP" $EPID
 stop $EPID; cat "$OUT/echo.out"
 

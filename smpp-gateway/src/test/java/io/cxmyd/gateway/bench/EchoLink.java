@@ -3,14 +3,22 @@ package io.cxmyd.gateway.bench;
 import com.cloudhopper.smpp.PduAsyncResponse;
 import com.cloudhopper.smpp.SmppConstants;
 import com.cloudhopper.smpp.SmppSession;
+import com.cloudhopper.smpp.impl.DefaultSmppSession;
 import com.cloudhopper.smpp.impl.DefaultSmppSessionHandler;
 import com.cloudhopper.smpp.pdu.BaseSm;
 import com.cloudhopper.smpp.pdu.PduRequest;
 import com.cloudhopper.smpp.pdu.PduResponse;
 import com.cloudhopper.smpp.pdu.SubmitSmResp;
+import com.cloudhopper.smpp.type.Address;
+import io.cxmyd.gateway.journal.Journal;
+import io.cxmyd.gateway.message.InboundMessage;
+import io.cxmyd.gateway.message.SmppAddress;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -107,6 +115,9 @@ final class EchoLink extends DefaultSmppSessionHandler {
     private final Executor overflow;
     /** Replies of this session handed to the overflow thread and not yet all offered to the window. */
     private final AtomicInteger overflowing = new AtomicInteger();
+    /** With a journal: answers whose record is durable, waiting for this session's I/O thread. */
+    private final ConcurrentLinkedQueue<Runnable> durable = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
     /**
      * The handler of {@code session}; {@code null} for a client's session, whose handler is needed for the bind
@@ -173,6 +184,51 @@ final class EchoLink extends DefaultSmppSessionHandler {
 
     private void onQuery(BaseSm<?> query) {
         counters.queries.increment();
+        Journal journal = replies.journal();
+        if (journal == null) {
+            answer(query);
+            return;
+        }
+        // Durable accept as the gateway does it: the record on the disk first (the journal's writer gathers and
+        // fsyncs), then the response, the work and the parts, back on this session's I/O thread.
+        // A record the journal could not write is counted as failed and not answered (the gateway would refuse it).
+        Journal.Appended appended = journal.append(new InboundMessage("china-mobile", address(query.getSourceAddress()),
+                address(query.getDestAddress()), query.getEsmClass(), query.getDataCoding(), query.getShortMessage(),
+                false, Instant.now()));
+        appended.durable().whenComplete((v, e) -> {
+            if (e != null) {
+                counters.failed.increment();
+                return;
+            }
+            onIoThread(() -> {
+                answer(query);
+                journal.done(appended.id());
+            });
+        });
+    }
+
+    /**
+     * Runs {@code task} on the session's I/O thread, one hand-off for all the answers a commit made durable
+     * (not one a query), as a netty transport of the gateway would.
+     */
+    private void onIoThread(Runnable task) {
+        durable.add(task);
+        if (drainScheduled.compareAndSet(false, true)) {
+            ((DefaultSmppSession) session()).getChannel().getPipeline().execute(() -> {
+                drainScheduled.set(false);
+                Runnable r;
+                while ((r = durable.poll()) != null) {
+                    r.run();
+                }
+            });
+        }
+    }
+
+    private static SmppAddress address(Address a) {
+        return new SmppAddress(a.getTon(), a.getNpi(), a.getAddress());
+    }
+
+    private void answer(BaseSm<?> query) {
         SmppSession session = session();
         PduResponse resp = query.createResponse();
         if (resp instanceof SubmitSmResp r) {

@@ -2,7 +2,12 @@ package io.cxmyd.gateway.bench;
 
 import com.cloudhopper.smpp.pdu.BaseSm;
 import com.cloudhopper.smpp.type.Address;
+import io.cxmyd.gateway.journal.Journal;
+import io.cxmyd.gateway.journal.JournalOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -25,6 +30,8 @@ final class EchoReplies {
     private final boolean plain;
     private final byte[][] templates;
     private final AtomicInteger reference = new AtomicInteger();
+    private QueryWork work;
+    private Journal journal;
 
     EchoReplies(int parts, int lastPartOctets, boolean plain) {
         if (parts < 1 || parts > 255) {
@@ -38,11 +45,48 @@ final class EchoReplies {
         this.templates = templates(parts, lastPartOctets, plain);
     }
 
+    /**
+     * The replies {@code o} asks for: its parts; with {@code --query-work CONFIG}, each after the gateway's
+     * per-query work ({@link QueryWork}); with {@code --journal DIR}, each answered only once the query's record
+     * is on the disk of a journal there, as the gateway's durable accept does (its default group commit, 1 ms),
+     * the response, the work and the parts then on the session's I/O thread.
+     */
+    static EchoReplies of(NettyEcho.Options o) {
+        EchoReplies r = new EchoReplies(o.parts(), o.lastPartOctets(), o.plain());
+        if (o.queryWork() != null) {
+            r.work = QueryWork.from(o.queryWork());
+        }
+        if (o.journal() != null) {
+            try {
+                r.journal = Journal.open(new JournalOptions(o.journal(), Duration.ofMillis(1), Duration.ofMillis(500),
+                        64L * 1024 * 1024));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return r;
+    }
+
+    /** Closes the journal, if any. */
+    void close() {
+        if (journal != null) {
+            journal.close();
+        }
+    }
+
+    /** The journal the answers wait for; null: answer at once. */
+    Journal journal() {
+        return journal;
+    }
+
     /** The parts of the reply to {@code query}, each a fresh PDU of {@code pdu}. */
     BaseSm<?>[] reply(BaseSm<?> query, Supplier<? extends BaseSm<?>> pdu) throws Exception {
         Address subscriber = query.getSourceAddress();
         Address service = query.getDestAddress();
         byte ref = (byte) reference.incrementAndGet();
+        if (work != null) {
+            work.on(query, ref & 0xff);
+        }
         BaseSm<?>[] parts = new BaseSm<?>[templates.length];
         for (int i = 0; i < parts.length; i++) {
             BaseSm<?> d = pdu.get();

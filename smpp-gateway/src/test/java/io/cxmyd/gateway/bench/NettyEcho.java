@@ -12,6 +12,7 @@ import com.cloudhopper.smpp.pdu.SubmitSm;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -32,28 +33,42 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@link EchoLink}; the parts from {@link EchoReplies}, shared with {@link NettyEsmeEcho}, its ESME-mode twin).
  *
  * <pre>java -Xmx512m -cp &lt;test classpath&gt; io.cxmyd.gateway.bench.NettyEcho [--host 127.0.0.1] [--port 2775]
- *     [--parts 2] [--last-part-octets 134] [--plain] [--window 1000]</pre>
+ *     [--parts 2] [--last-part-octets 134] [--plain] [--window 1000] [--query-work CONFIG] [--journal DIR]</pre>
+ * {@code --query-work CONFIG} adds the gateway's per-query work that is not wire work ({@link QueryWork}, on
+ * CONFIG's dataset), {@code --journal DIR} its durable accept (the answer once the query's record is fsync'd in a
+ * journal in DIR): with both, a same-work echo ({@code outside-bench.sh --echo-work}).
  * It prints {@code NettyEcho listening on HOST:PORT} when ready, and its counters and CPU at exit (SIGTERM).
  */
 public final class NettyEcho implements AutoCloseable {
 
     /** What the echo sends. */
-    public record Options(String host, int port, int parts, int lastPartOctets, boolean plain, int window) {
+    public record Options(String host, int port, int parts, int lastPartOctets, boolean plain, int window,
+            Path queryWork, Path journal) {
 
         public static Options defaults() {
-            return new Options("127.0.0.1", 2775, 2, 134, false, 1000);
+            return new Options("127.0.0.1", 2775, 2, 134, false, 1000, null, null);
         }
 
         public Options withPort(int p) {
-            return new Options(host, p, parts, lastPartOctets, plain, window);
+            return new Options(host, p, parts, lastPartOctets, plain, window, queryWork, journal);
         }
 
         public Options withParts(int p) {
-            return new Options(host, port, p, lastPartOctets, plain, window);
+            return new Options(host, port, p, lastPartOctets, plain, window, queryWork, journal);
+        }
+
+        /** The gateway's per-query work ({@link QueryWork}) on the dataset of the config file {@code config}. */
+        public Options withQueryWork(Path config) {
+            return new Options(host, port, parts, lastPartOctets, plain, window, config, journal);
+        }
+
+        /** Durable accept: each answer after its record's fsync in a journal in {@code dir}. */
+        public Options withJournal(Path dir) {
+            return new Options(host, port, parts, lastPartOctets, plain, window, queryWork, dir);
         }
 
         public Options withPlain(boolean p) {
-            return new Options(host, port, parts, lastPartOctets, p, window);
+            return new Options(host, port, parts, lastPartOctets, p, window, queryWork, journal);
         }
 
         static Options parse(String[] args) {
@@ -69,15 +84,19 @@ public final class NettyEcho implements AutoCloseable {
                 }
                 String v = args[++i];
                 o = switch (a) {
-                    case "--host" -> new Options(v, o.port, o.parts, o.lastPartOctets, o.plain, o.window);
+                    case "--host" -> new Options(v, o.port, o.parts, o.lastPartOctets, o.plain, o.window, o.queryWork, o.journal);
                     case "--port" -> o.withPort(Integer.parseInt(v));
                     case "--parts" -> o.withParts(Integer.parseInt(v));
                     case "--last-part-octets" -> new Options(o.host, o.port, o.parts, Integer.parseInt(v), o.plain,
-                            o.window);
+                            o.window, o.queryWork, o.journal);
                     case "--window" -> new Options(o.host, o.port, o.parts, o.lastPartOctets, o.plain,
-                            Integer.parseInt(v));
+                            Integer.parseInt(v), o.queryWork, o.journal);
+                    case "--query-work" -> new Options(o.host, o.port, o.parts, o.lastPartOctets, o.plain,
+                            o.window, Path.of(v), o.journal);
+                    case "--journal" -> new Options(o.host, o.port, o.parts, o.lastPartOctets, o.plain,
+                            o.window, o.queryWork, Path.of(v));
                     default -> throw new IllegalArgumentException("unknown option " + a
-                            + " (--host --port --parts --last-part-octets --plain --window)");
+                            + " (--host --port --parts --last-part-octets --plain --window --query-work --journal)");
                 };
             }
             new EchoReplies(o.parts, o.lastPartOctets, o.plain); // checks them
@@ -96,7 +115,7 @@ public final class NettyEcho implements AutoCloseable {
 
     private NettyEcho(Options options) {
         this.options = options;
-        this.replies = new EchoReplies(options.parts(), options.lastPartOctets(), options.plain());
+        this.replies = EchoReplies.of(options);
         SmppServerConfiguration c = new SmppServerConfiguration();
         c.setHost(options.host());
         c.setPort(options.port());
@@ -148,6 +167,7 @@ public final class NettyEcho implements AutoCloseable {
     public void close() {
         sessions.values().forEach(SmppServerSession::destroy);
         server.destroy();
+        replies.close();
         counters.stop();
         overflow.shutdownNow();
         monitor.shutdownNow();

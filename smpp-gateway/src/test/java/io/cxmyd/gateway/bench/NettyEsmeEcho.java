@@ -40,7 +40,7 @@ public final class NettyEsmeEcho implements AutoCloseable {
     public record Options(NettyEcho.Options echo, List<Bind> binds, Duration bindWait) {
 
         public static Options target(String host, int port) {
-            return new Options(new NettyEcho.Options(host, port, 2, 134, false, 1000),
+            return new Options(new NettyEcho.Options(host, port, 2, 134, false, 1000, null, null),
                     List.of(new Bind("cmcc", "cm-pass1", ""), new Bind("cucc", "cu-pass1", "")),
                     Duration.ofSeconds(60));
         }
@@ -78,7 +78,7 @@ public final class NettyEsmeEcho implements AutoCloseable {
             int colon = target.lastIndexOf(':');
             NettyEcho.Options e = NettyEcho.Options.parse(rest.toArray(String[]::new));
             e = new NettyEcho.Options(target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)),
-                    e.parts(), e.lastPartOctets(), e.plain(), e.window());
+                    e.parts(), e.lastPartOctets(), e.plain(), e.window(), e.queryWork(), e.journal());
             Options d = target(e.host(), e.port());
             return new Options(e, binds != null ? binds : d.binds(), wait != null ? wait : d.bindWait());
         }
@@ -106,7 +106,7 @@ public final class NettyEsmeEcho implements AutoCloseable {
     private NettyEsmeEcho(Options options) {
         this.options = options;
         NettyEcho.Options e = options.echo();
-        this.replies = new EchoReplies(e.parts(), e.lastPartOctets(), e.plain());
+        this.replies = EchoReplies.of(e);
         this.client = new DefaultSmppClient(io, options.binds().size(), monitor);
     }
 

@@ -2,9 +2,13 @@ package io.cxmyd.gateway.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The outside measurement's tools work together (a functional check, no figure is asserted): {@link NettyEcho}
@@ -36,6 +40,25 @@ class OutsideLoadIntegrationTests {
             assertThat(r.partsPerReply()).isEqualTo(Map.of(1, r.partsPerReply().get(1)));
             assertThat(r.octetsPerReply()).isEqualTo(120.0);
             assertThat(r.missing() + r.incomplete() + r.unmatched()).isZero();
+        }
+    }
+
+    @Test
+    void theSameWorkEchoAnswersAfterItsJournalRecordedEachQuery(@TempDir Path dir) throws Exception {
+        Path journal = dir.resolve("journal");
+        NettyEcho.Options o = NettyEcho.Options.defaults().withPort(0)
+                .withQueryWork(Path.of("..", "config", "gateway.yml")) // the demo dataset
+                .withJournal(journal);
+        OutsideLoad.Result r;
+        try (NettyEcho echo = NettyEcho.start(o)) {
+            r = run(echo, 0);
+        }
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.completedInWindow()).isPositive();
+        assertThat(r.missing() + r.incomplete() + r.unmatched() + r.duplicateParts()).isZero();
+        try (Stream<Path> files = Files.list(journal)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".jnl")).mapToLong(f -> f.toFile().length()).sum())
+                    .as("octets journaled").isPositive();
         }
     }
 
