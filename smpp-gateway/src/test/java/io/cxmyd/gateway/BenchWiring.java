@@ -18,8 +18,13 @@ public final class BenchWiring {
     private BenchWiring() {
     }
 
-    /** The client, the instant its rules run at (the config's pinned clock, else now) and the config. */
-    public record Lookup(ItineraryClient client, Instant at, GatewayConfig config) {
+    /** The client, the instant its rules run at (the config's pinned clock, else now) and its metrics. */
+    public record Lookup(ItineraryClient client, Instant at, GatewayMetrics metrics) implements AutoCloseable {
+        @Override
+        public void close() {
+            client.close();
+            metrics.close();
+        }
     }
 
     public static Lookup lookup(Path configFile) {
@@ -28,6 +33,6 @@ public final class BenchWiring {
         GatewayMetrics metrics = new GatewayMetrics(config.carriers().stream().map(Carrier::id).toList());
         ItineraryClient client = ItineraryWiring.client(config, ItineraryWiring.source(config, catalog), catalog,
                 metrics);
-        return new Lookup(client, config.clock().orElseGet(Instant::now), config);
+        return new Lookup(client, config.clock().orElseGet(Instant::now), metrics);
     }
 }

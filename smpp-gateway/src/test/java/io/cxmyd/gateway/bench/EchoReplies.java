@@ -67,10 +67,13 @@ final class EchoReplies {
         return r;
     }
 
-    /** Closes the journal, if any. */
+    /** Closes the journal and the query work, if any. */
     void close() {
         if (journal != null) {
             journal.close();
+        }
+        if (work != null) {
+            work.close();
         }
     }
 

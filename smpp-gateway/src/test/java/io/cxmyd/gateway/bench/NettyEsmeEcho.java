@@ -212,6 +212,7 @@ public final class NettyEsmeEcho implements AutoCloseable {
             s.destroy();
         }
         client.destroy();
+        replies.close();
         counters.stop();
         overflow.shutdownNow();
         monitor.shutdownNow();

@@ -22,16 +22,18 @@ import org.slf4j.LoggerFactory;
  * the outbox or the metrics of the SMPP side. What an event-loop transport of the gateway could reach at best,
  * before durable accept (docs/performance.md, eleventh run).
  */
-final class QueryWork {
+final class QueryWork implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger("cxmyd.query");
 
+    private final BenchWiring.Lookup lookup;
     private final ItineraryClient client;
     private final Instant at;
     private final ReplyComposer composer = ReplyComposer.withDefaults();
     private final ReplyContext context = new ReplyContext("【中国移动】", "10086");
 
     private QueryWork(BenchWiring.Lookup lookup) {
+        this.lookup = lookup;
         this.client = lookup.client();
         this.at = lookup.at();
     }
@@ -50,5 +52,11 @@ final class QueryWork {
         log.info("query carrier={} from={} outcome={} reply={} parts={} latency_us={}", "china-mobile",
                 sender.masked(), "served", "found", parts, (System.nanoTime() - start) / 1000);
         return parts;
+    }
+
+    /** Closes the itinerary client and its metrics. */
+    @Override
+    public void close() {
+        lookup.close();
     }
 }

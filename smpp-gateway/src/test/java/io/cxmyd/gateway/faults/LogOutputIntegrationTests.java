@@ -44,7 +44,7 @@ class LogOutputIntegrationTests {
     }
 
     @Test
-    void aStopWritesOutTheQueuedLinesBeforeTheProcessExits() throws Exception {
+    void aStoppedGatewaysOutputHasEveryQueryLineAndEndsWithStopped() throws Exception {
         try (GatewayProcess gateway = new GatewayProcess(dir, "");
              LoadClient load = new LoadClient(gateway.smppPort, 200)) {
             gateway.start();
