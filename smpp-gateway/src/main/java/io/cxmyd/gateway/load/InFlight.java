@@ -50,8 +50,23 @@ final class InFlight {
         return taken[0];
     }
 
-    /** Queries still waiting, counting only the measured ones. */
+    /**
+     * Queries still waiting, counting only the measured ones. Each sender's queue is read under its entry's
+     * lock, as it is changed: late replies may still be arriving, and an {@link ArrayDeque} walked while
+     * another thread polls it yields nulls.
+     */
     long waitingMeasured() {
-        return bySender.values().stream().flatMap(ArrayDeque::stream).filter(Query::measured).count();
+        long[] count = new long[1];
+        for (String sender : bySender.keySet()) {
+            bySender.computeIfPresent(sender, (k, queue) -> {
+                for (Query q : queue) {
+                    if (q.measured()) {
+                        count[0]++;
+                    }
+                }
+                return queue;
+            });
+        }
+        return count[0];
     }
 }
