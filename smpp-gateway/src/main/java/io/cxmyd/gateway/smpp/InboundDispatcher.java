@@ -5,6 +5,7 @@ import io.cxmyd.gateway.message.Answer;
 import io.cxmyd.gateway.message.InboundMessage;
 import io.cxmyd.gateway.message.MessageIntake;
 import io.cxmyd.gateway.message.SmppStatus;
+import io.cxmyd.gateway.wire.GatheredWrites;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -178,15 +179,19 @@ final class InboundDispatcher implements ServerMessageReceiverListener {
                 log.debug("{} {} response not written: {}", bind.logPrefix(), command, e.toString());
             }
             if (acceptance.taken()) {
-                if (receipt) {
-                    receipts.accepted(message, messageId);
-                }
-                try {
-                    afterTaken.run();
-                } catch (RuntimeException e) {
-                    log.error("{} {} from {}: the work after the accept failed", bind.logPrefix(), command,
-                            message.source(), e);
-                }
+                // Once the response is on the socket, not just in this thread's held writes: the receipt and the
+                // reply may leave on another connection (a receiver bind), which nothing else orders after it.
+                GatheredWrites.afterRelease(() -> {
+                    if (receipt) {
+                        receipts.accepted(message, messageId);
+                    }
+                    try {
+                        afterTaken.run();
+                    } catch (RuntimeException e) {
+                        log.error("{} {} from {}: the work after the accept failed", bind.logPrefix(), command,
+                                message.source(), e);
+                    }
+                });
             }
         });
     }

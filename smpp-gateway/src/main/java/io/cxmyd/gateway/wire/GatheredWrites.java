@@ -24,6 +24,7 @@ public final class GatheredWrites {
     private static final ThreadLocal<GatheredWrites> CURRENT = new ThreadLocal<>();
 
     private final List<GatheringOutputStream> held = new ArrayList<>();
+    private final List<Runnable> afterRelease = new ArrayList<>();
 
     private GatheredWrites() {
     }
@@ -71,6 +72,22 @@ public final class GatheredWrites {
         }
     }
 
+    /**
+     * Runs {@code task} once everything this thread has written so far is on the socket (or could not be
+     * written): at once on a thread that does not gather, else right after its held writes go out. For work
+     * that writes to <em>another</em> connection and must come after: a delivery receipt on a carrier's receiver
+     * bind behind the submit_sm_resp still held for its transmitter bind. Order within one connection needs
+     * none of this (one buffer, in write order). The task must not block: the rest of the thread's batch waits.
+     */
+    public static void afterRelease(Runnable task) {
+        GatheredWrites g = CURRENT.get();
+        if (g == null || g.held.isEmpty()) {
+            task.run();
+        } else {
+            g.afterRelease.add(task);
+        }
+    }
+
     /** Whether this thread gathers; if so {@code out} is flushed with the rest of what it holds. */
     static boolean hold(GatheringOutputStream out) {
         GatheredWrites g = CURRENT.get();
@@ -93,6 +110,8 @@ public final class GatheredWrites {
         }
         GatheringOutputStream[] streams = held.toArray(new GatheringOutputStream[0]);
         held.clear();
+        Runnable[] tasks = afterRelease.isEmpty() ? null : afterRelease.toArray(new Runnable[0]);
+        afterRelease.clear();
         for (GatheringOutputStream s : streams) {
             try {
                 s.writeOut();
@@ -101,6 +120,18 @@ public final class GatheredWrites {
                 // lost as bytes written just before a connection dies are (responses and parts are retried
                 // or answered at least once, docs/reliability.md).
                 log.debug("gathered writes not written: {}", e.toString());
+            }
+        }
+        if (tasks != null) {
+            for (Runnable task : tasks) {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    // A bug: its class and where, not its message, which may quote a subscriber's number.
+                    StackTraceElement[] at = e.getStackTrace();
+                    log.error("work after gathered writes failed: {} at {}", e.getClass().getName(),
+                            at.length > 0 ? at[0] : "?");
+                }
             }
         }
     }

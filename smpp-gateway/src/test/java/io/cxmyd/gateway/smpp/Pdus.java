@@ -49,9 +49,19 @@ final class Pdus {
         return submitSm(sequence, 1, 1, from, 0, 1, to, shortMessage);
     }
 
+    /** A submit_sm asking for a delivery receipt (registered_delivery 1). */
+    static byte[] submitSmAskingReceipt(int sequence, String from, String to, byte[] shortMessage) {
+        return submitSm(sequence, 1, 1, from, 0, 1, to, 1, shortMessage);
+    }
+
     /** A submit_sm with the caller's TON and NPI on both addresses. */
     static byte[] submitSm(int sequence, int sourceTon, int sourceNpi, String from, int destTon, int destNpi,
             String to, byte[] shortMessage) {
+        return submitSm(sequence, sourceTon, sourceNpi, from, destTon, destNpi, to, 0, shortMessage);
+    }
+
+    private static byte[] submitSm(int sequence, int sourceTon, int sourceNpi, String from, int destTon,
+            int destNpi, String to, int registeredDelivery, byte[] shortMessage) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         cstring(body, "");
         body.write(sourceTon);
@@ -65,7 +75,7 @@ final class Pdus {
         body.write(0); // priority_flag
         cstring(body, "");
         cstring(body, "");
-        body.write(0); // registered_delivery
+        body.write(registeredDelivery);
         body.write(0); // replace_if_present
         body.write(0); // data_coding
         body.write(0); // sm_default_msg_id

@@ -52,6 +52,11 @@ final class RawSmppSocket implements AutoCloseable {
         return new Pdu(id, status, seq, body);
     }
 
+    /** Octets the kernel has received on this connection and nobody has read yet. */
+    int octetsWaiting() throws IOException {
+        return in.available();
+    }
+
     /** The next PDU that is not an enquire_link (those are answered), waiting up to {@code timeout}. */
     Pdu readAnsweringEnquireLinks(Duration timeout) throws IOException {
         Instant deadline = Instant.now().plus(timeout);

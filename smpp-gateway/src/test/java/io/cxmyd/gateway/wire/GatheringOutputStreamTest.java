@@ -8,6 +8,8 @@ import io.cxmyd.gateway.smpp.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,54 @@ class GatheringOutputStreamTest {
         written.complete(null);
         batch.join();
         assertThat(socket.writes).containsExactly("g1x2");
+    }
+
+    @Test
+    void workAfterReleaseWaitsForWhatTheGatheringThreadHoldsToBeOnTheSocket() {
+        List<String> seenByTask = new ArrayList<>();
+        GatheredWrites.during(() -> {
+            send("r1");
+            GatheredWrites.afterRelease(() -> seenByTask.addAll(socket.writes));
+            send("r2");
+            assertThat(seenByTask).as("not run while r1 is held").isEmpty();
+        });
+        assertThat(seenByTask).as("what was on the socket when the task ran").containsExactly("r1r2");
+    }
+
+    @Test
+    void workAfterReleaseRunsAtOnceWhenNothingIsHeld() {
+        List<String> ran = new ArrayList<>();
+        GatheredWrites.afterRelease(() -> ran.add("not gathering"));
+        GatheredWrites.during(() -> GatheredWrites.afterRelease(() -> ran.add("gathering, nothing held")));
+        assertThat(ran).containsExactly("not gathering", "gathering, nothing held");
+    }
+
+    @Test
+    void workAfterReleaseRunsAtTheNextFlushOfAThreadGatheringAcrossSteps() {
+        List<String> seenByTask = new ArrayList<>();
+        CompletableFuture.runAsync(() -> {
+            GatheredWrites.startOnThisThread();
+            send("p1");
+            GatheredWrites.afterRelease(() -> seenByTask.addAll(socket.writes));
+            assertThat(seenByTask).isEmpty();
+            GatheredWrites.flushHeld();
+            GatheredWrites.stopOnThisThread();
+        }).join();
+        assertThat(seenByTask).containsExactly("p1");
+    }
+
+    @Test
+    void workAfterReleaseRunsEvenWhenTheWriteFailedAndOneFailingTaskSparesTheNext() {
+        socket.failWith(new IOException("Connection reset"));
+        List<String> ran = new ArrayList<>();
+        GatheredWrites.during(() -> {
+            send("r1");
+            GatheredWrites.afterRelease(() -> {
+                throw new IllegalStateException("a bug");
+            });
+            GatheredWrites.afterRelease(() -> ran.add("second"));
+        });
+        assertThat(ran).containsExactly("second");
     }
 
     @Test

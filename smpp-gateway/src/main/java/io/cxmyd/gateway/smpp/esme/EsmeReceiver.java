@@ -6,6 +6,7 @@ import io.cxmyd.gateway.message.InboundMessage;
 import io.cxmyd.gateway.message.MessageIntake;
 import io.cxmyd.gateway.message.SmppAddress;
 import io.cxmyd.gateway.message.SmppStatus;
+import io.cxmyd.gateway.wire.GatheredWrites;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
@@ -166,12 +167,15 @@ final class EsmeReceiver {
                     acceptance);
             respond(responses, sequence, status(acceptance));
             if (acceptance.taken()) {
-                try {
-                    answer.afterTaken().run();
-                } catch (RuntimeException e) {
-                    log.error("[{} esme] deliver_sm from {}: the work after the accept failed", carrierId,
-                            message.source(), e);
-                }
+                // After the deliver_sm_resp is on the socket: the reply's submit_sm may leave on another bind.
+                GatheredWrites.afterRelease(() -> {
+                    try {
+                        answer.afterTaken().run();
+                    } catch (RuntimeException e) {
+                        log.error("[{} esme] deliver_sm from {}: the work after the accept failed", carrierId,
+                                message.source(), e);
+                    }
+                });
             }
         });
         return null;
