@@ -3,7 +3,7 @@
 # RATE DATA OUT JAR CP, and the helpers below.
 # --warmup: 5s by default (the protocol); the gateway's JIT compiles for about 20 s of load, so a 5 s
 # warm-up measures part of that too (docs/performance.md, tenth run); --warmup 20s measures it warm.
-SESSIONS=2; WINDOW=64; WARMUP=5s; DURATION=20s; PARTS=2; LAST=134; LIMIT=20000; BUILD=1; RATE=()
+SESSIONS=2; WINDOW=64; WARMUP=5s; DURATION=20s; PARTS=2; LAST=134; LIMIT=20000; BUILD=1; RATE=(); ECHO_WORK=0
 while [ $# -gt 0 ]; do
   case $1 in
     --sessions) SESSIONS=$2; shift 2 ;;
