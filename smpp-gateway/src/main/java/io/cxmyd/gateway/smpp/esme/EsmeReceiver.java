@@ -256,11 +256,10 @@ final class EsmeReceiver {
             return;
         }
         DeliveryReceipt r = receipt.get();
-        boolean matched = ledger.receipt(r.messageId(), r.state()).isPresent();
+        // Unmatched, it is held: its submit_sm_resp may still be on its way (with `pair`, on the other bind).
+        boolean matched = ledger.receiptOrHold(r.messageId(), r.state()).isPresent();
         if (matched) {
             events.receipt(carrierId, r.state(), true);
-        } else {
-            ledger.hold(r.messageId(), r.state()); // its submit_sm_resp may still be on its way
         }
         for (int n = ledger.takeExpiredHolds(); n > 0; n--) {
             events.receipt(carrierId, ReceiptState.UNKNOWN, false);

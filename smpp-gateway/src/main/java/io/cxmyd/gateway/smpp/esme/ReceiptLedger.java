@@ -91,6 +91,20 @@ public final class ReceiptLedger {
         return Optional.empty();
     }
 
+    /**
+     * A receipt as it arrives: the submit_sm it reports on ({@link #receipt}), or, when none is filed yet, held
+     * ({@link #hold}) for its submit_sm_resp still on its way. One step under the ledger's lock: as two calls, a
+     * response filed between the miss and the hold (another bind's reader) found no hold, and the receipt then
+     * expired unmatched.
+     */
+    public synchronized Optional<Sent> receiptOrHold(String messageId, ReceiptState state) {
+        Optional<Sent> sent = receipt(messageId, state);
+        if (sent.isEmpty()) {
+            hold(messageId, state);
+        }
+        return sent;
+    }
+
     /** A receipt that matched nothing: held for {@link #HOLD} in case its submit_sm_resp is still on its way. */
     public synchronized void hold(String messageId, ReceiptState state) {
         long now = nanoClock.getAsLong();

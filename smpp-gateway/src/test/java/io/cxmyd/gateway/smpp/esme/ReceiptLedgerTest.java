@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -135,5 +136,43 @@ class ReceiptLedgerTest {
         assertThat(ReceiptState.ofStat("XYZ")).isEqualTo(ReceiptState.UNKNOWN);
         assertThat(ReceiptState.ofMessageState(2)).isEqualTo(ReceiptState.DELIVERED);
         assertThat(ReceiptState.ofMessageState(99)).isEqualTo(ReceiptState.UNKNOWN);
+    }
+
+    @Test
+    void aReceiptHeldBeforeItsResponseIsMatchedWhenTheResponseComes() {
+        assertThat(ledger.receiptOrHold("77", ReceiptState.DELIVERED)).isEmpty();
+        assertThat(ledger.sent("77", new ReceiptLedger.Sent("china-mobile", 0))).contains(ReceiptState.DELIVERED);
+        assertThat(ledger.takeExpiredHolds()).isZero();
+        assertThat(ledger.size()).as("a final state is not filed").isZero();
+    }
+
+    /**
+     * With a transmitter and a receiver, a receipt and the submit_sm_resp it reports on are read by two threads.
+     * Every receipt must end matched, whichever comes first; as a lookup and a hold in two steps, a response
+     * filed in between was missed and its receipt expired unmatched.
+     */
+    @Test
+    void aReceiptAndItsResponseOnTwoThreadsAlwaysMeet() {
+        ReceiptLedger big = new ReceiptLedger(1_000_000, Duration.ofHours(1), now::get);
+        int n = 9_000; // below the ledger's bound of held receipts
+        AtomicLong matched = new AtomicLong();
+        CompletableFuture<Void> responses = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < n; i++) {
+                if (big.sent("m" + i, new ReceiptLedger.Sent("c", 0)).isPresent()) {
+                    matched.incrementAndGet();
+                }
+            }
+        });
+        CompletableFuture<Void> receipts = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < n; i++) {
+                if (big.receiptOrHold("m" + i, ReceiptState.DELIVERED).isPresent()) {
+                    matched.incrementAndGet();
+                }
+            }
+        });
+        CompletableFuture.allOf(responses, receipts).join();
+        now.addAndGet(Duration.ofHours(2).toNanos());
+        assertThat(big.takeExpiredHolds()).as("receipts that never met their response").isZero();
+        assertThat(matched.get()).isEqualTo(n);
     }
 }
