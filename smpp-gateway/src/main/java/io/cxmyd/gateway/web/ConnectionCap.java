@@ -22,7 +22,11 @@ final class ConnectionCap extends ChannelInboundHandlerAdapter {
 
     private final int perAddress;
     private final int total;
-    private final ConcurrentHashMap<InetAddress, AtomicInteger> open = new ConcurrentHashMap<>();
+    /**
+     * Open connections per address, counted inside the map's own atomic steps: the web port has two event
+     * loops, and an increment outside them could land on a counter the other loop had just removed at zero.
+     */
+    private final ConcurrentHashMap<InetAddress, Integer> open = new ConcurrentHashMap<>();
     private final AtomicInteger all = new AtomicInteger();
 
     ConnectionCap(int perAddress, int total) {
@@ -33,7 +37,7 @@ final class ConnectionCap extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
         InetAddress address = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
-        int mine = open.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
+        int mine = open.merge(address, 1, Integer::sum);
         int now = all.incrementAndGet();
         ctx.channel().closeFuture().addListener(f -> release(address));
         if (mine > perAddress || now > total) {
@@ -46,6 +50,6 @@ final class ConnectionCap extends ChannelInboundHandlerAdapter {
 
     private void release(InetAddress address) {
         all.decrementAndGet();
-        open.computeIfPresent(address, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
+        open.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
     }
 }
