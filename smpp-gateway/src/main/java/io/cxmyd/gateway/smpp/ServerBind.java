@@ -21,7 +21,8 @@ final class ServerBind implements SessionStateListener {
     private final java.net.InetAddress remoteAddress;
     private final Consumer<ServerBind> onPeerUnbind;
     private final AtomicInteger unansweredDeliveries = new AtomicInteger();
-    private SMPPServerSession session;
+    /** Set by the accept thread once the connection is set up; null before (a stop may come in between). */
+    private volatile SMPPServerSession session;
     private volatile String carrierId;
     private volatile BindType type;
     private volatile Instant since;

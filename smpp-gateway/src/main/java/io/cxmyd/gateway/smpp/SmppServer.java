@@ -195,7 +195,7 @@ public final class SmppServer implements AutoCloseable {
         Set<ServerBind> binds = registry.openBinds();
         List<Thread> closers = new ArrayList<>(binds.size());
         for (ServerBind bind : binds) {
-            Thread closer = new Thread(() -> closeSession(bind), "smpp-close-" + bind.session().getSessionId());
+            Thread closer = new Thread(() -> closeSession(bind), "smpp-close");
             closer.setDaemon(true);
             closer.start();
             closers.add(closer);
@@ -212,10 +212,15 @@ public final class SmppServer implements AutoCloseable {
     }
 
     private void closeSession(ServerBind bind) {
+        SMPPServerSession session = bind.session();
+        if (session == null) {
+            // Accepted an instant ago and not set up yet: its accept thread sees the stop and closes it.
+            return;
+        }
         if (bind.isBound()) {
-            bind.session().unbindAndClose();
+            session.unbindAndClose();
         } else {
-            bind.session().close();
+            session.close();
         }
     }
 
@@ -300,6 +305,12 @@ public final class SmppServer implements AutoCloseable {
             session.setEnquireLinkTimer(Math.toIntExact(options.enquireLinkInterval().toMillis()));
             session.setTransactionTimer(options.responseTimeout().toMillis());
             log.debug("{} connected", bind.logPrefix());
+            if (closed) {
+                // The stop began while this connection was set up: its closers may have passed it by.
+                session.close();
+                registry.closed(bind);
+                return;
+            }
             bindWaiters.execute(() -> awaitBind(bind));
         } catch (IOException | RuntimeException e) {
             registry.closed(bind);
