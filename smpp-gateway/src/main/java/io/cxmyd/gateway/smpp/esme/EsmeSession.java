@@ -181,6 +181,12 @@ final class EsmeSession {
                                 ? "bind_resp 0x" + String.format("%08x", reader.refusal()) : describe(e));
                 continue;
             }
+            if (reader.ended()) {
+                // The SMSC closed the connection right behind its bind_resp: jsmpp's reader saw the end and closed
+                // the session before connectAndBind marked it bound, so it looks bound with nobody reading, until
+                // an enquire_link fails. Closed again here, it goes the way of a bind lost at once.
+                s.close();
+            }
             streak = failures;
             failures = 0;
             unanswered.set(0);

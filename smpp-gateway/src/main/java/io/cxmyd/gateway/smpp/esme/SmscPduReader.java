@@ -4,6 +4,7 @@ import io.cxmyd.gateway.smpp.PipelinedRequests;
 import io.cxmyd.gateway.wire.GatheredWrites;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.util.Arrays;
 import org.jsmpp.DefaultPDUReader;
 import org.jsmpp.InvalidCommandLengthException;
@@ -41,6 +42,8 @@ final class SmscPduReader extends DefaultPDUReader {
     private static final long SETTLE_MILLIS = 300;
 
     private volatile int refusal;
+    /** This reader met the end of the connection (or a read error): jsmpp's reader thread closes the session. */
+    private volatile boolean ended;
     private PipelinedRequests responses;
     private RequestTaker requests = (commandId, pdu) -> false;
     /** A PDU read for {@link #requests} and declined: jsmpp's {@link #readPDU} gets it. */
@@ -69,6 +72,14 @@ final class SmscPduReader extends DefaultPDUReader {
         return refusal;
     }
 
+    /**
+     * Whether this reader met the end of the connection or a read error (not a read timeout, which jsmpp takes
+     * for quiet). Set before jsmpp's reader thread closes the session on it.
+     */
+    boolean ended() {
+        return ended;
+    }
+
     @Override
     public Command readPDUHeader(DataInputStream in) throws InvalidCommandLengthException, IOException {
         if (refusal != 0) {
@@ -84,7 +95,13 @@ final class SmscPduReader extends DefaultPDUReader {
         GatheredWrites.startOnThisThread();
         try {
             return nextForJsmpp(in);
+        } catch (SocketTimeoutException e) {
+            GatheredWrites.flushHeld();
+            throw e;
         } catch (IOException | RuntimeException e) {
+            if (e instanceof IOException) {
+                ended = true;
+            }
             GatheredWrites.flushHeld();
             throw e;
         }

@@ -98,4 +98,23 @@ class SmscPduReaderTest {
         System.arraycopy(b, 0, both, a.length, b.length);
         return both;
     }
+
+    @Test
+    void theEndOfTheConnectionIsKeptForTheCallerButAReadTimeoutIsNot() throws Exception {
+        SmscPduReader reader = new SmscPduReader();
+        DataInputStream quiet = new DataInputStream(new java.io.InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new java.net.SocketTimeoutException("Read timed out");
+            }
+        });
+        assertThatThrownBy(() -> reader.readPDUHeader(quiet)).isInstanceOf(java.net.SocketTimeoutException.class);
+        assertThat(reader.ended()).as("a quiet SMSC").isFalse();
+
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(hex("00000010 80000009 00000000 00000001")));
+        reader.readPDU(in, reader.readPDUHeader(in));
+        assertThat(reader.ended()).as("after a bind_resp").isFalse();
+        assertThatThrownBy(() -> reader.readPDUHeader(in)).isInstanceOf(java.io.EOFException.class);
+        assertThat(reader.ended()).as("the SMSC closed the connection").isTrue();
+    }
 }
