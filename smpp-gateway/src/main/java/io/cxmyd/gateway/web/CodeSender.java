@@ -7,6 +7,9 @@ import io.cxmyd.itinerary.ItineraryClient;
 import io.cxmyd.itinerary.Msisdn;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * gateway has no link for) gets nothing: the page cannot be used to pump SMS to arbitrary numbers, and the
  * caller has already answered 202 alike for both, so the answer cannot tell them apart either.
  */
-public final class CodeSender {
+public final class CodeSender implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CodeSender.class);
 
@@ -30,6 +33,17 @@ public final class CodeSender {
     private final Notices notices;
     private final Map<String, Link> links;
     private final GatewayMetrics metrics;
+    /**
+     * Where the SMS is queued, off the thread that completes the carrier lookup: that is often an event loop
+     * (Redis's, for the whole gateway), and queuing can write the deliver_sm, which waits when the carrier
+     * stops reading. Bounded: past it a code SMS is dropped (the page asks again), never memory.
+     */
+    private final ThreadPoolExecutor sending = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(1_000), r -> {
+                Thread t = new Thread(r, "web-code-sms");
+                t.setDaemon(true);
+                return t;
+            });
 
     public CodeSender(ItineraryClient client, Supplier<Instant> rulesClock, Notices notices, Map<String, Link> links,
             GatewayMetrics metrics) {
@@ -46,7 +60,7 @@ public final class CodeSender {
     }
 
     public void send(Msisdn msisdn, String code) {
-        client.registeredCarrier(msisdn, rulesClock.get()).thenAccept(carrier -> {
+        client.registeredCarrier(msisdn, rulesClock.get()).thenAcceptAsync(carrier -> {
             Link link = carrier.map(links::get).orElse(null);
             if (link == null) {
                 log.debug("[web] no code SMS for {}: not a subscriber of a configured carrier", msisdn.masked());
@@ -60,6 +74,14 @@ public final class CodeSender {
             } catch (RuntimeException e) {
                 log.warn("[web] code SMS for {} not queued: {}", msisdn.masked(), e.toString());
             }
+        }, sending).exceptionally(e -> {
+            log.warn("[web] code SMS for {} not sent: {}", msisdn.masked(), e.toString());
+            return null;
         });
+    }
+
+    @Override
+    public void close() {
+        sending.shutdown();
     }
 }

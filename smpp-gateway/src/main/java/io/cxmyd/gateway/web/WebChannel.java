@@ -26,10 +26,12 @@ public final class WebChannel implements AutoCloseable {
 
     private final WebServer server;
     private final WebStore store;
+    private final CodeSender codeSender;
 
-    private WebChannel(WebServer server, WebStore store) {
+    private WebChannel(WebServer server, WebStore store, CodeSender codeSender) {
         this.server = server;
         this.store = store;
+        this.codeSender = codeSender;
     }
 
     /** The parts of the gateway the channel uses. {@code clock} runs codes, budgets and sessions. */
@@ -63,7 +65,7 @@ public final class WebChannel implements AutoCloseable {
         WebServer server = WebServer.start(web, routes);
         log.info("[web] query page on http://{}:{}/ ({} declaration clients)", web.host(), server.port(),
                 web.declarationClients().size());
-        return new WebChannel(server, p.store());
+        return new WebChannel(server, p.store(), sender);
     }
 
     public int port() {
@@ -73,6 +75,7 @@ public final class WebChannel implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        codeSender.close();
         store.close();
     }
 }
