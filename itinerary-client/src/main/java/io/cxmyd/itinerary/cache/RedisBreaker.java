@@ -10,7 +10,8 @@ import java.util.function.Consumer;
  * per cool-down, while recovery needs no operator.
  *
  * <p>Time comes from a {@link Ticker} so tests step it by hand. Availability changes go to {@code
- * availability} outside the lock.
+ * availability} outside the breaker's lock (lookups never wait for a log line), one report at a time and always
+ * the latest state: two threads that flip it at once cannot leave the older value reported last.
  */
 final class RedisBreaker {
 
@@ -28,7 +29,9 @@ final class RedisBreaker {
     private State state = State.CLOSED;
     private int failures;
     private long since;
-    private Boolean up; // last reported; null before the first report
+    private Boolean up; // the state to report; null before the first change
+    private final Object reporting = new Object();
+    private Boolean reported; // last given to availability; guarded by reporting
 
     RedisBreaker(int threshold, long cooldownNanos, Ticker ticker, Consumer<Boolean> availability) {
         this.threshold = threshold;
@@ -71,7 +74,7 @@ final class RedisBreaker {
             report = change(true);
         }
         if (report) {
-            availability.accept(true);
+            report();
         }
     }
 
@@ -86,7 +89,7 @@ final class RedisBreaker {
             }
         }
         if (report) {
-            availability.accept(false);
+            report();
         }
     }
 
@@ -97,7 +100,21 @@ final class RedisBreaker {
             report = change(false);
         }
         if (report) {
-            availability.accept(false);
+            report();
+        }
+    }
+
+    /** Gives availability the current state, unless it was the last one given. */
+    private void report() {
+        synchronized (reporting) {
+            Boolean now;
+            synchronized (this) {
+                now = up;
+            }
+            if (now != null && !now.equals(reported)) {
+                reported = now;
+                availability.accept(now);
+            }
         }
     }
 
