@@ -32,12 +32,17 @@ final class InFlight {
         });
     }
 
-    /** The query was refused: no reply will come for it. */
-    void remove(Query q) {
+    /**
+     * The query was refused: no reply will come for it. False when it is no longer waiting (a reply for its
+     * sender came first, e.g. before a submit_sm_resp that then timed out): its window place went with it.
+     */
+    boolean remove(Query q) {
+        boolean[] removed = new boolean[1];
         bySender.computeIfPresent(q.from(), (k, queue) -> {
-            queue.remove(q);
+            removed[0] = queue.remove(q);
             return queue.isEmpty() ? null : queue;
         });
+        return removed[0];
     }
 
     /** The oldest query of {@code sender}, now answered; {@code null} for a reply nobody waited for. */

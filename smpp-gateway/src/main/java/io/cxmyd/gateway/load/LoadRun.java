@@ -218,9 +218,8 @@ final class LoadRun {
                     figures.accepted.increment();
                 }
             } else {
-                inFlight.remove(q);
-                if (window != null) {
-                    window.release();
+                if (inFlight.remove(q) && window != null) {
+                    window.release(); // else its reply came first and gave the place back
                 }
                 if (measured) {
                     figures.error(outcome.label());

@@ -23,7 +23,8 @@ class InFlightTest {
         assertThat(inFlight.waitingMeasured()).isEqualTo(3);
 
         assertThat(inFlight.answered("13800138000")).as("the oldest query of the sender").isSameAs(warmUp);
-        inFlight.remove(refused);
+        assertThat(inFlight.remove(refused)).isTrue();
+        assertThat(inFlight.remove(warmUp)).as("answered already: its place went with the reply").isFalse();
         assertThat(inFlight.waitingMeasured()).isEqualTo(2);
         assertThat(inFlight.answered("13800138000")).isSameAs(first);
         assertThat(inFlight.answered("13800138000")).as("a reply nobody waited for").isNull();
