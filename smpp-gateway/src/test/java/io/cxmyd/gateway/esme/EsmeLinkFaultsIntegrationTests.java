@@ -46,6 +46,16 @@ class EsmeLinkFaultsIntegrationTests {
         return r;
     }
 
+    /**
+     * Whether the gateway itself counts {@code n} binds made: the SMSC counts a bind as soon as it has sent its
+     * bind_resp, the gateway only once it has read it, and what a test does to the link in between (dropping
+     * it, refusing the next bind) would meet a bind still being made.
+     */
+    private boolean gatewayBound(int n) {
+        return gateway.metrics().scrape()
+                .contains("cxmyd_esme_bind_attempts_total{carrier=\"china-mobile\",result=\"bound\"} " + n + ".0");
+    }
+
     private List<TestSmsc.Submit> acceptedTo(String destination) {
         return smsc.submits().stream().filter(s -> s.destination().equals(destination) && s.status() == 0).toList();
     }
@@ -105,8 +115,8 @@ class EsmeLinkFaultsIntegrationTests {
         smsc.answerSubmitsAfter(100);
         gateway = EsmeGateways.start(port, "bind: transceiver\nsessions: 2\nwindow: 1\nreconnectMax: 10m\n",
                 QUICK_RETRIES);
-        EsmeGateways.await("one session bound, the other refused",
-                () -> smsc.boundSessions() == 1 && smsc.bindRequests() == 2, WAIT);
+        EsmeGateways.await("one session bound on both sides, the other refused",
+                () -> smsc.boundSessions() == 1 && smsc.bindRequests() == 2 && gatewayBound(1), WAIT);
         List<String> numbers = List.of(MULTI_PART, "13912345671", "13912345672", "13912345673");
 
         for (String n : numbers) {
@@ -146,7 +156,7 @@ class EsmeLinkFaultsIntegrationTests {
     @Test
     void aLostLinkIsBoundAgainByItselfAndRepliesFollow() throws Exception {
         start("bind: transceiver\n", QUICK_RETRIES);
-        EsmeGateways.await("bound", () -> smsc.boundSessions() == 1, WAIT);
+        EsmeGateways.await("bound, on both sides", () -> smsc.boundSessions() == 1 && gatewayBound(1), WAIT);
 
         smsc.dropAllSessions();
 

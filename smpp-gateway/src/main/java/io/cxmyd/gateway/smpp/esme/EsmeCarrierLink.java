@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jsmpp.session.SMPPSession;
@@ -37,7 +36,8 @@ final class EsmeCarrierLink {
     private final AtomicInteger turn = new AtomicInteger();
     /** Parts that found every bound session's window full, oldest first ({@link #sendNow}). */
     private final Queue<WaitingPart> waiting = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean draining = new AtomicBoolean();
+    /** Drains asked for and not yet looked at ({@link #drainWaiting}); nonzero while one thread drains. */
+    private final AtomicInteger drainRequests = new AtomicInteger();
     private final SubmitSender sender;
 
     private final EsmeReceiver receiver;
@@ -163,30 +163,36 @@ final class EsmeCarrierLink {
 
     /**
      * Writes waiting parts while slots are free (all of them NO_BIND once no sending session is bound). One
-     * thread at a time; whoever frees a slot or adds a part calls it, and a thread that finds another draining
-     * leaves it to that one, which looks again before it stops.
+     * thread at a time: whoever frees a slot, adds a part or binds asks for a drain; the thread that finds a
+     * drain under way only counts its request, and the draining thread looks again for each request counted
+     * meanwhile, so none is missed and nobody spins while every window stays full.
      */
     private void drainWaiting() {
-        while (!waiting.isEmpty() && draining.compareAndSet(false, true)) {
-            try {
-                for (WaitingPart w; (w = waiting.peek()) != null; ) {
-                    CompletableFuture<DeliveryResult> sent = trySend(w.part());
-                    if (sent == null) {
-                        break; // full: the next freed slot drains
-                    }
-                    waiting.remove(w);
-                    CompletableFuture<DeliveryResult> result = w.result();
-                    sent.whenComplete((r, error) -> {
-                        if (error != null) {
-                            result.completeExceptionally(error);
-                        } else {
-                            result.complete(r);
-                        }
-                    });
-                }
-            } finally {
-                draining.set(false);
+        if (drainRequests.getAndIncrement() != 0) {
+            return;
+        }
+        int requests = 1;
+        do {
+            drainOnce();
+            requests = drainRequests.addAndGet(-requests);
+        } while (requests != 0);
+    }
+
+    private void drainOnce() {
+        for (WaitingPart w; (w = waiting.peek()) != null; ) {
+            CompletableFuture<DeliveryResult> sent = trySend(w.part());
+            if (sent == null) {
+                return; // full: the next freed slot asks again
             }
+            waiting.remove(w);
+            CompletableFuture<DeliveryResult> result = w.result();
+            sent.whenComplete((r, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(error);
+                } else {
+                    result.complete(r);
+                }
+            });
         }
     }
 
