@@ -168,6 +168,11 @@ final class EsmeCarrierLink {
      * meanwhile, so none is missed and nobody spins while every window stays full.
      */
     private void drainWaiting() {
+        // Nothing waits (the usual case, on every response): no count. A part added meanwhile is drained by its
+        // own adder, which asks after adding, and finds the slot freed before this look.
+        if (waiting.isEmpty()) {
+            return;
+        }
         if (drainRequests.getAndIncrement() != 0) {
             return;
         }
