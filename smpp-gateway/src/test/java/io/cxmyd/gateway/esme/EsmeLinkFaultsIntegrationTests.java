@@ -101,40 +101,6 @@ class EsmeLinkFaultsIntegrationTests {
         assertThat(smsc.awaitReplyTo(MULTI_PART, 2)).as("the same reply a second time").isNull();
     }
 
-    /**
-     * Two sessions of window 1, one of them refused and not bound again for minutes: the outbox keeps two
-     * replies in flight for one free slot, so a part finds the window full. It waits for the slot without
-     * holding a thread (a session reader that waited there stopped reading the responses that free it), and
-     * every reply arrives whole, nothing sent again, the bound session kept.
-     */
-    @Test
-    void partsThatFindEveryWindowFullWaitForAFreedSlotAndEveryReplyArrives() throws Exception {
-        int port = EsmeGateways.freePort();
-        smsc = TestSmsc.start(port, "cmcc", EsmeGateways.CMCC_PASSWORD);
-        smsc.refuseNextBinds(1, 0x0D); // ESME_RBINDFAIL: that session waits reconnectMax before its next try
-        smsc.answerSubmitsAfter(100);
-        gateway = EsmeGateways.start(port, "bind: transceiver\nsessions: 2\nwindow: 1\nreconnectMax: 10m\n",
-                QUICK_RETRIES);
-        EsmeGateways.await("one session bound on both sides, the other refused",
-                () -> smsc.boundSessions() == 1 && smsc.bindRequests() == 2 && gatewayBound(1), WAIT);
-        List<String> numbers = List.of(MULTI_PART, "13912345671", "13912345672", "13912345673");
-
-        for (String n : numbers) {
-            assertThat(smsc.deliver(n, "10086", "CXMYD")).as("deliver_sm_resp for " + n).isZero();
-        }
-
-        for (String n : numbers) {
-            TestSmsc.Reply r = smsc.awaitReplyTo(n, WAIT.toSeconds());
-            assertThat(r).as("a reply to " + n).isNotNull();
-            assertThat(r.text()).startsWith("【中国移动】");
-        }
-        assertThat(smsc.submits()).as("every submit_sm answered ESME_ROK, none timed out")
-                .allMatch(s -> s.status() == 0);
-        assertThat(smsc.bindRequests()).as("the bound session kept").isEqualTo(2);
-        assertThat(gateway.metrics().scrape()).doesNotContainPattern(
-                "cxmyd_replies_total\\{carrier=\"china-mobile\",result=\"retried\"} [1-9]");
-    }
-
     @Test
     void aSubmitLeftUnansweredIsSentAgainAfterTheResponseTimeout() throws Exception {
         start("bind: transceiver\nresponseTimeout: 500ms\n", QUICK_RETRIES);

@@ -66,7 +66,6 @@ public final class TestSmsc implements AutoCloseable {
     private volatile int refuseBindsWith = SmppConstants.STATUS_ALYBND;
     private volatile IntSupplier submitStatus = () -> SmppConstants.STATUS_OK;
     private volatile boolean silent;
-    private volatile long submitDelayMillis;
     private volatile boolean decimalIds;
 
     private TestSmsc(int port, String systemId, String password, SslConfiguration tls) {
@@ -124,11 +123,6 @@ public final class TestSmsc implements AutoCloseable {
     /** The command_status of each submit_sm_resp from now on (asked per submit_sm). */
     public void answerSubmitsWith(IntSupplier status) {
         this.submitStatus = status;
-    }
-
-    /** Each submit_sm_resp from now on comes {@code millis} after its submit_sm (a busy SMSC). */
-    public void answerSubmitsAfter(long millis) {
-        this.submitDelayMillis = millis;
     }
 
     /** While true, submit_sm get no response at all (the gateway's response timer runs out). */
@@ -374,13 +368,6 @@ public final class TestSmsc implements AutoCloseable {
                                     sm.getDestAddress().getAddress(), sm.getEsmClass(), sm.getDataCoding(),
                                     sm.getRegisteredDelivery(), body, -1, null));
                             return null;
-                        }
-                        if (submitDelayMillis > 0) {
-                            try {
-                                Thread.sleep(submitDelayMillis);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
                         }
                         return onSubmit(sm);
                     }

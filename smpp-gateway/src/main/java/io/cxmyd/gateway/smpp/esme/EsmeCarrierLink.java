@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.Objects;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.jsmpp.session.SMPPSession;
 
@@ -34,10 +33,6 @@ final class EsmeCarrierLink {
     private final TokenBucket bucket;
     private final ReceiptLedger ledger;
     private final AtomicInteger turn = new AtomicInteger();
-    /** Parts that found every bound session's window full, oldest first ({@link #sendNow}). */
-    private final Queue<WaitingPart> waiting = new ConcurrentLinkedQueue<>();
-    /** Drains asked for and not yet looked at ({@link #drainWaiting}); nonzero while one thread drains. */
-    private final AtomicInteger drainRequests = new AtomicInteger();
     private final SubmitSender sender;
 
     private final EsmeReceiver receiver;
@@ -50,16 +45,12 @@ final class EsmeCarrierLink {
                 System::nanoTime);
         this.sender = new SubmitSender(options.responseTimeout(), options.receipts(), events);
         this.receiver = new EsmeReceiver(options.carrierId(), null, ledger, events, clock);
-        Consumer<String> upToSend = carrierId -> {
-            drainWaiting(); // a bind that comes up brings free slots
-            canSend.accept(carrierId);
-        };
         for (int i = 0; i < options.sessions(); i++) {
             if (options.pair()) {
-                sessions.add(new EsmeSession(options, BindType.TRANSMITTER, i, receiver, events, upToSend));
-                sessions.add(new EsmeSession(options, BindType.RECEIVER, i, receiver, events, upToSend));
+                sessions.add(new EsmeSession(options, BindType.TRANSMITTER, i, receiver, events, canSend));
+                sessions.add(new EsmeSession(options, BindType.RECEIVER, i, receiver, events, canSend));
             } else {
-                sessions.add(new EsmeSession(options, BindType.TRANSCEIVER, i, receiver, events, upToSend));
+                sessions.add(new EsmeSession(options, BindType.TRANSCEIVER, i, receiver, events, canSend));
             }
         }
     }
@@ -120,89 +111,33 @@ final class EsmeCarrierLink {
         return sendNow(part);
     }
 
-    /**
-     * On a bound sending session with a free slot, round-robin; when every bound session's window is full (only
-     * once sessions went down and the outbox's {@code sessions x window} outnumbers the slots left), the part
-     * waits in {@link #waiting} and the next freed slot writes it. Nothing parks here: this runs on the session
-     * readers (the next part of a reply, sent from the previous part's response) and on the journal completer,
-     * and a reader that waited for a slot would stop reading the very responses that free one.
-     */
     private CompletableFuture<DeliveryResult> sendNow(OutboundPart part) {
-        CompletableFuture<DeliveryResult> sent = trySend(part);
-        if (sent != null) {
-            return sent;
-        }
-        WaitingPart w = new WaitingPart(part, new CompletableFuture<>());
-        waiting.add(w);
-        drainWaiting(); // a slot freed between trySend and add: its release may not have seen w
-        return w.result();
-    }
-
-    /** Writes {@code part} where a slot is free; NO_BIND when no sending session is bound; null when all are full. */
-    private CompletableFuture<DeliveryResult> trySend(OutboundPart part) {
-        boolean anyBound = false;
-        int n = sessions.size();
-        int start = Math.floorMod(turn.getAndIncrement(), n);
-        for (int i = 0; i < n; i++) {
-            EsmeSession s = sessions.get((start + i) % n);
-            EsmeSession.Pipeline pipeline = s.sends() ? s.pipeline() : null;
-            if (pipeline == null) {
-                continue;
-            }
-            anyBound = true;
-            if (s.window().tryAcquire()) {
-                // Given back before anything chained on the result runs: the next part may need the slot.
-                return sender.submitLater(s, pipeline, part, ledger).whenComplete((result, error) -> {
-                    s.window().release();
-                    drainWaiting();
-                });
-            }
-        }
-        return anyBound ? null : CompletableFuture.completedFuture(DeliveryResult.NO_BIND);
-    }
-
-    /**
-     * Writes waiting parts while slots are free (all of them NO_BIND once no sending session is bound). One
-     * thread at a time: whoever frees a slot, adds a part or binds asks for a drain; the thread that finds a
-     * drain under way only counts its request, and the draining thread looks again for each request counted
-     * meanwhile, so none is missed and nobody spins while every window stays full.
-     */
-    private void drainWaiting() {
-        // Nothing waits (the usual case, on every response): no count. A part added meanwhile is drained by its
-        // own adder, which asks after adding, and finds the slot freed before this look.
-        if (waiting.isEmpty()) {
-            return;
-        }
-        if (drainRequests.getAndIncrement() != 0) {
-            return;
-        }
-        int requests = 1;
-        do {
-            drainOnce();
-            requests = drainRequests.addAndGet(-requests);
-        } while (requests != 0);
-    }
-
-    private void drainOnce() {
-        for (WaitingPart w; (w = waiting.peek()) != null; ) {
-            CompletableFuture<DeliveryResult> sent = trySend(w.part());
-            if (sent == null) {
-                return; // full: the next freed slot asks again
-            }
-            waiting.remove(w);
-            CompletableFuture<DeliveryResult> result = w.result();
-            sent.whenComplete((r, error) -> {
-                if (error != null) {
-                    result.completeExceptionally(error);
-                } else {
-                    result.complete(r);
+        while (true) {
+            boolean anyBound = false;
+            int n = sessions.size();
+            int start = Math.floorMod(turn.getAndIncrement(), n);
+            for (int i = 0; i < n; i++) {
+                EsmeSession s = sessions.get((start + i) % n);
+                EsmeSession.Pipeline pipeline = s.sends() ? s.pipeline() : null;
+                if (pipeline == null) {
+                    continue;
                 }
-            });
+                anyBound = true;
+                if (s.window().tryAcquire()) {
+                    // Given back before anything chained on the result runs: the next part may need the slot.
+                    return sender.submitLater(s, pipeline, part, ledger)
+                            .whenComplete((result, error) -> s.window().release());
+                }
+            }
+            if (!anyBound) {
+                return CompletableFuture.completedFuture(DeliveryResult.NO_BIND);
+            }
+            // Every bound session's window is full: only when sessions went down and the outbox's window
+            // outnumbers the windows left. A short pause, then look again (a slot frees when a response arrives,
+            // and the submit_sm this thread may hold must leave first for that).
+            GatheredWrites.flushHeld();
+            LockSupport.parkNanos(1_000_000);
         }
-    }
-
-    /** A part that found every bound session's window full, and the stage its sender waits on. */
-    private record WaitingPart(OutboundPart part, CompletableFuture<DeliveryResult> result) {
     }
 
     void close() {
