@@ -65,6 +65,41 @@ class EsmeLinkFaultsIntegrationTests {
         return parts.stream().map(s -> s.shortMessage()[5] & 0xff).toList();
     }
 
+    /**
+     * Two sessions of window 1, one refused and not bound again for minutes: the outbox keeps two replies in
+     * flight for one free slot, so parts find the window full, some of them on the session's reader (the next
+     * part of a reply is sent from the previous part's response). They wait for the slot without holding that
+     * reader, which must go on reading the responses that free it: every reply arrives whole, nothing times
+     * out or is sent again, and the bound session is kept.
+     */
+    @Test
+    void partsThatFindEveryWindowFullWaitForAFreedSlotAndEveryReplyArrives() throws Exception {
+        int port = EsmeGateways.freePort();
+        smsc = TestSmsc.start(port, "cmcc", EsmeGateways.CMCC_PASSWORD);
+        smsc.refuseNextBinds(1, 0x0D); // ESME_RBINDFAIL: that session waits reconnectMax before its next try
+        smsc.answerSubmitsAfter(100);
+        gateway = EsmeGateways.start(port, "bind: transceiver\nsessions: 2\nwindow: 1\nreconnectMax: 10m\n",
+                QUICK_RETRIES);
+        EsmeGateways.await("one session bound on both sides, the other refused",
+                () -> smsc.boundSessions() == 1 && smsc.bindRequests() == 2 && gatewayBound(1), WAIT);
+        List<String> numbers = List.of(MULTI_PART, "13912345671", "13912345672", "13912345673");
+
+        for (String n : numbers) {
+            assertThat(smsc.deliver(n, "10086", "CXMYD")).as("deliver_sm_resp for " + n).isZero();
+        }
+
+        for (String n : numbers) {
+            TestSmsc.Reply r = smsc.awaitReplyTo(n, WAIT.toSeconds());
+            assertThat(r).as("a reply to " + n).isNotNull();
+            assertThat(r.text()).startsWith("【中国移动】");
+        }
+        String scrape = gateway.metrics().scrape();
+        assertThat(scrape).as("no submit_sm_resp waited for past responseTimeout")
+                .doesNotContainPattern("cxmyd_replies_total\\{carrier=\"china-mobile\",result=\"retried\"} [1-9]");
+        assertThat(smsc.submits()).as("every submit_sm answered ESME_ROK").allMatch(s -> s.status() == 0);
+        assertThat(smsc.bindRequests()).as("the bound session kept").isEqualTo(2);
+    }
+
     @Test
     void pairBindsTakeTheQueryOnTheReceiverAndAnswerOnTheTransmitter() throws Exception {
         start("bind: pair\n", "");

@@ -29,7 +29,9 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -66,6 +68,13 @@ public final class TestSmsc implements AutoCloseable {
     private volatile int refuseBindsWith = SmppConstants.STATUS_ALYBND;
     private volatile IntSupplier submitStatus = () -> SmppConstants.STATUS_OK;
     private volatile boolean silent;
+    private volatile long submitDelayMillis;
+    private final ScheduledExecutorService late =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "test-smsc-late-responses");
+                t.setDaemon(true);
+                return t;
+            });
     private volatile boolean decimalIds;
 
     private TestSmsc(int port, String systemId, String password, SslConfiguration tls) {
@@ -123,6 +132,14 @@ public final class TestSmsc implements AutoCloseable {
     /** The command_status of each submit_sm_resp from now on (asked per submit_sm). */
     public void answerSubmitsWith(IntSupplier status) {
         this.submitStatus = status;
+    }
+
+    /**
+     * Each submit_sm_resp from now on leaves {@code millis} after its submit_sm, from a timer: the SMSC keeps
+     * reading meanwhile (a busy SMSC, not a stalled one).
+     */
+    public void answerSubmitsAfter(long millis) {
+        this.submitDelayMillis = millis;
     }
 
     /** While true, submit_sm get no response at all (the gateway's response timer runs out). */
@@ -289,6 +306,7 @@ public final class TestSmsc implements AutoCloseable {
 
     @Override
     public void close() {
+        late.shutdownNow();
         sessions.values().forEach(SmppServerSession::destroy);
         server.destroy();
     }
@@ -369,7 +387,19 @@ public final class TestSmsc implements AutoCloseable {
                                     sm.getRegisteredDelivery(), body, -1, null));
                             return null;
                         }
-                        return onSubmit(sm);
+                        PduResponse resp = onSubmit(sm);
+                        long delay = submitDelayMillis;
+                        if (delay > 0) {
+                            late.schedule(() -> {
+                                try {
+                                    session.sendResponsePdu(resp);
+                                } catch (Exception e) {
+                                    // the session went away meanwhile: the gateway's own timer answers for it
+                                }
+                            }, delay, TimeUnit.MILLISECONDS);
+                            return null;
+                        }
+                        return resp;
                     }
                     return request.createResponse();
                 }

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.jsmpp.session.SMPPSession;
 
@@ -28,6 +27,9 @@ import org.jsmpp.session.SMPPSession;
  */
 final class EsmeCarrierLink {
 
+    /** How long parts waiting for a slot sleep at most without a wake-up (a freed slot or a bind wakes them). */
+    private static final Duration WAITING_RECHECK = Duration.ofMillis(50);
+
     private final EsmeOptions options;
     private final List<EsmeSession> sessions = new ArrayList<>();
     private final TokenBucket bucket;
@@ -36,6 +38,7 @@ final class EsmeCarrierLink {
     private final SubmitSender sender;
 
     private final EsmeReceiver receiver;
+    private final WaitingParts waitingParts;
 
     EsmeCarrierLink(EsmeOptions options, EsmeEvents events, Clock clock, Consumer<String> canSend) {
         this.options = Objects.requireNonNull(options, "options");
@@ -45,12 +48,17 @@ final class EsmeCarrierLink {
                 System::nanoTime);
         this.sender = new SubmitSender(options.responseTimeout(), options.receipts(), events);
         this.receiver = new EsmeReceiver(options.carrierId(), null, ledger, events, clock);
+        this.waitingParts = new WaitingParts(options.carrierId(), this::trySend, WAITING_RECHECK);
+        Consumer<String> upToSend = carrierId -> {
+            waitingParts.slotFreed(); // a bind that comes up brings a window of free slots
+            canSend.accept(carrierId);
+        };
         for (int i = 0; i < options.sessions(); i++) {
             if (options.pair()) {
-                sessions.add(new EsmeSession(options, BindType.TRANSMITTER, i, receiver, events, canSend));
-                sessions.add(new EsmeSession(options, BindType.RECEIVER, i, receiver, events, canSend));
+                sessions.add(new EsmeSession(options, BindType.TRANSMITTER, i, receiver, events, upToSend));
+                sessions.add(new EsmeSession(options, BindType.RECEIVER, i, receiver, events, upToSend));
             } else {
-                sessions.add(new EsmeSession(options, BindType.TRANSCEIVER, i, receiver, events, canSend));
+                sessions.add(new EsmeSession(options, BindType.TRANSCEIVER, i, receiver, events, upToSend));
             }
         }
     }
@@ -58,6 +66,7 @@ final class EsmeCarrierLink {
     /** Starts binding; subscribers' messages go to {@code intake}; each bind leases from {@code budget} (null: none). */
     void start(MessageIntake intake, io.cxmyd.gateway.binds.BindBudget budget) {
         receiver.intake(intake);
+        waitingParts.start();
         java.util.concurrent.atomic.AtomicLong lastGiveBack = new java.util.concurrent.atomic.AtomicLong();
         sessions.forEach(s -> s.start(budget, lastGiveBack));
     }
@@ -111,36 +120,46 @@ final class EsmeCarrierLink {
         return sendNow(part);
     }
 
+    /**
+     * On a bound sending session with a free slot, round-robin. When every bound session's window is full, or
+     * parts already wait for one, the part joins {@link WaitingParts}: nothing waits on this thread, which may be
+     * a session's reader (the next part of a reply is sent from the previous part's response).
+     */
     private CompletableFuture<DeliveryResult> sendNow(OutboundPart part) {
-        while (true) {
-            boolean anyBound = false;
-            int n = sessions.size();
-            int start = Math.floorMod(turn.getAndIncrement(), n);
-            for (int i = 0; i < n; i++) {
-                EsmeSession s = sessions.get((start + i) % n);
-                EsmeSession.Pipeline pipeline = s.sends() ? s.pipeline() : null;
-                if (pipeline == null) {
-                    continue;
-                }
-                anyBound = true;
-                if (s.window().tryAcquire()) {
-                    // Given back before anything chained on the result runs: the next part may need the slot.
-                    return sender.submitLater(s, pipeline, part, ledger)
-                            .whenComplete((result, error) -> s.window().release());
-                }
+        if (!waitingParts.any()) {
+            CompletableFuture<DeliveryResult> sent = trySend(part);
+            if (sent != null) {
+                return sent;
             }
-            if (!anyBound) {
-                return CompletableFuture.completedFuture(DeliveryResult.NO_BIND);
-            }
-            // Every bound session's window is full: only when sessions went down and the outbox's window
-            // outnumbers the windows left. A short pause, then look again (a slot frees when a response arrives,
-            // and the submit_sm this thread may hold must leave first for that).
-            GatheredWrites.flushHeld();
-            LockSupport.parkNanos(1_000_000);
         }
+        return waitingParts.add(part);
+    }
+
+    /** Writes {@code part} where a slot is free; NO_BIND when no sending session is bound; null when all are full. */
+    private CompletableFuture<DeliveryResult> trySend(OutboundPart part) {
+        boolean anyBound = false;
+        int n = sessions.size();
+        int start = Math.floorMod(turn.getAndIncrement(), n);
+        for (int i = 0; i < n; i++) {
+            EsmeSession s = sessions.get((start + i) % n);
+            EsmeSession.Pipeline pipeline = s.sends() ? s.pipeline() : null;
+            if (pipeline == null) {
+                continue;
+            }
+            anyBound = true;
+            if (s.window().tryAcquire()) {
+                // Given back before anything chained on the result runs: the next part may need the slot.
+                return sender.submitLater(s, pipeline, part, ledger).whenComplete((result, error) -> {
+                    s.window().release();
+                    waitingParts.slotFreed();
+                });
+            }
+        }
+        return anyBound ? null : CompletableFuture.completedFuture(DeliveryResult.NO_BIND);
     }
 
     void close() {
         sessions.forEach(EsmeSession::close);
+        waitingParts.close();
     }
 }
