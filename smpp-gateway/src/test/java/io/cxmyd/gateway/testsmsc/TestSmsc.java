@@ -24,6 +24,7 @@ import io.cxmyd.gateway.smpp.client.PartCollector;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -60,6 +61,8 @@ public final class TestSmsc implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger mostSessions = new java.util.concurrent.atomic.AtomicInteger();
     private final List<Submit> submits = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Reply> replies = new LinkedBlockingQueue<>();
+    /** Replies {@link #awaitReplyTo} took from {@link #replies} while awaiting another subscriber's. */
+    private final List<Reply> setAside = new ArrayList<>();
     private final Map<String, AtomicInteger> repliesTo = new ConcurrentHashMap<>();
     private final PartCollector collector = new PartCollector();
     private final List<Long> bindRequestNanos = new CopyOnWriteArrayList<>();
@@ -196,13 +199,32 @@ public final class TestSmsc implements AutoCloseable {
         return replies.poll(seconds, TimeUnit.SECONDS);
     }
 
-    /** The next whole reply to {@code destination}, skipping others, or null after {@code seconds}. */
+    /**
+     * The next whole reply to {@code destination} not yet taken, or null after {@code seconds}. Replies to
+     * others that arrive meanwhile are kept for their own await: replies to different subscribers may complete
+     * in any order (their parts interleave on the binds), and a test awaiting them one by one must not lose one.
+     */
     public Reply awaitReplyTo(String destination, long seconds) throws InterruptedException {
+        synchronized (setAside) {
+            for (Iterator<Reply> it = setAside.iterator(); it.hasNext(); ) {
+                Reply r = it.next();
+                if (r.destination().equals(destination)) {
+                    it.remove();
+                    return r;
+                }
+            }
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             Reply r = replies.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (r != null && r.destination().equals(destination)) {
+            if (r == null) {
+                continue;
+            }
+            if (r.destination().equals(destination)) {
                 return r;
+            }
+            synchronized (setAside) {
+                setAside.add(r);
             }
         }
         return null;
