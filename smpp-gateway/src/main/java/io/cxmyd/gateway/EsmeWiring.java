@@ -112,6 +112,11 @@ final class EsmeWiring {
             public void receipt(String carrierId, ReceiptState state, boolean matched) {
                 metrics.esme().receipt(carrierId, state, matched);
             }
+
+            @Override
+            public void partWaited(String carrierId) {
+                metrics.esme().partWaited(carrierId);
+            }
         };
     }
 }

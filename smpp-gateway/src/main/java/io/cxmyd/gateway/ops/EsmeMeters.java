@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Set;
 
 /**
- * The ESME-mode meters: bind attempts to carriers' SMSCs and delivery receipts. Label values come from the
+ * The ESME-mode meters: bind attempts to carriers' SMSCs, delivery receipts, parts that waited for a slot. Label values come from the
  * enums only. Every series is registered at zero from the start, for every carrier (as the other per-carrier
  * meters are), so that dashboards and alerts find them whether or not a carrier is in ESME mode yet.
  */
@@ -27,7 +27,19 @@ public final class EsmeMeters {
                 matched(c, state);
             }
             unmatched(c);
+            waited(c);
         }
+    }
+
+    private Counter waited(String carrierId) {
+        return Counter.builder(MetricNames.ESME_PARTS_WAITED.name())
+                .description(MetricNames.ESME_PARTS_WAITED.description())
+                .tag(MetricNames.TAG_CARRIER, carrierId)
+                .register(registry);
+    }
+
+    public void partWaited(String carrierId) {
+        waited(known(carrierId)).increment();
     }
 
     private Counter attempts(String carrierId, BindAttempt result) {

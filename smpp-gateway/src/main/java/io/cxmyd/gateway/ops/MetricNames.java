@@ -101,6 +101,11 @@ public final class MetricNames {
             "cxmyd.receipts.unmatched", "cxmyd_receipts_unmatched_total", MetricType.COUNTER, List.of(TAG_CARRIER),
             "Delivery receipts (ESME mode) whose message id matches no reply part the gateway still holds");
 
+    public static final MetricName ESME_PARTS_WAITED = new MetricName(
+            "cxmyd.esme.parts.waited", "cxmyd_esme_parts_waited_total", MetricType.COUNTER, List.of(TAG_CARRIER),
+            "Reply parts (ESME mode) that found every bound session's window full and waited for a slot: some of "
+                    + "the carrier's sessions are down");
+
     public static final MetricName QUERIES_OTHER_CARRIER = new MetricName(
             "cxmyd.queries.other.carrier", "cxmyd_queries_other_carrier_total", MetricType.COUNTER,
             List.of(TAG_CARRIER),
@@ -123,7 +128,7 @@ public final class MetricNames {
             BINDS, BIND_FAILURES, QUERIES, QUERIES_OTHER_CARRIER, CARRIER_SUSPENDED, REPLIES, REPLY_PARTS, END_TO_END, REPLY_QUEUE_DEPTH, REPLY_QUEUE_OLDEST,
             LOOKUP, CACHE_REQUESTS, REDIS_UP, SOURCE_ERRORS,
             JOURNAL_COMMIT, JOURNAL_REFUSED, JOURNAL_PENDING, JOURNAL_REPLAYED,
-            ESME_BIND_ATTEMPTS, RECEIPTS, RECEIPTS_UNMATCHED,
+            ESME_BIND_ATTEMPTS, RECEIPTS, RECEIPTS_UNMATCHED, ESME_PARTS_WAITED,
             WEB_CODES, LOG_LINES_DROPPED);
 
     /** The cache result label values. */

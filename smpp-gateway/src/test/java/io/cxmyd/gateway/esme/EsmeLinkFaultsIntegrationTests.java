@@ -67,17 +67,17 @@ class EsmeLinkFaultsIntegrationTests {
 
     /**
      * Two sessions of window 1, one refused and not bound again for minutes: the outbox keeps two replies in
-     * flight for one free slot, so parts find the window full, some of them on the session's reader (the next
-     * part of a reply is sent from the previous part's response). They wait for the slot without holding that
-     * reader, which must go on reading the responses that free it: every reply arrives whole, nothing times
-     * out or is sent again, and the bound session is kept.
+     * flight for one free slot, so parts find the window full (each submit_sm_resp comes 300 ms late, longer
+     * than the four queries take to arrive) and wait for a freed slot on the carrier's waiting-parts thread:
+     * every reply arrives whole, nothing times out or is sent again, the bound session is kept, and the parts
+     * that waited are counted.
      */
     @Test
     void partsThatFindEveryWindowFullWaitForAFreedSlotAndEveryReplyArrives() throws Exception {
         int port = EsmeGateways.freePort();
         smsc = TestSmsc.start(port, "cmcc", EsmeGateways.CMCC_PASSWORD);
         smsc.refuseNextBinds(1, 0x0D); // ESME_RBINDFAIL: that session waits reconnectMax before its next try
-        smsc.answerSubmitsAfter(100);
+        smsc.answerSubmitsAfter(300);
         gateway = EsmeGateways.start(port, "bind: transceiver\nsessions: 2\nwindow: 1\nreconnectMax: 10m\n",
                 QUICK_RETRIES);
         EsmeGateways.await("one session bound on both sides, the other refused",
@@ -98,6 +98,7 @@ class EsmeLinkFaultsIntegrationTests {
                 .doesNotContainPattern("cxmyd_replies_total\\{carrier=\"china-mobile\",result=\"retried\"} [1-9]");
         assertThat(smsc.submits()).as("every submit_sm answered ESME_ROK").allMatch(s -> s.status() == 0);
         assertThat(smsc.bindRequests()).as("the bound session kept").isEqualTo(2);
+        assertThat(scrape).containsPattern("cxmyd_esme_parts_waited_total\\{carrier=\"china-mobile\"} [1-9]");
     }
 
     @Test

@@ -37,11 +37,13 @@ final class EsmeCarrierLink {
     private final AtomicInteger turn = new AtomicInteger();
     private final SubmitSender sender;
 
+    private final EsmeEvents events;
     private final EsmeReceiver receiver;
     private final WaitingParts waitingParts;
 
     EsmeCarrierLink(EsmeOptions options, EsmeEvents events, Clock clock, Consumer<String> canSend) {
         this.options = Objects.requireNonNull(options, "options");
+        this.events = Objects.requireNonNull(events, "events");
         this.bucket = new TokenBucket(options.throughput(), System.nanoTime());
         // Receipts come minutes, sometimes hours, after the submit; a day covers what SMSCs keep.
         this.ledger = new ReceiptLedger(Math.max(10_000, options.throughput() * 600), Duration.ofDays(1),
@@ -132,6 +134,7 @@ final class EsmeCarrierLink {
                 return sent;
             }
         }
+        events.partWaited(options.carrierId());
         return waitingParts.add(part);
     }
 

@@ -20,6 +20,10 @@ public interface EsmeEvents {
     default void receipt(String carrierId, ReceiptState state, boolean matched) {
     }
 
+    /** A reply part found every bound session's window full and waits for a slot. */
+    default void partWaited(String carrierId) {
+    }
+
     EsmeEvents NONE = new EsmeEvents() {
     };
 
