@@ -76,8 +76,9 @@ public final class PipelinedRequests {
 
     /**
      * Writes a request and returns at once. The future completes, on the reader thread, with the response (a
-     * generic_nack's too), or fails with a {@link java.util.concurrent.TimeoutException} after the timeout or
-     * {@link LinkGone} when the connection closes first.
+     * generic_nack's too), or fails (a {@link java.util.concurrent.CompletionException} around the cause) with
+     * a {@link java.util.concurrent.TimeoutException} after the timeout or {@link LinkGone} when the connection
+     * closes first; by then the request no longer counts in {@link #inFlight}.
      *
      * @throws IOException nothing was written: the connection is closed or broke on this write
      * @throws PDUException the fields break an SMPP limit; nothing was written
@@ -96,9 +97,11 @@ public final class PipelinedRequests {
             waiting.remove(sequence);
             throw e;
         }
-        response.orTimeout(timeoutNanos, TimeUnit.NANOSECONDS)
+        // The caller's stage is the one after the removal: whoever sees the request end (its outcome, a test,
+        // the admin view's inFlight) sees it gone from the waiting requests too. On the timeout's path the
+        // removal would otherwise run after the caller's stages (a future runs the last registered first).
+        return response.orTimeout(timeoutNanos, TimeUnit.NANOSECONDS)
                 .whenComplete((r, error) -> waiting.remove(sequence, response));
-        return response;
     }
 
     /**

@@ -84,12 +84,15 @@ class BindDeliveriesTest {
         assertThat(broken.inFlight()).isZero();
     }
 
+    /** The stage the caller chains on runs once the request is no longer counted in flight, timeout or not. */
     @Test
     void anUnansweredDeliverSmTimesOut() throws Exception {
         BindDeliveries quick = new BindDeliveries(new DefaultPDUSender(), wire, Duration.ofMillis(1));
         CompletableFuture<Integer> waiting = quick.deliver(part(), NO_TLVS);
+        CompletableFuture<Integer> inFlightWhenEnded = waiting.handle((status, error) -> quick.inFlight());
         assertThatThrownBy(() -> waiting.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(TimeoutException.class);
+        assertThat(inFlightWhenEnded.get(10, TimeUnit.SECONDS)).isZero();
         assertThat(quick.inFlight()).isZero();
     }
 
