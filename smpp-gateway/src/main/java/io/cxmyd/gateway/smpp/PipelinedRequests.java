@@ -98,8 +98,9 @@ public final class PipelinedRequests {
             throw e;
         }
         // The caller's stage is the one after the removal: whoever sees the request end (its outcome, a test,
-        // the admin view's inFlight) sees it gone from the waiting requests too. On the timeout's path the
-        // removal would otherwise run after the caller's stages (a future runs the last registered first).
+        // the admin view's inFlight) sees it gone from the waiting requests too. Returning the request's own
+        // future let a caller that chained on it after the timer had failed it run at once on its own thread,
+        // while the timer thread had yet to remove it.
         return response.orTimeout(timeoutNanos, TimeUnit.NANOSECONDS)
                 .whenComplete((r, error) -> waiting.remove(sequence, response));
     }
