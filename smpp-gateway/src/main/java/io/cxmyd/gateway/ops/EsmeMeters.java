@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * The ESME-mode meters: bind attempts to carriers' SMSCs, delivery receipts, parts that waited for a slot.
- * Label values come from the enums only. Every series is registered at zero from the start, for every carrier (as the other per-carrier
- * meters are), so that dashboards and alerts find them whether or not a carrier is in ESME mode yet.
+ * Label values come from the enums only. Every series is registered at zero from the start, for every carrier
+ * (as the other per-carrier meters are), so that dashboards and alerts find them whether or not a carrier is in
+ * ESME mode yet.
  */
 public final class EsmeMeters {
 
